@@ -1,0 +1,3 @@
+from hkh.cli import main
+
+main()

@@ -1,0 +1,341 @@
+"""The project's files as pydantic models: `hkh.yaml`, `sources.yaml`, `efforts.yaml`, `findings.yaml`, `plan.yaml`.
+
+Unknown keys are refused (`extra="forbid"`): in hand-edited YAML a misspelt key (`responsibel:`) would otherwise be
+silently ignored and the team would wonder where their data went. Every field is documented in
+`docs/project-folder.md`, and a test keeps that document complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from hkh import hours
+
+LANGUAGES = ("nb", "nn", "en")
+Language = Literal["nb", "nn", "en"]
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+class Method(str, Enum):
+    """The kinds of source that triangulation counts. Order is the order of the matrix's columns."""
+
+    survey = "survey"
+    target_interview = "target_interview"
+    service_interview = "service_interview"
+    field_reports = "field_reports"
+    observation = "observation"
+    statistics = "statistics"
+    documents = "documents"
+    initial_consultation = "initial_consultation"
+    final_consultation = "final_consultation"
+
+
+class StepId(str, Enum):
+    """The seven HKH steps (KoRus), in order."""
+
+    request = "request"
+    steering_group = "steering_group"
+    initial_consultation = "initial_consultation"
+    mapping = "mapping"
+    gap_analysis = "gap_analysis"
+    final_consultation = "final_consultation"
+    report = "report"
+
+
+class StepState(str, Enum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+
+
+class Stance(str, Enum):
+    supports = "supports"
+    contradicts = "contradicts"
+
+
+def _date_text(value: Any) -> Any:
+    """Accept `2020`, `2020-04` or `2020-04-15`; YAML turns the last into a date, which we keep as text."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_date_text),
+    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
+
+
+def _as_list(value: Any) -> Any:
+    """A single string where a list is expected is taken as a list of one: `involved: Politiet`."""
+    if isinstance(value, str):
+        return [value]
+    return [] if value is None else value
+
+
+TextList = Annotated[list[str], BeforeValidator(_as_list)]
+IdList = Annotated[list[Identifier], BeforeValidator(_as_list)]
+
+
+class HkhModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False)
+
+
+def _check_partial_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date") from None
+    return value
+
+
+class Period(HkhModel):
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    _valid = field_validator("start", "end")(_check_partial_date)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class MandateItem(HkhModel):
+    id: Identifier
+    text: str = Field(min_length=1)
+
+
+class Person(HkhModel):
+    name: str = Field(min_length=1)
+    role: str | None = None
+    organisation: str | None = None
+
+
+class Step(HkhModel):
+    id: StepId
+    state: StepState = StepState.not_started
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    note: str | None = None
+
+    _valid = field_validator("start", "end")(_check_partial_date)
+
+
+class Settings(HkhModel):
+    min_cell: int = Field(default=5, ge=3, le=100, description="smallest count published; smaller shows as <N")
+    triangulated: int = Field(default=2, ge=1, le=9)
+    robust: int = Field(default=3, ge=1, le=9)
+
+    @model_validator(mode="after")
+    def _thresholds(self) -> "Settings":
+        if self.robust < self.triangulated:
+            raise ValueError(f"robust ({self.robust}) must be at least triangulated ({self.triangulated})")
+        return self
+
+
+class Mapping(HkhModel):
+    """`hkh.yaml`: the mapping as a whole."""
+
+    title: str = Field(min_length=1)
+    area: str | None = None
+    commissioner: str | None = None
+    language: Language = "nb"
+    period: Period | None = None
+    target_group: str | None = None
+    mandate: list[MandateItem] = Field(default_factory=list)
+    team: list[Person] = Field(default_factory=list)
+    steering_group: list[Person] = Field(default_factory=list)
+    parties: TextList = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    settings: Settings = Field(default_factory=Settings)
+
+
+class Source(HkhModel):
+    id: Identifier
+    method: Method
+    title: str = Field(min_length=1)
+    date: PartialDate | None = None
+    period: Period | None = None
+    n: int | None = Field(default=None, ge=0)
+    n_complete: int | None = Field(default=None, ge=0)
+    n_partial: int | None = Field(default=None, ge=0)
+    participants: str | None = None
+    files: TextList = Field(default_factory=list)
+    note: str | None = None
+
+    _valid = field_validator("date")(_check_partial_date)
+
+    @model_validator(mode="after")
+    def _counts(self) -> "Source":
+        if self.n is not None and self.n_complete is not None and self.n_complete > self.n:
+            raise ValueError(f"n_complete ({self.n_complete}) is larger than n ({self.n})")
+        return self
+
+
+class SourceRegister(HkhModel):
+    sources: list[Source] = Field(default_factory=list)
+
+
+def _valid_hours(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return hours.validate(value)
+    except hours.HoursError as exc:
+        raise ValueError(str(exc)) from None
+
+
+class Effort(HkhModel):
+    id: Identifier
+    organisation: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    kind: str | None = None
+    offers: TextList = Field(default_factory=list)
+    target_groups: TextList = Field(default_factory=list)
+    areas: TextList = Field(default_factory=list)
+    address: str | None = None
+    opening_hours: str | None = None
+    hours_note: str | None = None
+    over_capacity: bool = False
+    capacity: str | None = None
+    low_threshold: bool = False
+    description: str | None = None
+    sources: IdList = Field(default_factory=list)
+
+    _hours = field_validator("opening_hours")(_valid_hours)
+
+
+class EffortRegister(HkhModel):
+    efforts: list[Effort] = Field(default_factory=list)
+
+
+class Evidence(HkhModel):
+    source: Identifier
+    says: str | None = None
+    stance: Stance = Stance.supports
+    question: str | None = Field(default=None, description="survey variable or question name whose figure is computed")
+    option: str | int | None = Field(default=None, description="option code (or label) of `question` to quote")
+    quote: str | None = None
+    role: str | None = Field(default=None, description="who said it, by role only (never a name)")
+
+
+class Need(HkhModel):
+    id: Identifier | None = None
+    offer: str = Field(min_length=1)
+    when: str | None = None
+    who: str | None = None
+    where: str | None = None
+    text: str | None = None
+
+    _hours = field_validator("when")(_valid_hours)
+
+
+class Finding(HkhModel):
+    id: Identifier
+    mandate: Identifier | None = None
+    title: str | None = None
+    statement: str = Field(min_length=1)
+    evidence: list[Evidence] = Field(default_factory=list)
+    needs: list[Need] = Field(default_factory=list)
+
+    def need_id(self, index: int) -> str:
+        """A need's own id, or `<finding>.<n>` counted from 1 so that plans can address it."""
+        need = self.needs[index]
+        return need.id or f"{self.id}.{index + 1}"
+
+
+class FindingRegister(HkhModel):
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class Measure(HkhModel):
+    id: Identifier | None = None
+    text: str = Field(min_length=1)
+    responsible: str | None = None
+    involved: TextList = Field(default_factory=list)
+    timing: str | None = None
+    addresses: IdList = Field(default_factory=list)
+    theme: str | None = None
+    extra: dict[str, str | int | float | None] = Field(default_factory=dict)
+
+    @field_validator("timing", mode="before")
+    @classmethod
+    def _timing_text(cls, value: Any) -> Any:
+        return _date_text(value)
+
+
+class Goal(HkhModel):
+    id: Identifier | None = None
+    text: str = Field(min_length=1)
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class FollowUp(HkhModel):
+    finding: Identifier | None = None
+    text: str = Field(min_length=1)
+
+
+BUILTIN_COLUMNS = ("goal", "measure", "responsible", "timing", "theme", "addresses")
+COLUMN_KEY = r"^[a-z][a-z0-9_]*$"
+
+
+class Plan(HkhModel):
+    """`plan.yaml`: goals with measures; the table's columns and grouping are declared here."""
+
+    columns: list[Annotated[str, Field(pattern=COLUMN_KEY)]] = Field(
+        default_factory=lambda: ["goal", "measure", "responsible", "timing"]
+    )
+    labels: dict[str, str] = Field(default_factory=dict)
+    group_by: Literal["goal", "theme", "none"] = "goal"
+    goals: list[Goal] = Field(default_factory=list)
+    follow_up: list[FollowUp] = Field(default_factory=list)
+
+    @field_validator("columns")
+    @classmethod
+    def _columns(cls, value: list[str]) -> list[str]:
+        if "measure" not in value:
+            raise ValueError("the plan's columns must include `measure`")
+        if len(set(value)) != len(value):
+            raise ValueError("a column is listed twice")
+        return value
+
+    def measures(self) -> list[tuple[Goal, Measure]]:
+        return [(goal, measure) for goal in self.goals for measure in goal.measures]
+
+    def goal_number(self, goal_index: int) -> str:
+        return self.goals[goal_index].id or str(goal_index + 1)
+
+    def measure_id(self, goal_index: int, measure_index: int) -> str:
+        """A measure's id, or `<goal>.<n>` as a report numbers them."""
+        measure = self.goals[goal_index].measures[measure_index]
+        return measure.id or f"{self.goal_number(goal_index)}.{measure_index + 1}"
+
+
+FILE_MODELS: dict[str, type[HkhModel]] = {
+    "hkh.yaml": Mapping,
+    "sources.yaml": SourceRegister,
+    "efforts.yaml": EffortRegister,
+    "findings.yaml": FindingRegister,
+    "plan.yaml": Plan,
+}
+
+
+def slug(text: str) -> str:
+    """A safe id from free text (for sources registered by `hkh import`)."""
+    cleaned = re.sub(r"[^A-Za-z0-9_.\-]+", "-", text.strip()).strip("-.") or "survey"
+    return cleaned[:64]

@@ -1,0 +1,194 @@
+"""The project folder: finding it, loading its five files into models, and reporting what is wrong with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from hkh.errors import (
+    FileMissingError,
+    HkhError,
+    Problem,
+    ProjectInvalidError,
+    ProjectNotFoundError,
+    Severity,
+)
+from hkh.models import (
+    FILE_MODELS,
+    EffortRegister,
+    FindingRegister,
+    HkhModel,
+    Mapping,
+    Plan,
+    SourceRegister,
+)
+from hkh.yamlio import line_of, load_yaml
+
+PROJECT_FILE = "hkh.yaml"
+OUT_DIR = "out"
+SURVEY_DIR = Path("data") / "survey"
+RAW_DIR = Path("data") / "raw"
+STATS_DIR = Path("data") / "stats"
+
+
+def find_project(start: Path | None = None, explicit: Path | None = None) -> Path:
+    """The folder named by -p, or the nearest folder upward holding hkh.yaml (as git finds .git)."""
+    if explicit is not None:
+        root = explicit.expanduser()
+        if not root.exists():
+            raise ProjectNotFoundError("no such folder", path=root)
+        if root.is_file() and root.name == PROJECT_FILE:
+            root = root.parent
+        if not (root / PROJECT_FILE).is_file():
+            raise ProjectNotFoundError(
+                f"this folder holds no {PROJECT_FILE}; create a mapping with `hkh init {root}`", path=root
+            )
+        return root
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / PROJECT_FILE).is_file():
+            return folder
+    raise ProjectNotFoundError(
+        f"no {PROJECT_FILE} here or in any folder above; name the project with -p DIR or create one with `hkh init DIR`",
+        path=here,
+    )
+
+
+def display_path(root: Path, name: str | Path) -> str:
+    """Paths in messages are shown relative to where the user stands when possible, so they can be clicked."""
+    full = root / name
+    try:
+        return str(full.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(full)
+
+
+def _pydantic_message(error: dict[str, Any]) -> str:
+    loc = [str(part) for part in error.get("loc", ()) if not str(part).startswith("function-")]
+    kind = error.get("type", "")
+    message = str(error.get("msg", "invalid value"))
+    message = message.removeprefix("Value error, ")
+    field_name = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        return f"unknown field `{field_name}` (misspelt? see docs/project-folder.md)"
+    if kind == "missing":
+        return f"`{field_name}` is required"
+    if kind == "string_pattern_mismatch":
+        if field_name in {"id", "source", "mandate", "finding"} or "addresses" in loc:
+            return f"`{field_name}`: {error.get('input')!r} is not a valid id (letters, digits, `_`, `-`, `.`)"
+        return f"`{field_name}`: {error.get('input')!r} must look like YYYY, YYYY-MM or YYYY-MM-DD" if "date" in message or field_name in {"date", "start", "end"} else f"`{field_name}`: {message}"
+    if kind == "enum" or kind == "literal_error":
+        return f"`{field_name}`: {error.get('input')!r} is not allowed; {message.lower()}"
+    if field_name and not field_name.isdigit():
+        return f"`{field_name}`: {message}"
+    return message
+
+
+@dataclass
+class Project:
+    """A loaded, schema-valid project. Cross-references are checked by `hkh.check`, not here."""
+
+    root: Path
+    mapping: Mapping
+    sources: SourceRegister
+    efforts: EffortRegister
+    findings: FindingRegister
+    plan: Plan
+    trees: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return self.mapping.language
+
+    @property
+    def out_dir(self) -> Path:
+        return self.root / OUT_DIR
+
+    def path(self, name: str | Path) -> str:
+        return display_path(self.root, name)
+
+    def line(self, file_name: str, *loc: Any) -> int | None:
+        """The line of a node in one of the project files, for messages about its content."""
+        tree = self.trees.get(file_name)
+        return line_of(tree, loc) if tree is not None else None
+
+    def source(self, source_id: str):
+        return next((s for s in self.sources.sources if s.id == source_id), None)
+
+
+def load_file(root: Path, name: str) -> tuple[HkhModel | None, Any, list[Problem]]:
+    """Load and validate one file; problems are returned, not raised, so that `hkh check` can list all of them."""
+    model_type = FILE_MODELS[name]
+    shown = display_path(root, name)
+    path = root / name
+    try:
+        tree = load_yaml(path, display=shown)
+    except HkhError as exc:
+        return None, None, [Problem(Severity.ERROR, exc.code, exc.message, exc.path, exc.line)]
+    if tree is None:
+        return None, None, [
+            Problem(Severity.ERROR, "file-empty", "the file is empty; `hkh init` writes a commented template", shown, 1)
+        ]
+    if name != PROJECT_FILE and isinstance(tree, list):
+        key = {"sources.yaml": "sources", "efforts.yaml": "efforts", "findings.yaml": "findings"}.get(name)
+        if key:
+            return None, tree, [
+                Problem(Severity.ERROR, "wrong-shape", f"the file must start with `{key}:` and then the list", shown, 1)
+            ]
+    if not isinstance(tree, dict):
+        return None, tree, [
+            Problem(Severity.ERROR, "wrong-shape", "the file must hold named fields (`key: value`), not a single value", shown, 1)
+        ]
+    try:
+        model = model_type.model_validate(dict(tree))
+    except ValidationError as exc:
+        problems = [
+            Problem(Severity.ERROR, "invalid-value", _pydantic_message(err), shown, line_of(tree, err.get("loc", ())))
+            for err in exc.errors(include_url=False)
+        ]
+        return None, tree, problems
+    except RecursionError:
+        return None, tree, [Problem(Severity.ERROR, "invalid-value", "the file is nested too deeply", shown, 1)]
+    return model, tree, []
+
+
+def load_with_problems(root: Path) -> tuple[Project | None, list[Problem]]:
+    models: dict[str, Any] = {}
+    trees: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name in FILE_MODELS:
+        model, tree, found = load_file(root, name)
+        models[name] = model
+        trees[name] = tree
+        problems.extend(found)
+    if problems:
+        return None, problems
+    project = Project(
+        root=root,
+        mapping=models["hkh.yaml"],
+        sources=models["sources.yaml"],
+        efforts=models["efforts.yaml"],
+        findings=models["findings.yaml"],
+        plan=models["plan.yaml"],
+        trees=trees,
+    )
+    return project, []
+
+
+def load_project(explicit: Path | None = None, *, start: Path | None = None) -> Project:
+    """Load a project whose files are schema-valid; the first problem is raised as one error line."""
+    root = find_project(start, explicit)
+    project, problems = load_with_problems(root)
+    if project is None:
+        raise ProjectInvalidError(problems)
+    return project
+
+
+def require_file(root: Path, name: str | Path) -> Path:
+    path = root / name
+    if not path.exists():
+        raise FileMissingError("file is missing", path=display_path(root, name))
+    return path

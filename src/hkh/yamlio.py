@@ -1,0 +1,103 @@
+"""Reading and writing the project's YAML files with ruamel.yaml.
+
+ruamel.yaml is used instead of PyYAML for two reasons: it keeps the comments the team writes in their files when
+hkh updates them (`hkh import` registers sources), and every node remembers its line, so a validation error can
+point at `findings.yaml:42` rather than at "findings -> 3 -> evidence -> 1".
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any, Iterable
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from hkh.errors import FileEncodingError, FileMissingError, YamlSyntaxError
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 110
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM) only: a YAML file saved by Word or Notepad in another encoding is refused clearly."""
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        raise FileEncodingError(
+            "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", path=path, line=1
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileEncodingError(
+            "the file is not UTF-8 (perhaps Windows-1252, where æ, ø and å are stored differently); "
+            "save it as UTF-8",
+            path=path,
+            line=line,
+        ) from None
+
+
+def load_yaml(path: Path, *, display: Path | str | None = None) -> Any:
+    """Parse one YAML file; an empty file gives None. Errors name the file and line."""
+    shown = display or path
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileMissingError("file is missing", path=shown) from None
+    except IsADirectoryError:
+        raise FileMissingError("expected a file, found a folder", path=shown) from None
+    except OSError as exc:
+        raise FileMissingError(f"cannot read the file ({exc.strerror})", path=shown) from None
+    text = decode_text(raw, Path(shown))
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = (exc.problem or exc.context or "YAML syntax error").strip()
+        if "found character '\\t'" in problem:
+            problem = "a tab character; YAML indents with spaces only"
+        elif "duplicate key" in problem:
+            problem = problem.replace("found duplicate key", "the same key appears twice:")
+        raise YamlSyntaxError(f"invalid YAML: {problem}", path=shown, line=line) from None
+    except YAMLError as exc:
+        raise YamlSyntaxError(f"invalid YAML: {exc}", path=shown) from None
+    except RecursionError:
+        raise YamlSyntaxError("invalid YAML: nested too deeply", path=shown) from None
+
+
+def line_of(node: Any, loc: Iterable[Any]) -> int | None:
+    """1-based line of the deepest node that `loc` (a pydantic error location) reaches in the loaded tree."""
+    line: int | None = None
+    current = node
+    for key in loc:
+        try:
+            if isinstance(current, CommentedMap) and key in current:
+                line = current.lc.key(key)[0] + 1
+                current = current[key]
+            elif isinstance(current, CommentedSeq) and isinstance(key, int) and 0 <= key < len(current):
+                line = current.lc.item(key)[0] + 1
+                current = current[key]
+            else:
+                break
+        except (AttributeError, KeyError, TypeError, IndexError):
+            break
+    if line is None and isinstance(node, (CommentedMap, CommentedSeq)):
+        line = node.lc.line + 1
+    return line
+
+
+def dump_yaml(data: Any) -> str:
+    stream = io.StringIO()
+    _yaml().dump(data, stream)
+    return stream.getvalue()
