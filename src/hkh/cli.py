@@ -281,7 +281,7 @@ def plan(
     loaded = load_project(project)
     with project_lock(loaded.root):
         path = write_plan(loaded, _language(loaded, language), output_format.value, output=output, force=force)
-    stdout().print(f"wrote {path}")
+    stdout().print(f"wrote {loaded.show(path)}")
 
 
 # ------------------------------------------------------------------------------------------------------- report

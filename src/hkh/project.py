@@ -110,6 +110,10 @@ class Project:
     def path(self, name: str | Path) -> str:
         return display_path(self.root, name)
 
+    def show(self, path: Path) -> str:
+        """Any path as messages show it: relative to the current folder when it lies below it."""
+        return display_path(path, ".")
+
     def line(self, file_name: str, *loc: Any) -> int | None:
         """The line of a node in one of the project files, for messages about its content."""
         tree = self.trees.get(file_name)

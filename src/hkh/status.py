@@ -1,0 +1,126 @@
+"""`hkh status`: where the mapping stands, in one screen."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+
+from hkh import labels
+from hkh.models import Method, StepId, StepState
+from hkh.project import Project
+
+STATUS_LABELS: labels.Table = {
+    "steps": {"nb": "HKH-stegene", "nn": "HKH-stega", "en": "The HKH steps"},
+    "step": {"nb": "Steg", "nn": "Steg", "en": "Step"},
+    "state": {"nb": "Status", "nn": "Status", "en": "State"},
+    "dates": {"nb": "Datoer", "nn": "Datoar", "en": "Dates"},
+    "sources": {"nb": "Kilder etter metode", "nn": "Kjelder etter metode", "en": "Sources by method"},
+    "method": {"nb": "Metode", "nn": "Metode", "en": "Method"},
+    "count": {"nb": "Kilder", "nn": "Kjelder", "en": "Sources"},
+    "n": {"nb": "n (deltakere)", "nn": "n (deltakarar)", "en": "n (participants)"},
+    "overview": {"nb": "Oversikt", "nn": "Oversikt", "en": "Overview"},
+    "findings": {"nb": "Funn", "nn": "Funn", "en": "Findings"},
+    "needs": {"nb": "Behov", "nn": "Behov", "en": "Needs"},
+    "efforts": {"nb": "Pågående innsats", "nn": "Pågåande innsats", "en": "Ongoing efforts"},
+    "goals": {"nb": "Delmål", "nn": "Delmål", "en": "Sub-goals"},
+    "measures": {"nb": "Tiltak", "nn": "Tiltak", "en": "Measures"},
+    "follow_up": {"nb": "Funn som bør følges opp", "nn": "Funn som bør følgjast opp", "en": "Findings to follow up"},
+    "unaddressed": {"nb": "Funn uten tiltak", "nn": "Funn utan tiltak", "en": "Findings no measure addresses"},
+    "not_used": {"nb": "ikke brukt", "nn": "ikkje brukt", "en": "not used"},
+    "by_strength": {"nb": "Funn etter styrke", "nn": "Funn etter styrke", "en": "Findings by strength"},
+}
+
+STATE_STYLE = {StepState.done: "green", StepState.in_progress: "yellow", StepState.not_started: "dim"}
+
+
+def _t(key: str, language: str) -> str:
+    return labels.text(key, language, STATUS_LABELS, labels.STEPS, labels.STEP_STATES, labels.METHODS, labels.STRENGTH)
+
+
+@dataclass
+class StrengthCounts:
+    single: int = 0
+    triangulated: int = 0
+    robust: int = 0
+    disputed: int = 0
+    none: int = 0
+
+
+def strength_counts(project: Project) -> StrengthCounts:
+    """Distinct supporting methods per finding, by the thresholds in hkh.yaml (the definition in hkh.triangulation)."""
+    methods = {source.id: source.method for source in project.sources.sources}
+    settings = project.mapping.settings
+    counts = StrengthCounts()
+    for finding in project.findings.findings:
+        supporting = {methods[e.source] for e in finding.evidence if e.stance.value == "supports" and e.source in methods}
+        if any(e.stance.value == "contradicts" for e in finding.evidence):
+            counts.disputed += 1
+        if not supporting:
+            counts.none += 1
+        elif len(supporting) >= settings.robust:
+            counts.robust += 1
+        elif len(supporting) >= settings.triangulated:
+            counts.triangulated += 1
+        else:
+            counts.single += 1
+    return counts
+
+
+def render_status(project: Project, language: str) -> Group:
+    steps_by_id = {step.id: step for step in project.mapping.steps}
+    steps = Table(title=_t("steps", language), title_justify="left", expand=False)
+    steps.add_column("#", justify="right")
+    steps.add_column(_t("step", language))
+    steps.add_column(_t("state", language))
+    steps.add_column(_t("dates", language))
+    for number, step_id in enumerate(StepId, start=1):
+        step = steps_by_id.get(step_id)
+        state = step.state if step else StepState.not_started
+        dates = " – ".join(d for d in ((step.start, step.end) if step else ()) if d)
+        steps.add_row(
+            str(number),
+            _t(step_id.value, language),
+            f"[{STATE_STYLE[state]}]{_t(state.value, language)}[/]",
+            dates,
+        )
+
+    by_method: Counter[Method] = Counter()
+    n_by_method: Counter[Method] = Counter()
+    for source in project.sources.sources:
+        by_method[source.method] += 1
+        n_by_method[source.method] += source.n or 0
+    sources = Table(title=_t("sources", language), title_justify="left")
+    sources.add_column(_t("method", language))
+    sources.add_column(_t("count", language), justify="right")
+    sources.add_column(_t("n", language), justify="right")
+    for method in Method:
+        if by_method[method]:
+            sources.add_row(_t(method.value, language), str(by_method[method]), str(n_by_method[method] or "–"))
+        else:
+            sources.add_row(f"[dim]{_t(method.value, language)}[/]", "[dim]0[/]", f"[dim]{_t('not_used', language)}[/]")
+
+    strength = strength_counts(project)
+    addressed = {target for _goal, measure in project.plan.measures() for target in measure.addresses}
+    unaddressed = [f.id for f in project.findings.findings if f.id not in addressed]
+    overview = Table(title=_t("overview", language), title_justify="left", show_header=False)
+    overview.add_column()
+    overview.add_column(justify="right")
+    overview.add_row(_t("findings", language), str(len(project.findings.findings)))
+    overview.add_row(
+        f"  {_t('by_strength', language)}",
+        f"{_t('robust', language)} {strength.robust} · {_t('triangulated', language)} {strength.triangulated} · "
+        f"{_t('single', language)} {strength.single} · {_t('disputed', language)} {strength.disputed}",
+    )
+    overview.add_row(_t("needs", language), str(sum(len(f.needs) for f in project.findings.findings)))
+    overview.add_row(_t("efforts", language), str(len(project.efforts.efforts)))
+    overview.add_row(_t("goals", language), str(len(project.plan.goals)))
+    overview.add_row(_t("measures", language), str(len(project.plan.measures())))
+    overview.add_row(_t("follow_up", language), str(len(project.plan.follow_up)))
+    overview.add_row(_t("unaddressed", language), ", ".join(unaddressed) if unaddressed else "0")
+
+    title = project.mapping.title + (f" — {project.mapping.area}" if project.mapping.area else "")
+    return Group(Panel(title, expand=False), steps, sources, overview)

@@ -1,0 +1,244 @@
+"""`hkh plan`: the action plan workbook, markdown and CSV, read back and checked cell by cell."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from hkh.cli import app
+
+runner = CliRunner()
+
+HKH = """\
+title: Testkartlegging
+language: {language}
+mandate:
+  - id: M1
+    text: Omfang
+parties: [Politiet, aktuelle hjelpeinstanser]
+"""
+SOURCES = """\
+sources:
+  - id: s1
+    method: survey
+    title: Undersøkelse
+    n: 51
+  - id: i1
+    method: target_interview
+    title: Intervju
+    n: 6
+"""
+EFFORTS = """\
+efforts:
+  - id: ute
+    organisation: Velferdsetaten
+    name: Uteseksjonen
+    offers: [oppsøkende]
+    opening_hours: "Mo-Th 08:00-24:00; Fr 08:00-04:00, Sa 10:00-04:00"
+"""
+FINDINGS = """\
+findings:
+  - id: F1
+    mandate: M1
+    title: Utrygt på natt
+    statement: Mange opplever området som utrygt etter midnatt
+    evidence:
+      - source: s1
+        says: tre av ti trygge
+      - source: i1
+        says: natta er verst
+    needs:
+      - offer: oppsøkende
+        when: "Mo-Su 23:00-04:00"
+        text: Tilstedeværelse på natt
+  - id: F2
+    mandate: M1
+    statement: Konflikter om bøff
+    evidence:
+      - source: s1
+"""
+PLAN = """\
+# the team's own comment stays
+goals:
+  - text: Målrettet og god utnyttelse av politiets innsatser
+    measures:
+      - text: Politiet har systematisk tilstedeværelse i miljøet over tid
+        responsible: Politiet
+        timing: Fra juni 2020
+        addresses: [F1]
+      - text: Hyppigere våpenkontroller i aktuelt geografisk område
+        responsible: Politiet
+        involved: [aktuelle hjelpeinstanser, Uteseksjonen]
+        timing: Fra høst 2020
+        addresses: [F1.1, F2]
+  - text: Sentrumsarbeidet gjennomgås
+    measures:
+      - text: En gjennomgang av eksisterende samarbeid
+        responsible: Velferdsetaten
+        timing: Kontinuerlig
+follow_up:
+  - finding: F1
+    text: Natt må kartlegges bedre.
+"""
+
+
+def make_project(root: Path, *, language: str = "nb", plan: str = PLAN) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "hkh.yaml").write_text(HKH.format(language=language), "utf-8")
+    (root / "sources.yaml").write_text(SOURCES, "utf-8")
+    (root / "efforts.yaml").write_text(EFFORTS, "utf-8")
+    (root / "findings.yaml").write_text(FINDINGS, "utf-8")
+    (root / "plan.yaml").write_text(plan, "utf-8")
+    return root
+
+
+def test_workbook_has_goals_merged_over_measures_in_order(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    result = runner.invoke(app, ["plan", "-p", str(project)])
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(project / "out" / "handlingsplan.xlsx")
+    assert workbook.sheetnames == ["Handlingsplan", "Funn som bør følges opp", "Sporing"]
+    sheet = workbook["Handlingsplan"]
+    assert [c.value for c in sheet[1]] == ["Delmål", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert rows == [
+        [
+            "1. Målrettet og god utnyttelse av politiets innsatser",
+            "Politiet har systematisk tilstedeværelse i miljøet over tid",
+            "Politiet",
+            "Fra juni 2020",
+        ],
+        [
+            None,
+            "Hyppigere våpenkontroller i aktuelt geografisk område",
+            "Politiet, aktuelle hjelpeinstanser og Uteseksjonen",
+            "Fra høst 2020",
+        ],
+        ["2. Sentrumsarbeidet gjennomgås", "En gjennomgang av eksisterende samarbeid", "Velferdsetaten", "Kontinuerlig"],
+    ]
+    assert [str(r) for r in sheet.merged_cells.ranges] == ["A2:A3"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet["B2"].alignment.wrap_text and sheet["A1"].font.bold
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["D"].width
+
+    follow = workbook["Funn som bør følges opp"]
+    assert [c.value for c in follow[2]] == ["F1", "Utrygt på natt", "Natt må kartlegges bedre."]
+    trace = [[c.value for c in row] for row in workbook["Sporing"].iter_rows(min_row=2)]
+    assert [row[0] for row in trace] == ["1.1", "1.2", "1.2"]
+    assert trace[1][2:4] == ["F1.1", "behov"] and trace[1][4] == "Tilstedeværelse på natt"
+    assert trace[2][2:5] == ["F2", "Funn", "Konflikter om bøff"]
+
+
+def test_english_names_and_labels(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", language="en")
+    assert runner.invoke(app, ["plan", "-p", str(project)]).exit_code == 0
+    workbook = load_workbook(project / "out" / "action-plan.xlsx")
+    assert workbook.sheetnames == ["Action plan", "Findings to follow up", "Traceability"]
+    assert [c.value for c in workbook["Action plan"][1]] == ["Sub-goal", "Proposed measure", "Responsible and involved", "Timing"]
+    assert workbook["Action plan"]["C3"].value == "Politiet, aktuelle hjelpeinstanser and Uteseksjonen"
+
+
+def test_language_option_overrides_project(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", language="en")
+    assert runner.invoke(app, ["plan", "-p", str(project), "--language", "nn"]).exit_code == 0
+    sheet = load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[0]
+    assert sheet["C1"].value == "Ansvarleg og involverte"
+
+
+def test_declared_columns_labels_and_theme_grouping(tmp_path: Path) -> None:
+    plan = """\
+columns: [theme, measure, responsible, timing, cost, status]
+labels: {cost: Økonomi (kr)}
+group_by: theme
+goals:
+  - text: Mål
+    measures:
+      - text: Tiltak A
+        theme: Trygghet
+        responsible: Politiet
+        extra: {cost: 20000, status: planlagt}
+      - text: Tiltak B
+        theme: Skadereduksjon
+        responsible: Velferdsetaten
+      - text: Tiltak C
+        theme: Trygghet
+        responsible: Politiet
+        extra: {status: i gang}
+"""
+    project = make_project(tmp_path / "p", plan=plan)
+    assert runner.invoke(app, ["plan", "-p", str(project)]).exit_code == 0
+    sheet = load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[0]
+    assert [c.value for c in sheet[1]] == ["Tema", "Forslag til tiltak", "Ansvarlig og involverte", "Tid", "Økonomi (kr)", "Status"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    # measures gather under their theme in order of first appearance
+    assert [row[:2] for row in rows] == [["Trygghet", "Tiltak A"], [None, "Tiltak C"], ["Skadereduksjon", "Tiltak B"]]
+    assert rows[0][4:] == ["20000", "planlagt"] and rows[1][5] == "i gang"
+    assert [str(r) for r in sheet.merged_cells.ranges] == ["A2:A3"]
+
+
+def test_markdown_and_csv(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    assert runner.invoke(app, ["plan", "-p", str(project), "--format", "md"]).exit_code == 0
+    text = (project / "out" / "handlingsplan.md").read_text("utf-8")
+    assert "| Delmål | Forslag til tiltak | Ansvarlig og involverte | Tid |" in text
+    assert "|  | Hyppigere våpenkontroller i aktuelt geografisk område |" in text
+    assert "## Funn som bør følges opp" in text and "Natt må kartlegges bedre." in text
+
+    assert runner.invoke(app, ["plan", "-p", str(project), "--format", "csv"]).exit_code == 0
+    raw = (project / "out" / "handlingsplan.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # so that Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Tiltak", "Delmål", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
+    assert [row[0] for row in rows[1:]] == ["1.1", "1.2", "2.1"]
+    assert rows[2][1] == "1. Målrettet og god utnyttelse av politiets innsatser"
+
+
+def test_edited_output_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    assert runner.invoke(app, ["plan", "-p", str(project), "-f", "md"]).exit_code == 0
+    target = project / "out" / "handlingsplan.md"
+    target.write_text("my edits\n", "utf-8")
+    result = runner.invoke(app, ["plan", "-p", str(project), "-f", "md"])
+    assert result.exit_code == 2
+    assert "handlingsplan.md: this file was changed after hkh wrote it" in result.stderr
+    assert "Traceback" not in result.output
+    assert target.read_text("utf-8") == "my edits\n"
+    assert runner.invoke(app, ["plan", "-p", str(project), "-f", "md", "--force"]).exit_code == 0
+    assert "Delmål" in target.read_text("utf-8")
+
+
+def test_output_option_and_no_temp_files_left(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    target = tmp_path / "elsewhere" / "plan.xlsx"
+    assert runner.invoke(app, ["plan", "-p", str(project), "-o", str(target)]).exit_code == 0
+    assert load_workbook(target).worksheets[0]["B2"].value.startswith("Politiet har")
+    assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
+    assert not (project / ".hkh.lock").exists()
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or not Path("/usr/lib/libreoffice/program/libsclo.so").exists(),
+    reason="LibreOffice Calc is not installed",
+)
+def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    assert runner.invoke(app, ["plan", "-p", str(project)]).exit_code == 0
+    converted = tmp_path / "converted"
+    completed = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+         "--outdir", str(converted), str(project / "out" / "handlingsplan.xlsx")],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert completed.returncode == 0, completed.stderr
+    text = (converted / "handlingsplan.csv").read_text("utf-8", errors="replace")
+    assert "Hyppigere våpenkontroller" in text
