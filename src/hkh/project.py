@@ -71,16 +71,20 @@ def _pydantic_message(error: dict[str, Any]) -> str:
     kind = error.get("type", "")
     message = str(error.get("msg", "invalid value"))
     message = message.removeprefix("Value error, ")
+    message = message[:1].lower() + message[1:]
     field_name = loc[-1] if loc else ""
     if kind == "extra_forbidden":
         return f"unknown field `{field_name}` (misspelt? see docs/project-folder.md)"
     if kind == "missing":
         return f"`{field_name}` is required"
     if kind == "string_pattern_mismatch":
-        if field_name in {"id", "source", "mandate", "finding"} or "addresses" in loc:
-            return f"`{field_name}`: {error.get('input')!r} is not a valid id (letters, digits, `_`, `-`, `.`)"
-        return f"`{field_name}`: {error.get('input')!r} must look like YYYY, YYYY-MM or YYYY-MM-DD" if "date" in message or field_name in {"date", "start", "end"} else f"`{field_name}`: {message}"
-    if kind == "enum" or kind == "literal_error":
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        if pattern.startswith(r"^\d{4}"):
+            return f"`{field_name}`: {error.get('input')!r} must look like YYYY, YYYY-MM or YYYY-MM-DD"
+        if field_name.isdigit() and len(loc) > 1:
+            field_name = loc[-2]
+        return f"`{field_name}`: {error.get('input')!r} is not a valid id (letters, digits, `_`, `-`, `.`)"
+    if kind in {"enum", "literal_error"}:
         return f"`{field_name}`: {error.get('input')!r} is not allowed; {message.lower()}"
     if field_name and not field_name.isdigit():
         return f"`{field_name}`: {message}"
