@@ -31,6 +31,8 @@ STATUS_LABELS: labels.Table = {
     "follow_up": {"nb": "Funn som bør følges opp", "nn": "Funn som bør følgjast opp", "en": "Findings to follow up"},
     "unaddressed": {"nb": "Funn uten tiltak", "nn": "Funn utan tiltak", "en": "Findings no measure addresses"},
     "not_used": {"nb": "ikke brukt", "nn": "ikkje brukt", "en": "not used"},
+    "current": {"nb": "Nå", "nn": "No", "en": "Now at"},
+    "all_done": {"nb": "alle stegene er ferdige", "nn": "alle stega er ferdige", "en": "all steps are done"},
     "by_strength": {"nb": "Funn etter styrke", "nn": "Funn etter styrke", "en": "Findings by strength"},
 }
 
@@ -122,5 +124,18 @@ def render_status(project: Project, language: str) -> Group:
     overview.add_row(_t("follow_up", language), str(len(project.plan.follow_up)))
     overview.add_row(_t("unaddressed", language), ", ".join(unaddressed) if unaddressed else "0")
 
+    current = next(
+        (
+            (number, step_id)
+            for number, step_id in enumerate(StepId, start=1)
+            if (steps_by_id.get(step_id).state if step_id in steps_by_id else StepState.not_started) is not StepState.done
+        ),
+        None,
+    )
+    now = (
+        f"{_t('current', language)}: {current[0]}. {_t(current[1].value, language)}"
+        if current
+        else _t("all_done", language)
+    )
     title = project.mapping.title + (f" — {project.mapping.area}" if project.mapping.area else "")
-    return Group(Panel(title, expand=False), steps, sources, overview)
+    return Group(Panel(f"{title}\n{now}", expand=False), steps, sources, overview)
