@@ -1,0 +1,461 @@
+"""The example project `examples/brugata_storgata` against the published report it encodes.
+
+The facts asserted here are typed from the report (Uteseksjonen 2020), not read back from the example's YAML, so a
+slip in the example shows up as a failure. `EXPECTED_PLAN` is the report's action plan table (chapter 6) and is also
+used by the tests of the Excel action plan.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hkh import hours
+from hkh.cli import app
+from hkh.models import Method
+from hkh.project import Project, load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "brugata_storgata"
+
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
+
+# The action plan, chapter 6 «Forslag til handlingsplan»: (Delmål, [(Forslag til tiltak, Ansvarlig og involverte,
+# Tid)]), word for word as the table prints them (PDF hyphenation undone). The last measure's «Tid» cell is empty in
+# the report.
+EXPECTED_PLAN: list[tuple[str, list[tuple[str, str, str | None]]]] = [
+    (
+        "Målrettet og god utnyttelse av politiets innsatser",
+        [
+            (
+                "Politiet har systematisk tilstedeværelse i miljøet over tid – i tråd med den plan som foreligger "
+                "fra politiet pr juni 2020",
+                "Politiet",
+                "Fra juni 2020",
+            ),
+            ("Hyppigere våpenkontroller i aktuelt geografisk område", "Politiet", "Fra høst 2020"),
+            (
+                "Tilrettelegge for at bruk av sanksjonsmiddel som oppholdsforbud skjer i nært samarbeid med "
+                "hjelpeinstanser som er involvert i arbeidet med den aktuelle bruker",
+                "Politiet og aktuelle hjelpeinstanser",
+                "Kontinuerlig",
+            ),
+            (
+                "Oppfordre brukere og aktuelle brukerorganisasjoner til å samarbeide med politi for å kunne stoppe "
+                "salg av «bøff»",
+                "Uteseksjonen, Politiet ideelle organisasjoner og brukerorganisasjoner",
+                "Fra høst 2020",
+            ),
+        ],
+    ),
+    (
+        "Oppsøkende innsatser er i kontinuerlig dialog med brukere av miljøet, driver holdningsskapende arbeid og "
+        "gir god oppfølging til den enkelte",
+        [
+            ("Videreføre dagens systematiske tilstedeværelse i miljøet", "Uteseksjonen", "Kontinuerlig"),
+            (
+                "Kartlegging av, og dialog med miljøet på natt",
+                "Uteseksjonen i samarbeid med politiet og ideelle organisasjoner",
+                "Fra september 2020",
+            ),
+            (
+                "Erfaringskompetanse tas mer aktivt i bruk i arbeidet overfor miljøene ute",
+                "Prindsen mottakssenter og Uteseksjonen i samarbeid med brukerorganisasjoner.",
+                "Kontinuerlig",
+            ),
+            (
+                "Prøve ut modellen «koordinerende tillitsperson» i oppfølgingen av utvalgte brukere",
+                "Velferdsetaten i tett samarbeid med andre aktører",
+                "Fra høst 2020",
+            ),
+            (
+                "Invitere brukerorganisasjoner til prøveprosjekt om felles felting i området",
+                "Uteseksjonen, FHN, MIO og RIO",
+                "Høst 2020",
+            ),
+            ("Vurdere behovet for å videreføre innsats fra trivselsvektere", "Velferdsetaten", "Fra høst 2020"),
+        ],
+    ),
+    (
+        "Sentrumsarbeidet gjennomgås",
+        [
+            (
+                "En gjennomgang av eksisterende samarbeid med fokus på mandat, arbeidsform, kommunikasjon og "
+                "måloppnåelse",
+                "Velferdsetaten",
+                "Fra høst 2020",
+            ),
+            (
+                "Det utarbeides en nettside for sentrumsarbeidet som enkelt kan gi innbyggere og aktører oversikt "
+                "og kunnskap om det pågående arbeidet overfor åpne rusmiljø i sentrumsområdene",
+                "Velferdsetaten",
+                "Fra høst 2020",
+            ),
+        ],
+    ),
+    (
+        "«Grønnere» og mykere omgivelser rundt lavterskeltilbud",
+        [
+            (
+                "Prindsen mottakssenter og Fyrlyset ser på muligheter for etablering av miljøterapeutisk og "
+                "helsefaglig tilbud på uteområdene i forbindelse med sine tiltak",
+                "Prindsen mottakssenter\nFrelsesarmeen",
+                None,
+            ),
+        ],
+    ),
+]
+
+# Chapter 1.2, the mandate's four items.
+EXPECTED_MANDATE = [
+    "Informasjon om omfang av personer med rusproblemer i Brugata/Storgata",
+    "Hovedårsaker til at personene oppholder seg i området",
+    "Fordeler og ulemper, samt utfordringer med å være der",
+    "Informasjon om hvor personene tilknyttet dette rusmiljøet ellers oppholder seg og hva som skal til for at de "
+    "benytter andre steder",
+]
+
+# The example survey's questions and option labels (notes/survey-contract.md); findings may cite only these.
+SURVEY_OPTIONS: dict[str, list[str]] = {
+    "kjonn": ["Mann", "Kvinne", "Annet/vil ikke svare"],
+    "alder": ["18–25 år", "26–35 år", "36–45 år", "46 år eller eldre"],
+    "tilhorighet": ["Oslo", "Annen kommune i Norge", "Utlandet"],
+    "hyppighet": ["Flere ganger om dagen", "Daglig", "Mer enn tre ganger i uka", "En til tre ganger i uka", "Sjeldnere"],
+    "hovedgrunn": ["Kjøpe eller selge rusmidler", "Sosialt treffsted", "Nærhet til lavterskeltilbud", "Annet"],
+    "selger": ["Ja", "Nei"],
+    **{f"trygg_{i}": ["Trygg", "Utrygg", "Vet ikke"] for i in (1, 2, 3)},
+    "konflikt": ["Salg av «bøff»", "Provoserende atferd", "Inndriving av gjeld", "Tyveri", "Annet"],
+    "vapen": ["Ja", "Nei", "Vil ikke svare"],
+    "vapentype": ["Kniv", "Elektrovåpen", "Annet"],
+    "ringt_politi": ["Ja", "Nei"],
+    "andre_omrader": ["Ja", "Nei"],
+    "rusmidler": ["Heroin", "Amfetamin", "Benzodiazepiner", "Cannabis", "Kokain", "Annet"],
+    "rusfri": ["Ja", "Nei", "Vet ikke"],
+}
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return load_project(EXAMPLE)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _answering(project: Project, offer: str, where: str | None = None, who: str | None = None) -> list:
+    """Efforts offering `offer` in `where` for `who` (an effort naming no areas or groups serves all)."""
+    found = []
+    for effort in project.efforts.efforts:
+        if _fold(offer) not in {_fold(o) for o in effort.offers}:
+            continue
+        if where and effort.areas and _fold(where) not in {_fold(a) for a in effort.areas}:
+            continue
+        if who and effort.target_groups and _fold(who) not in {_fold(g) for g in effort.target_groups}:
+            continue
+        found.append(effort)
+    return found
+
+
+def _open_at(efforts: list, weekday: int, hour: int, minute: int = 0) -> list[str]:
+    return [e.id for e in efforts if e.opening_hours and hours.is_open(e.opening_hours, weekday, hour, minute)]
+
+
+def _copy_example(tmp_path: Path) -> Path:
+    copy = tmp_path / "brugata_storgata"
+    shutil.copytree(EXAMPLE, copy, ignore=shutil.ignore_patterns("out"))
+    return copy
+
+
+def _json_output(tmp_path: Path, command: str) -> dict:
+    result = CliRunner().invoke(app, [command, "-p", str(_copy_example(tmp_path)), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _supporting_methods(project: Project, finding_id: str) -> set[Method]:
+    finding = next(f for f in project.findings.findings if f.id == finding_id)
+    methods = set()
+    for evidence in finding.evidence:
+        source = project.source(evidence.source)
+        assert source is not None, f"{finding_id} cites unknown source {evidence.source}"
+        if evidence.stance.value == "supports":
+            methods.add(source.method)
+    return methods
+
+
+# ---------------------------------------------------------------------------------------------------- hkh.yaml
+
+
+def test_mapping_is_the_report(project: Project) -> None:
+    mapping = project.mapping
+    assert mapping.language == "nb"
+    assert mapping.commissioner == "Velferdsetaten, avdeling for forebygging og sentrumsarbeid"
+    assert mapping.period is not None and (mapping.period.start, mapping.period.end) == ("2020-01", "2020-06")
+    assert [m.id for m in mapping.mandate] == ["M1", "M2", "M3", "M4"]
+    assert [" ".join(m.text.split()) for m in mapping.mandate] == EXPECTED_MANDATE
+    assert [s.id.value for s in mapping.steps] == [
+        "request", "steering_group", "initial_consultation", "mapping", "gap_analysis", "final_consultation", "report",
+    ]
+    assert all(s.state.value == "done" for s in mapping.steps)
+    steps = {s.id.value: s for s in mapping.steps}
+    assert steps["initial_consultation"].start == "2020-02-14"
+    assert steps["final_consultation"].start == "2020-06-03"
+    assert steps["report"].end == "2020-06"
+    assert len(mapping.steering_group) == 6
+    assert "Pål Grav" in {p.name for p in mapping.team}
+    settings = mapping.settings
+    assert (settings.min_cell, settings.triangulated, settings.robust) == (5, 2, 3)
+
+
+# ------------------------------------------------------------------------------------------------- sources.yaml
+
+
+def test_sources_and_their_numbers(project: Project) -> None:
+    survey = project.source("sporreundersokelse-2020")
+    assert survey is not None and survey.method is Method.survey
+    assert (survey.n, survey.n_complete, survey.n_partial, survey.date) == (51, 45, 6, "2020-04")
+
+    by_method: dict[Method, list] = {}
+    for source in project.sources.sources:
+        by_method.setdefault(source.method, []).append(source)
+    assert sum(s.n or 0 for s in by_method[Method.target_interview]) == 6
+    assert len(by_method[Method.service_interview]) >= 3  # municipal + police, NGOs, user organisations
+    (initial,) = by_method[Method.initial_consultation]
+    (final,) = by_method[Method.final_consultation]
+    assert (initial.date, initial.n) == ("2020-02-14", 40)
+    assert (final.date, final.n) == ("2020-06-03", 30)
+    # every kind of source of chapter 1.4.2; the report has no observation apart from the field reports
+    assert set(by_method) == set(Method) - {Method.observation}
+    field_reports = by_method[Method.field_reports][0]
+    assert field_reports.period is not None and (field_reports.period.start, field_reports.period.end) == ("2019", "2020")
+    for source in project.sources.sources:
+        for name in source.files:
+            assert (EXAMPLE / name).is_file(), f"{source.id}: {name} is missing"
+
+
+def test_every_evidence_names_a_known_source_and_mandate(project: Project) -> None:
+    mandate = {m.id for m in project.mapping.mandate}
+    for finding in project.findings.findings:
+        assert finding.mandate in mandate, finding.id
+        assert finding.title, finding.id
+        for evidence in finding.evidence:
+            assert project.source(evidence.source) is not None, (finding.id, evidence.source)
+
+
+def test_survey_evidence_cites_the_contract_questions(project: Project) -> None:
+    cited = 0
+    for finding in project.findings.findings:
+        for evidence in finding.evidence:
+            if evidence.question is None:
+                continue
+            cited += 1
+            assert evidence.source == "sporreundersokelse-2020", finding.id
+            assert evidence.question in SURVEY_OPTIONS, (finding.id, evidence.question)
+            assert evidence.option in SURVEY_OPTIONS[evidence.question], (finding.id, evidence.question, evidence.option)
+    assert cited >= 10
+
+
+# ------------------------------------------------------------------------------------------------- efforts.yaml
+
+
+def test_opening_hours_past_midnight(project: Project) -> None:
+    efforts = {e.id: e for e in project.efforts.efforts}
+    uteseksjonen = efforts["uteseksjonen"].opening_hours
+    assert uteseksjonen is not None
+    # Friday 08.00–04.00 and Saturday 10.00–04.00 (appendix): open in the small hours of Saturday and Sunday
+    assert hours.is_open(uteseksjonen, SATURDAY, 2, 30)
+    assert hours.is_open(uteseksjonen, SUNDAY, 2, 30)
+    assert not hours.is_open(uteseksjonen, SATURDAY, 4, 30)
+    assert not hours.is_open(uteseksjonen, TUESDAY, 2, 30)
+    assert hours.is_open(uteseksjonen, SUNDAY, 23, 30)
+    assert not hours.is_open(uteseksjonen, SUNDAY, 15, 30)
+    # the police ÅRM unit (Mo–Th 09–23, Fr 09–22, Sa/Su 10–20) and the trivselsvektere (15–21)
+    arm = efforts["politiet-arm"].opening_hours
+    assert arm is not None and hours.is_open(arm, THURSDAY, 22, 30) and not hours.is_open(arm, FRIDAY, 22, 30)
+    assert not hours.is_open(arm, SUNDAY, 20, 30)
+    guards = efforts["trivselsvektere"].opening_hours
+    assert guards is not None and hours.is_open(guards, WEDNESDAY, 20, 45) and not hours.is_open(guards, WEDNESDAY, 14, 45)
+    for effort in project.efforts.efforts:
+        if effort.opening_hours:
+            assert hours.cancelled_spillover(effort.opening_hours) == [], effort.id
+
+
+def test_appendix_services_are_low_threshold(project: Project) -> None:
+    names = {e.name for e in project.efforts.efforts if e.low_threshold}
+    appendix = {
+        "Blå Kors kontaktsenter", "Evangeliesenterets kontaktsenter", "Fyrlyset", "Maritakaféen", "Møtestedet",
+        "Sykepleie på hjul", "Sporet", "24sju", "ERlik Oslo", "Prindsen mottakssenter", "Pro Sentret", "Uteseksjonen",
+    }
+    assert appendix <= names
+    fyrlyset = next(e for e in project.efforts.efforts if e.name == "Fyrlyset")
+    assert fyrlyset.opening_hours is not None
+    assert hours.is_open(fyrlyset.opening_hours, SUNDAY, 12) and not hours.is_open(fyrlyset.opening_hours, SATURDAY, 12)
+
+
+def test_consumption_room_is_over_capacity(project: Project) -> None:
+    over = [e for e in project.efforts.efforts if e.over_capacity]
+    assert [e.id for e in over] == ["prindsen-brukerrom"]
+    room = over[0]
+    assert "brukerrom" in room.offers
+    assert room.capacity is not None and "sprengt" in room.capacity
+    needs = [n for f in project.findings.findings for n in f.needs if n.offer == "brukerrom" and n.where == "Brugata/Storgata"]
+    assert needs, "a need for the consumption room in Brugata/Storgata"
+
+
+def test_no_effort_offers_help_for_rop(project: Project) -> None:
+    rop_needs = [n for f in project.findings.findings for n in f.needs if _fold(n.offer) == _fold("ROP-behandling")]
+    assert rop_needs
+    assert _answering(project, "ROP-behandling") == []
+
+
+def test_the_night_is_the_least_safe_and_least_covered(project: Project) -> None:
+    finding = next(f for f in project.findings.findings if f.id == "trygghet-kveld-natt")
+    survey_items = {e.question for e in finding.evidence if e.question}
+    assert {"trygg_1", "trygg_2", "trygg_3"} <= survey_items
+    night_needs = [n for n in finding.needs if n.when]
+    assert night_needs
+    for need in night_needs:
+        assert hours.is_open(need.when, TUESDAY, 23, 30) and hours.is_open(need.when, WEDNESDAY, 2, 0)
+        efforts = _answering(project, need.offer, need.where, need.who)
+        assert len(_open_at(efforts, TUESDAY, 16)) >= 3, need.offer  # the afternoon is well covered ...
+        assert _open_at(efforts, WEDNESDAY, 2) == []  # ... the night after a weekday is not covered at all
+        assert _open_at(efforts, SATURDAY, 2) == ["uteseksjonen"]  # only Uteseksjonen's Friday night
+
+
+def test_the_night_rests_on_field_reports_alone(project: Project) -> None:
+    assert _supporting_methods(project, "natt-lite-kartlagt") == {Method.field_reports}
+    finding = next(f for f in project.findings.findings if f.id == "natt-lite-kartlagt")
+    assert any(n.when and hours.is_open(n.when, THURSDAY, 3) for n in finding.needs)
+
+
+def test_food_and_equipment_services_overlap(project: Project) -> None:
+    food = _answering(project, "mat", "Oslo sentrum")
+    assert len(_open_at(food, TUESDAY, 12)) >= 5
+    equipment = _answering(project, "brukerutstyr", "Oslo sentrum")
+    assert len(_open_at(equipment, WEDNESDAY, 15)) >= 3
+    assert len(_open_at(_answering(project, "brukerutstyr", "Brugata/Storgata"), MONDAY, 14)) >= 2
+
+
+# ------------------------------------------------------------------------------------------------ findings.yaml
+
+
+def test_findings_have_a_mix_of_strengths(project: Project) -> None:
+    counts = {f.id: len(_supporting_methods(project, f.id)) for f in project.findings.findings}
+    assert len(counts) >= 20
+    assert sum(1 for c in counts.values() if c >= 3) >= 8
+    assert sum(1 for c in counts.values() if c == 2) >= 3
+    assert sum(1 for c in counts.values() if c == 1) >= 1
+    assert counts["trygghet-kveld-natt"] >= 3
+    assert {f.mandate for f in project.findings.findings} == {"M1", "M2", "M3", "M4"}
+
+
+def test_disagreement_is_kept_visible(project: Project) -> None:
+    disputed = {
+        f.id for f in project.findings.findings if any(e.stance.value == "contradicts" for e in f.evidence)
+    }
+    assert {"oppholdsforbud", "lavterskel-trekkplaster"} <= disputed
+
+
+# ---------------------------------------------------------------------------------------------------- plan.yaml
+
+
+def test_plan_is_the_report_table(project: Project) -> None:
+    plan = project.plan
+    assert len(plan.goals) == len(EXPECTED_PLAN) == 4
+    assert len(plan.measures()) == sum(len(measures) for _goal, measures in EXPECTED_PLAN) == 13
+    for goal, (goal_text, expected_measures) in zip(plan.goals, EXPECTED_PLAN):
+        assert " ".join(goal.text.split()) == goal_text
+        assert len(goal.measures) == len(expected_measures), goal_text
+        for measure, (text, parties, timing) in zip(goal.measures, expected_measures):
+            assert " ".join(measure.text.split()) == text
+            assert measure.timing == timing, text
+            # the structured parties are the table's cell, split: lead first, then each of the others
+            assert measure.responsible is not None
+            assert _fold(parties).startswith(_fold(measure.responsible)), text
+            for party in measure.involved:
+                assert _fold(party) in _fold(parties), (text, party)
+
+
+def test_plan_parties_and_addresses_are_known(project: Project) -> None:
+    parties = {_fold(p) for p in project.mapping.parties}
+    for effort in project.efforts.efforts:
+        parties |= {_fold(effort.organisation), _fold(effort.name)}
+    findings = {f.id for f in project.findings.findings}
+    needs = {f.need_id(i) for f in project.findings.findings for i in range(len(f.needs))}
+    for goal, measure in project.plan.measures():
+        for party in [measure.responsible or "", *measure.involved]:
+            assert _fold(party) in parties, party
+        assert measure.addresses, measure.text
+        for item in measure.addresses:
+            assert item in findings | needs, item
+    assert "natt-lite-kartlagt" in project.plan.goals[1].measures[1].addresses
+
+
+def test_follow_up_is_the_three_findings(project: Project) -> None:
+    titles = {f.id: f.title for f in project.findings.findings}
+    follow_up = project.plan.follow_up
+    assert [(f.finding, titles[f.finding or ""]) for f in follow_up] == [
+        ("substitusjonsbehandling", "Substitusjonsbehandling"),
+        ("rop", "Samtidig ruslidelse og psykisk lidelse"),
+        ("desentraliserte-tjenester", "Desentraliserte tjenester"),
+    ]
+    assert " ".join(follow_up[1].text.split()).startswith(
+        "Et annet viktig funn er mangel på egnede hjelpetilbud for personer med ROP lidelser (rus og psykisk helse)."
+    )
+
+
+# ---------------------------------------------------------------------------------------------------- data/stats
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (EXAMPLE / "data" / "stats" / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_statistics_tables() -> None:
+    figure2 = {(r["aar"], r["tidspunkt"]): float(r["snitt_antall_personer"]) for r in _rows("apne_rusmiljo_sentrum_2010_2019.csv")}
+    assert len(figure2) == 20
+    assert figure2[("2010", "kveld")] == 130.8
+    assert figure2[("2017", "dag")] == 123.8
+    assert figure2[("2019", "dag")] == 143.7
+    incidents = {(r["sted"], r["hendelse"]): int(r["antall"]) for r in _rows("bortvisninger_gunerius_storo_2019.csv")}
+    assert incidents[("Gunerius", "bortvisninger")] == 4995
+    assert incidents[("Storo storsenter", "bortvisninger")] == 103
+    assert incidents[("Gunerius", "vold med skade på vekter")] == 11
+
+
+# ------------------------------------------------------------------------------------- the commands on the example
+
+
+def test_hkh_check_passes_on_the_example(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["check", "-p", str(_copy_example(tmp_path))])
+    assert result.exit_code == 0, result.output
+
+
+def test_gap_analysis_reproduces_the_report(tmp_path: Path) -> None:
+    """Chapter 5 and 6 as the gap analysis must show them: night, consumption room, ROP, overlapping services."""
+    gaps = _json_output(tmp_path, "gaps")
+    no_effort = {row["need"] for row in gaps["no_effort"]}
+    assert "rop.1" in no_effort
+    uncovered = {row["need"] for row in gaps["uncovered"]}
+    assert {"trygghet-kveld-natt.1", "natt-lite-kartlagt.1"} <= uncovered
+    assert [row["effort"] for row in gaps["capacity"]] == ["prindsen-brukerrom"]
+    food = [row for row in gaps["overlaps"] if row["offer"] == "mat" and row["area"] == "Oslo sentrum"]
+    assert food and food[0]["max_efforts"] >= 5
+    assert any(row["offer"] == "brukerutstyr" and row["area"] == "Brugata/Storgata" for row in gaps["overlaps"])
+
+
+def test_triangulation_reproduces_the_report(tmp_path: Path) -> None:
+    result = _json_output(tmp_path, "triangulate")
+    rows = {row["id"]: row for row in result["findings"]}
+    assert rows["natt-lite-kartlagt"]["strength"] == "single"
+    assert rows["trygghet-kveld-natt"]["strength"] == "robust"
+    assert rows["gjengangere"]["strength"] == "triangulated"
+    assert rows["oppholdsforbud"]["disputed"] and rows["lavterskel-trekkplaster"]["disputed"]
+    assert not rows["boff"]["disputed"]
