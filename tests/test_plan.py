@@ -242,3 +242,27 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     text = (converted / "handlingsplan.csv").read_text("utf-8", errors="replace")
     assert "Hyppigere våpenkontroller" in text
+
+
+def test_example_workbook_is_the_reports_table(tmp_path: Path) -> None:
+    """Every goal and measure of chapter 6, in order and in the right columns, as the report prints them."""
+    from test_example import EXAMPLE, EXPECTED_PLAN
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("out"))
+    result = runner.invoke(app, ["plan", "-p", str(project)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(project / "out" / "handlingsplan.xlsx")["Handlingsplan"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    expected_rows = []
+    for goal_number, (goal, measures) in enumerate(EXPECTED_PLAN, start=1):
+        for index, (measure, responsible, timing) in enumerate(measures):
+            # the PDF sets the last row's two parties on two lines; the workbook writes them as a sentence
+            responsible = responsible.replace("\n", " og ")
+            expected_rows.append([f"{goal_number}. {goal}" if index == 0 else None, measure, responsible, timing])
+    assert rows == expected_rows
+    merged = sorted(str(r) for r in sheet.merged_cells.ranges)
+    assert merged == sorted(["A2:A5", "A6:A11", "A12:A13"])
+    follow = [[c.value for c in row] for row in load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[1].iter_rows(min_row=2)]
+    assert len(follow) == 3
+    assert [row[1] for row in follow] == ["Substitusjonsbehandling", "Samtidig ruslidelse og psykisk lidelse", "Desentraliserte tjenester"]

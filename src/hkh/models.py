@@ -268,6 +268,9 @@ class Measure(HkhModel):
     text: str = Field(min_length=1)
     responsible: str | None = None
     involved: TextList = Field(default_factory=list)
+    responsible_text: str | None = Field(
+        default=None, description="the table cell as the report words it; default: lead and involved joined"
+    )
     timing: str | None = None
     addresses: IdList = Field(default_factory=list)
     theme: str | None = None

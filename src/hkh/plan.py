@@ -85,6 +85,8 @@ def _cell(key: str, measure: Measure, goal_label: str, language: str) -> str:
     if key == "measure":
         return measure.text
     if key == "responsible":
+        if measure.responsible_text:
+            return measure.responsible_text
         return join_parties([measure.responsible or "", *measure.involved], language)
     if key == "timing":
         return measure.timing or ""
