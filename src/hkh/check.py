@@ -1,0 +1,507 @@
+"""`hkh check`: every file's schema, then every cross-reference between the files, as one list of problems.
+
+Schema problems come from `hkh.project` (one per pydantic error, with its line). Cross-references are checked here,
+file by file, on whatever loaded: a schema error in plan.yaml does not hide an unknown source in findings.yaml.
+A check that needs another file (evidence needs sources.yaml) is skipped while that file itself has errors, since
+its ids cannot be trusted.
+
+Errors make the check fail (exit 1); warnings point at things a team usually wants to fix before the report but
+that do not stop any command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hkh import hours
+from hkh.errors import HkhError, Problem, Severity
+from hkh.models import (
+    FILE_MODELS,
+    EffortRegister,
+    FindingRegister,
+    Mapping,
+    Method,
+    Plan,
+    SourceRegister,
+    StepId,
+    StepState,
+)
+from hkh.project import RAW_DIR, SURVEY_DIR, display_path, find_project, load_file
+from hkh.yamlio import line_of, load_yaml
+
+HKH_FILE = "hkh.yaml"
+SOURCES_FILE = "sources.yaml"
+EFFORTS_FILE = "efforts.yaml"
+FINDINGS_FILE = "findings.yaml"
+PLAN_FILE = "plan.yaml"
+CODEBOOK_NAME = "codebook.yaml"
+
+SPILLOVER_ADVICE = (
+    "the `;` before {next_day} cancels {day_name}'s hours after midnight; use `,` (for example "
+    "`Fr 20:00-04:00, Sa 20:00-04:00`) so that the night runs on"
+)
+DAY_NAMES = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday", "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
+NEXT_DAY = {"Mo": "Tu", "Tu": "We", "We": "Th", "Th": "Fr", "Fr": "Sa", "Sa": "Su", "Su": "Mo"}
+
+
+def _option_matches(wanted: str | int, option: dict[str, Any]) -> bool:
+    """Evidence may name an option by its code (`1`), its label (`Trygg`) or, for multiple choice, its variable."""
+    text = " ".join(str(wanted).split()).casefold()
+    candidates = (option.get("code"), option.get("label"), option.get("variable"))
+    return any(c is not None and " ".join(str(c).split()).casefold() == text for c in candidates)
+
+
+def _before(first: str, second: str) -> bool:
+    """`2025-02` is not before `2025-02-15`: partial dates are compared only as far as both go."""
+    common = min(len(first), len(second))
+    return first[:common] < second[:common]
+
+
+def party_key(name: str) -> str:
+    """Parties are compared as people write them: case and surrounding blanks do not matter."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass
+class _Checker:
+    root: Path
+    models: dict[str, Any]
+    trees: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
+
+    # ------------------------------------------------------------------------------------------------ helpers
+
+    @property
+    def mapping(self) -> Mapping | None:
+        return self.models.get(HKH_FILE)
+
+    @property
+    def sources(self) -> SourceRegister | None:
+        return self.models.get(SOURCES_FILE)
+
+    @property
+    def efforts(self) -> EffortRegister | None:
+        return self.models.get(EFFORTS_FILE)
+
+    @property
+    def findings(self) -> FindingRegister | None:
+        return self.models.get(FINDINGS_FILE)
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.models.get(PLAN_FILE)
+
+    def line(self, file_name: str, *loc: Any) -> int | None:
+        tree = self.trees.get(file_name)
+        return line_of(tree, loc) if tree is not None else None
+
+    def add(self, severity: Severity, code: str, file_name: str, loc: Iterable[Any], message: str) -> None:
+        self.problems.append(
+            Problem(severity, code, message, display_path(self.root, file_name), self.line(file_name, *loc))
+        )
+
+    def error(self, code: str, file_name: str, loc: Iterable[Any], message: str) -> None:
+        self.add(Severity.ERROR, code, file_name, loc, message)
+
+    def warn(self, code: str, file_name: str, loc: Iterable[Any], message: str) -> None:
+        self.add(Severity.WARNING, code, file_name, loc, message)
+
+    def duplicates(self, kind: str, file_name: str, entries: Iterable[tuple[str | None, tuple[Any, ...]]]) -> set[str]:
+        """Report every repeat of an id after its first use; return the set of ids seen."""
+        first_line: dict[str, int | None] = {}
+        for entry_id, loc in entries:
+            if entry_id is None:
+                continue
+            if entry_id in first_line:
+                where = f" (first on line {first_line[entry_id]})" if first_line[entry_id] else ""
+                self.error("duplicate-id", file_name, loc, f"{kind} id `{entry_id}` is used twice{where}; ids must be unique")
+            else:
+                first_line[entry_id] = self.line(file_name, *loc)
+        return set(first_line)
+
+    # ------------------------------------------------------------------------------------------------- checks
+
+    def run(self) -> None:
+        self.check_mapping()
+        self.check_sources()
+        self.check_efforts()
+        self.check_findings()
+        self.check_plan()
+
+    def check_mapping(self) -> None:
+        mapping = self.mapping
+        if mapping is None:
+            return
+        self.duplicates("mandate item", HKH_FILE, ((m.id, ("mandate", i, "id")) for i, m in enumerate(mapping.mandate)))
+        canonical = list(StepId)
+        seen: set[StepId] = set()
+        for index, step in enumerate(mapping.steps):
+            loc = ("steps", index)
+            if step.id in seen:
+                self.error("duplicate-id", HKH_FILE, (*loc, "id"), f"step `{step.id.value}` is listed twice")
+            seen.add(step.id)
+            if step.state is StepState.done and not step.end:
+                self.warn("step-without-end", HKH_FILE, (*loc, "state"), f"step `{step.id.value}` is done but has no `end` date")
+            if step.start and step.end and _before(step.end, step.start):
+                self.warn("step-dates", HKH_FILE, (*loc, "end"), f"step `{step.id.value}` ends ({step.end}) before it starts ({step.start})")
+        listed = [step.id for step in mapping.steps]
+        for index, step in enumerate(mapping.steps):
+            earlier_later = [s for s in listed[:index] if canonical.index(s) > canonical.index(step.id)]
+            if earlier_later:
+                self.warn(
+                    "steps-order",
+                    HKH_FILE,
+                    ("steps", index, "id"),
+                    f"steps out of order: `{step.id.value}` should come before `{earlier_later[0].value}`; "
+                    f"the HKH order is {', '.join(s.value for s in canonical)}",
+                )
+                break
+        by_order = sorted(mapping.steps, key=lambda s: canonical.index(s.id))
+        for position, step in enumerate(by_order):
+            if step.state is StepState.not_started:
+                continue
+            skipped = [s for s in by_order[:position] if s.state is StepState.not_started]
+            if skipped:
+                index = mapping.steps.index(step)
+                self.warn(
+                    "steps-order",
+                    HKH_FILE,
+                    ("steps", index, "state"),
+                    f"steps out of order: `{step.id.value}` is {step.state.value} while the earlier step "
+                    f"`{skipped[0].id.value}` is not started",
+                )
+
+    def source_ids(self) -> set[str] | None:
+        """Known source ids, or None when sources.yaml did not load (so references cannot be judged)."""
+        return {s.id for s in self.sources.sources} if self.sources is not None else None
+
+    def check_sources(self) -> None:
+        if self.sources is None:
+            return
+        self.duplicates("source", SOURCES_FILE, ((s.id, ("sources", i, "id")) for i, s in enumerate(self.sources.sources)))
+        for index, source in enumerate(self.sources.sources):
+            for file_index, name in enumerate(source.files):
+                if self.source_file_exists(name):
+                    continue
+                location = ("sources", index, "files", file_index)
+                if Path(name).parts[:2] == RAW_DIR.parts:
+                    # raw exports are personal data and kept out of git, so a clone legitimately lacks them
+                    self.warn(
+                        "source-file-missing",
+                        SOURCES_FILE,
+                        location,
+                        f"source `{source.id}`: raw file `{name}` is not in this copy of the project "
+                        "(data/raw/ is kept out of git); the imported data in data/survey/ is used",
+                    )
+                else:
+                    self.error(
+                        "source-file-missing",
+                        SOURCES_FILE,
+                        location,
+                        f"source `{source.id}`: file `{name}` does not exist (paths are relative to the project folder)",
+                    )
+        if self.findings is None:
+            return
+        cited = {evidence.source for finding in self.findings.findings for evidence in finding.evidence}
+        for index, source in enumerate(self.sources.sources):
+            if source.id not in cited:
+                self.warn("source-unused", SOURCES_FILE, ("sources", index, "id"), f"source `{source.id}` is cited by no finding")
+
+    def source_file_exists(self, name: str) -> bool:
+        # A bare file name is also looked for in data/raw/, where raw exports are kept.
+        path = Path(name).expanduser()
+        candidates = [path] if path.is_absolute() else [self.root / path, self.root / RAW_DIR / path]
+        return any(candidate.exists() for candidate in candidates)
+
+    def known_parties(self) -> set[str] | None:
+        if self.mapping is None or self.efforts is None:
+            return None
+        names = list(self.mapping.parties)
+        for effort in self.efforts.efforts:
+            names.extend([effort.organisation, effort.name])
+        return {party_key(name) for name in names}
+
+    def check_efforts(self) -> None:
+        if self.efforts is None:
+            return
+        self.duplicates("effort", EFFORTS_FILE, ((e.id, ("efforts", i, "id")) for i, e in enumerate(self.efforts.efforts)))
+        known = self.source_ids()
+        for index, effort in enumerate(self.efforts.efforts):
+            if known is not None:
+                for source_index, source_id in enumerate(effort.sources):
+                    if source_id not in known:
+                        self.error(
+                            "unknown-source",
+                            EFFORTS_FILE,
+                            ("efforts", index, "sources", source_index),
+                            f"effort `{effort.id}` names source `{source_id}`, which is not in sources.yaml",
+                        )
+            if effort.opening_hours:
+                self.spillover(EFFORTS_FILE, ("efforts", index, "opening_hours"), f"effort `{effort.id}`", effort.opening_hours)
+
+    def spillover(self, file_name: str, loc: tuple[Any, ...], what: str, text: str) -> None:
+        try:
+            lost = hours.cancelled_spillover(text)
+        except hours.HoursError:
+            return  # unparseable hours are already a schema error
+        for day in lost:
+            advice = SPILLOVER_ADVICE.format(next_day=NEXT_DAY[day], day_name=DAY_NAMES[day])
+            self.warn("hours-spillover", file_name, loc, f"{what}: {advice}")
+
+    def need_ids(self) -> set[str]:
+        findings = self.findings
+        if findings is None:
+            return set()
+        return {finding.need_id(i) for finding in findings.findings for i in range(len(finding.needs))}
+
+    def check_findings(self) -> None:
+        findings = self.findings
+        if findings is None:
+            return
+        finding_ids = self.duplicates(
+            "finding", FINDINGS_FILE, ((f.id, ("findings", i, "id")) for i, f in enumerate(findings.findings))
+        )
+        need_entries = []
+        for f_index, finding in enumerate(findings.findings):
+            for n_index, need in enumerate(finding.needs):
+                loc = ("findings", f_index, "needs", n_index, "id") if need.id else ("findings", f_index, "needs", n_index)
+                need_entries.append((finding.need_id(n_index), loc))
+        self.duplicates("need", FINDINGS_FILE, need_entries)
+        for need_id, loc in need_entries:
+            if need_id in finding_ids:
+                self.error(
+                    "duplicate-id",
+                    FINDINGS_FILE,
+                    loc,
+                    f"need id `{need_id}` is also a finding id; plan.yaml could not tell which one it addresses",
+                )
+
+        mandate_ids = {item.id for item in self.mapping.mandate} if self.mapping is not None else None
+        source_ids = self.source_ids()
+        sources_by_id = {s.id: s for s in self.sources.sources} if self.sources is not None else {}
+        codebooks: dict[str, dict[str, list[Any]] | None] = {}
+        addressed = self.addressed_ids()
+        followed_up = {f.finding for f in self.plan.follow_up if f.finding} if self.plan is not None else set()
+
+        for f_index, finding in enumerate(findings.findings):
+            where = ("findings", f_index)
+            if finding.mandate is not None and mandate_ids is not None and finding.mandate not in mandate_ids:
+                known = ", ".join(sorted(mandate_ids)) or "none"
+                self.error(
+                    "unknown-mandate",
+                    FINDINGS_FILE,
+                    (*where, "mandate"),
+                    f"finding `{finding.id}` names mandate item `{finding.mandate}`, which is not in hkh.yaml "
+                    f"`mandate` (known: {known})",
+                )
+            if not finding.evidence:
+                self.warn("finding-without-evidence", FINDINGS_FILE, (*where, "id"), f"finding `{finding.id}` has no evidence")
+            for e_index, evidence in enumerate(finding.evidence):
+                e_loc = (*where, "evidence", e_index)
+                if source_ids is not None and evidence.source not in source_ids:
+                    self.error(
+                        "unknown-source",
+                        FINDINGS_FILE,
+                        (*e_loc, "source"),
+                        f"finding `{finding.id}` cites source `{evidence.source}`, which is not in sources.yaml",
+                    )
+                    continue
+                if evidence.question is not None and evidence.source in sources_by_id:
+                    self.check_survey_evidence(finding.id, evidence, e_loc, sources_by_id[evidence.source], codebooks)
+            for n_index, need in enumerate(finding.needs):
+                n_loc = (*where, "needs", n_index)
+                need_name = f"need `{finding.need_id(n_index)}`"
+                # a need without `when` is a need at any hour (the gap analysis reads it as 24/7)
+                if need.when:
+                    self.spillover(FINDINGS_FILE, (*n_loc, "when"), need_name, need.when)
+            if self.plan is not None:
+                own_ids = {finding.id} | {finding.need_id(i) for i in range(len(finding.needs))}
+                if not own_ids & addressed and finding.id not in followed_up:
+                    self.warn(
+                        "finding-unaddressed",
+                        FINDINGS_FILE,
+                        (*where, "id"),
+                        f"finding `{finding.id}` is addressed by no measure in plan.yaml (nor listed under `follow_up`)",
+                    )
+
+    def check_survey_evidence(
+        self,
+        finding_id: str,
+        evidence: Any,
+        loc: tuple[Any, ...],
+        source: Any,
+        codebooks: dict[str, dict[str, list[Any]] | None],
+    ) -> None:
+        if source.method is not Method.survey:
+            self.error(
+                "question-not-survey",
+                FINDINGS_FILE,
+                (*loc, "question"),
+                f"finding `{finding_id}`: `question` is for survey sources, but source `{source.id}` has method "
+                f"`{source.method.value}`",
+            )
+            return
+        first_use = source.id not in codebooks
+        if first_use:
+            codebooks[source.id] = self.codebook_names(source.id)
+        names = codebooks[source.id]
+        if names is None:
+            if first_use:
+                self.warn(
+                    "survey-not-imported",
+                    FINDINGS_FILE,
+                    (*loc, "source"),
+                    f"survey `{source.id}` is not imported yet (no {(SURVEY_DIR / source.id / CODEBOOK_NAME).as_posix()}), "
+                    f"so its questions cannot be checked; run `hkh import`",
+                )
+            return
+        if str(evidence.question) not in names:
+            self.error(
+                "unknown-question",
+                FINDINGS_FILE,
+                (*loc, "question"),
+                f"finding `{finding_id}`: question `{evidence.question}` is not in the codebook of survey `{source.id}`",
+            )
+            return
+        options = names[str(evidence.question)]
+        if evidence.option is not None and options and not any(_option_matches(evidence.option, o) for o in options):
+            listed = ", ".join(f"{o.get('code')} {o.get('label')}" for o in options if isinstance(o, dict))
+            self.error(
+                "unknown-option",
+                FINDINGS_FILE,
+                (*loc, "option"),
+                f"finding `{finding_id}`: `{evidence.option}` is not an option of question `{evidence.question}` "
+                f"(options: {listed})",
+            )
+
+    def codebook_names(self, source_id: str) -> dict[str, list[Any]] | None:
+        """Question names and variables of an imported survey, each with its options; None when not imported."""
+        relative = SURVEY_DIR / source_id / CODEBOOK_NAME
+        path = self.root / relative
+        if not path.is_file():
+            return None
+        shown = display_path(self.root, relative)
+        try:
+            tree = load_yaml(path, display=shown)
+        except HkhError as exc:
+            self.problems.append(Problem(Severity.ERROR, exc.code, exc.message, exc.path, exc.line))
+            return {}
+        questions = tree.get("questions") if isinstance(tree, dict) else None
+        if not isinstance(questions, list):
+            self.problems.append(
+                Problem(Severity.ERROR, "codebook-invalid", "the codebook has no `questions:` list; run `hkh import` again", shown, 1)
+            )
+            return {}
+        names: dict[str, list[Any]] = {}
+        for question in questions:
+            if not isinstance(question, dict):
+                continue
+            options = question.get("options")
+            options = [o for o in options if isinstance(o, dict)] if isinstance(options, list) else []
+            variables = question.get("variables")
+            for variable in variables if isinstance(variables, list) else []:
+                if variable is not None:
+                    names.setdefault(str(variable), options)
+            if question.get("name") is not None:
+                names[str(question["name"])] = options
+        return names
+
+    def addressed_ids(self) -> set[str]:
+        if self.plan is None:
+            return set()
+        return {item for _goal, measure in self.plan.measures() for item in measure.addresses}
+
+    def check_plan(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        self.duplicates("goal", PLAN_FILE, ((goal.id, ("goals", i, "id")) for i, goal in enumerate(plan.goals)))
+        goal_ids = [goal.id for goal in plan.goals if goal.id]
+        repeated_goals = {goal_id for goal_id in goal_ids if goal_ids.count(goal_id) > 1}
+        measure_entries = []
+        for g_index, goal in enumerate(plan.goals):
+            for m_index, measure in enumerate(goal.measures):
+                if not measure.id and goal.id in repeated_goals:
+                    continue  # `A.1` twice follows from goal `A` twice, which is reported already
+                loc = ("goals", g_index, "measures", m_index)
+                measure_entries.append((plan.measure_id(g_index, m_index), (*loc, "id") if measure.id else loc))
+        self.duplicates("measure", PLAN_FILE, measure_entries)
+
+        findings = self.findings
+        finding_ids = {f.id for f in findings.findings} if findings is not None else None
+        need_ids = self.need_ids()
+        parties = self.known_parties()
+        for g_index, goal in enumerate(plan.goals):
+            for m_index, measure in enumerate(goal.measures):
+                loc = ("goals", g_index, "measures", m_index)
+                name = f"measure {plan.measure_id(g_index, m_index)}"
+                if finding_ids is not None:
+                    for a_index, item in enumerate(measure.addresses):
+                        if item not in finding_ids and item not in need_ids:
+                            self.error(
+                                "unknown-finding",
+                                PLAN_FILE,
+                                (*loc, "addresses", a_index),
+                                f"{name} addresses `{item}`, which is neither a finding nor a need in findings.yaml",
+                            )
+                if parties is not None:
+                    named = [("responsible", None, measure.responsible)] if measure.responsible else []
+                    named += [("involved", i, party) for i, party in enumerate(measure.involved)]
+                    for key, index, party in named:
+                        if party_key(party) not in parties:
+                            self.error(
+                                "unknown-party",
+                                PLAN_FILE,
+                                (*loc, key) if index is None else (*loc, key, index),
+                                f"{name}: {key} party `{party}` is neither an organisation or effort in efforts.yaml "
+                                f"nor listed under `parties` in hkh.yaml",
+                            )
+        if finding_ids is not None:
+            for index, follow_up in enumerate(plan.follow_up):
+                if follow_up.finding is not None and follow_up.finding not in finding_ids:
+                    self.error(
+                        "unknown-finding",
+                        PLAN_FILE,
+                        ("follow_up", index, "finding"),
+                        f"follow_up names finding `{follow_up.finding}`, which is not in findings.yaml",
+                    )
+
+
+FILE_ORDER = {name: index for index, name in enumerate(FILE_MODELS)}
+
+
+def _sort_key(root: Path, problem: Problem) -> tuple[int, int, str, int]:
+    file_rank = len(FILE_ORDER)
+    for name, rank in FILE_ORDER.items():
+        if problem.path is not None and str(problem.path) == display_path(root, name):
+            file_rank = rank
+    return (0 if problem.severity is Severity.ERROR else 1, file_rank, str(problem.path or ""), problem.line or 0)
+
+
+def check_loaded(root: Path, models: dict[str, Any], trees: dict[str, Any]) -> list[Problem]:
+    """Cross-reference problems of files already loaded (a missing model means that file failed to load)."""
+    checker = _Checker(root=root, models=models, trees=trees)
+    checker.run()
+    return checker.problems
+
+
+def check_project(explicit_dir: Path | None = None) -> tuple[Path, list[Problem]]:
+    """All problems of a project folder, errors first, each group in file and line order."""
+    root = find_project(None, explicit_dir)
+    models: dict[str, Any] = {}
+    trees: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name in FILE_MODELS:
+        # load_file is what project.load_with_problems runs per file; calling it here keeps the files that did load,
+        # so their cross-references can still be checked.
+        model, tree, found = load_file(root, name)
+        problems.extend(found)
+        if model is not None:
+            models[name] = model
+            trees[name] = tree
+    problems.extend(check_loaded(root, models, trees))
+    # sorted() is stable, so problems on the same line keep the order in which they were found
+    return root, sorted(problems, key=lambda p: _sort_key(root, p))

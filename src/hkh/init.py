@@ -1,0 +1,108 @@
+"""`hkh init`: a new project folder with commented templates in bokmål, nynorsk or English.
+
+The templates live in `hkh/templates/init/<language>/` as real YAML files with comments, so that a translator can
+edit them without touching code. Each holds one filled-in example entry that is valid and refers to the examples in
+the other files, so that `hkh check` passes on a fresh folder and the team sees a working cross-reference.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from hkh.errors import OverwriteRefusedError, UsageError
+from hkh.fileio import LOCK_NAME, write_text_atomic
+from hkh.models import FILE_MODELS, LANGUAGES
+from hkh.project import OUT_DIR, RAW_DIR, STATS_DIR, SURVEY_DIR
+
+TEMPLATE_FILES: tuple[str, ...] = tuple(FILE_MODELS)
+
+# Raw exports hold personal data (health data under GDPR art. 9): ignoring everything in data/raw/ except this
+# file keeps them out of git even when someone runs `git add .`.
+_RAW_GITIGNORE_HEAD = {
+    "nb": "# Rådata (eksporter fra SurveyXact og lignende) inneholder personopplysninger og skal ikke i git.",
+    "nn": "# Rådata (eksportar frå SurveyXact og liknande) inneheld personopplysningar og skal ikkje i git.",
+    "en": "# Raw exports (SurveyXact and the like) hold personal data and must not go into git.",
+}
+_PROJECT_GITIGNORE_HEAD = {
+    "nb": "# hkh holder denne fila mens en kommando skriver i prosjektet.",
+    "nn": "# hkh held denne fila medan ein kommando skriv i prosjektet.",
+    "en": "# hkh holds this file while a command writes to the project.",
+}
+
+
+def raw_gitignore(language: str) -> str:
+    return f"{_RAW_GITIGNORE_HEAD[language]}\n*\n!.gitignore\n"
+
+
+def project_gitignore(language: str) -> str:
+    return f"{_PROJECT_GITIGNORE_HEAD[language]}\n{LOCK_NAME}\n"
+
+
+def template_text(name: str, language: str) -> str:
+    """The raw template (with its `__TITLE__`-style placeholders) for one project file."""
+    return resources.files("hkh").joinpath("templates", "init", language, name).read_text("utf-8")
+
+
+def default_title(directory: Path) -> str:
+    """`brugata_storgata` → `Brugata storgata`: a readable title the team will usually replace."""
+    name = directory.expanduser().resolve().name.replace("_", " ").replace("-", " ").strip()
+    name = " ".join(name.split())
+    return (name[:1].upper() + name[1:]) if name else "HKH"
+
+
+def _yaml_string(text: str | None) -> str:
+    # A JSON string is a valid YAML double-quoted scalar, so any title (with `:`, `#` or quotes) stays a string.
+    return json.dumps(text, ensure_ascii=False) if text else ""
+
+
+def render_template(name: str, language: str, *, title: str, area: str | None) -> str:
+    text = template_text(name, language)
+    text = text.replace("__TITLE__", _yaml_string(title))
+    text = text.replace("__AREA_TAG__", _yaml_string(area))
+    text = text.replace("__AREA__", _yaml_string(area))
+    # an absent area leaves `area: ` or `where: `, which YAML reads as empty; trailing blanks would only confuse
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def planned_files(root: Path, language: str, *, title: str, area: str | None) -> dict[Path, str]:
+    files = {root / name: render_template(name, language, title=title, area=area) for name in TEMPLATE_FILES}
+    files[root / RAW_DIR / ".gitignore"] = raw_gitignore(language)
+    files[root / ".gitignore"] = project_gitignore(language)
+    return files
+
+
+def create_project(
+    directory: Path, *, title: str | None = None, area: str | None = None, language: str = "nb"
+) -> list[Path]:
+    """Create the project folder and its files; return the files written.
+
+    Nothing is written when any of the files already exists: a half-initialised folder mixed with the user's own
+    files is worse than a clear refusal.
+    """
+    if language not in LANGUAGES:
+        raise UsageError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+    root = directory.expanduser()
+    if root.exists() and not root.is_dir():
+        raise UsageError("this is a file, not a folder; name a new or existing folder", path=root)
+    title = (title or "").strip() or default_title(root)
+    area = (area or "").strip() or None
+    files = planned_files(root, language, title=title, area=area)
+    for path in files:
+        if path.exists() or path.is_symlink():
+            raise OverwriteRefusedError(
+                "already exists; hkh init never overwrites a file (use a new folder, or move the file away)",
+                path=path,
+            )
+    for folder in (RAW_DIR, SURVEY_DIR, STATS_DIR, Path(OUT_DIR)):
+        target = root / folder
+        if target.exists() and not target.is_dir():
+            raise OverwriteRefusedError("exists as a file, but hkh needs a folder here", path=target)
+    for folder in (RAW_DIR, SURVEY_DIR, STATS_DIR, Path(OUT_DIR)):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for path, text in files.items():
+        write_text_atomic(path, text)
+        written.append(path)
+    return written
