@@ -135,9 +135,10 @@ def init(
 
     written = create_project(directory, title=title, area=area, language=language.value)
     console = stdout()
+    # paths are printed whole (no wrapping, no markup) so that they can be copied or clicked in any terminal width
     for path in written:
-        console.print(f"wrote {path}")
-    console.print(f"Next: edit the files, then run `hkh check -p {directory}`.")
+        console.print(f"wrote {path}", markup=False, soft_wrap=True)
+    console.print(f"Next: edit the files, then run `hkh check -p {directory}`.", markup=False, soft_wrap=True)
 
 
 # -------------------------------------------------------------------------------------------------------- check
@@ -157,7 +158,8 @@ def check(project: ProjectOption = None) -> None:
     if not STATE.quiet:
         warnings = len(problems) - len(errors)
         verdict = "ok" if not errors else "failed"
-        stdout().print(f"hkh check: {verdict}: {len(errors)} errors, {warnings} warnings in {root}")
+        counts = f"{len(errors)} error{'' if len(errors) == 1 else 's'}, {warnings} warning{'' if warnings == 1 else 's'}"
+        stdout().print(f"hkh check: {verdict}: {counts} in {root}", markup=False, soft_wrap=True)
     if errors:
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -191,7 +193,56 @@ def import_(
     force: ForceOption = False,
 ) -> None:
     """Import a SurveyXact export into data/survey/<source>/ and register it in sources.yaml."""
-    raise NotImplementedError  # filled in by the survey import work
+    import contextlib
+
+    from hkh.survey_data import import_survey
+
+    show_progress = not STATE.quiet and sys.stdout.isatty()
+    with contextlib.ExitStack() as stack:
+        callback = None
+        if show_progress:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            bar = stack.enter_context(
+                Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), transient=True)
+            )
+            task = bar.add_task("importing", total=1)
+
+            def callback(description: str, done: int, total: int) -> None:
+                bar.update(task, description=description, completed=done, total=max(total, 1))
+
+        result = import_survey(
+            exports,
+            project_dir=project,
+            source_id=source,
+            keep_identifiers=keep_identifiers,
+            force=force,
+            progress=callback,
+        )
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    console = stdout()
+
+    def say(text: str) -> None:
+        console.print(text, markup=False, soft_wrap=True)
+
+    people = result.codebook.respondents
+    split = (
+        f" ({people.complete} complete, {people.partial} partial)" if people.complete is not None else ""
+    )
+    say(
+        f"imported {people.answered} respondents{split} of {people.rows} rows, "
+        f"{len(result.codebook.questions)} questions, into {result.directory.relative_to(result.directory.parents[2])}"
+    )
+    if result.dropped:
+        say(f"dropped identifying columns: {', '.join(result.dropped)} (use --keep-identifiers to keep them)")
+    elif keep_identifiers:
+        say("kept identifying columns (--keep-identifiers): handle data/survey/ as personal data")
+    for copied in result.copied:
+        say(f"copied the raw export to {copied}")
+    if result.kept_edits:
+        say(f"kept your non_substantive edits for: {', '.join(result.kept_edits)}")
+    say(f"{result.registered} source {result.source_id!r} in sources.yaml")
 
 
 # ------------------------------------------------------------------------------------------------------- survey
@@ -215,7 +266,38 @@ def survey(
     force: ForceOption = False,
 ) -> None:
     """Frequency tables for every question, with the phrases a report uses; workbook and charts in out/."""
-    raise NotImplementedError  # filled in by the survey tables work
+    from hkh.fileio import project_lock
+    from hkh.project import load_project
+    from hkh.survey_tables import (
+        build_survey_tables,
+        cited_figures,
+        render_cited_figures,
+        render_survey_tables,
+        write_survey_outputs,
+    )
+
+    loaded = load_project(project)
+    chosen = _language(loaded, language)
+    tables = build_survey_tables(loaded, source, by=by, min_cell=min_cell, language=chosen)
+    if output_format is SurveyFormat.json:
+        _print_json(tables.to_json())
+        return
+    with project_lock(loaded.root):
+        written = write_survey_outputs(loaded, tables, chosen, output=output, force=force)
+    console = stdout()
+    for renderable in render_survey_tables(tables):
+        console.print(renderable)
+        console.print()
+    cited = render_cited_figures(cited_figures(loaded, tables, chosen), chosen)
+    if cited is not None:
+        console.print(cited)
+        console.print()
+    charts = [path for path in written if path.suffix == ".png"]
+    for path in written:
+        if path.suffix != ".png":
+            console.print(f"wrote {loaded.show(path)}")
+    if charts:
+        console.print(f"wrote {len(charts)} charts in {loaded.show(charts[0].parent)}")
 
 
 # -------------------------------------------------------------------------------------------------- triangulate
@@ -236,7 +318,27 @@ def triangulate(
     force: ForceOption = False,
 ) -> None:
     """The triangulation matrix: findings against methods, and the strength of each finding."""
-    raise NotImplementedError  # filled in by the triangulation work
+    from hkh.fileio import project_lock
+    from hkh.project import load_project
+    from hkh.triangulation import render_triangulation, write_json_output, write_triangulation
+    from hkh.triangulation import triangulate as compute_triangulation
+
+    loaded = load_project(project)
+    chosen = _language(loaded, language)
+    result = compute_triangulation(loaded, chosen)
+    if output_format is AnalysisFormat.json:
+        if output is None:
+            _print_json(result.to_json())
+            return
+        with project_lock(loaded.root):
+            written = [write_json_output(loaded, result.to_json(), output, force=force)]
+    else:
+        console = stdout()
+        console.print(render_triangulation(result, chosen))
+        with project_lock(loaded.root):
+            written = write_triangulation(loaded, result, chosen, output=output, force=force)
+    for path in written:
+        stdout().print(f"wrote {path}")
 
 
 # --------------------------------------------------------------------------------------------------------- gaps
@@ -252,7 +354,26 @@ def gaps(
     force: ForceOption = False,
 ) -> None:
     """The gap analysis: needs against ongoing efforts, by hour of the week; overlaps; capacity; plan coverage."""
-    raise NotImplementedError  # filled in by the gap analysis work
+    from hkh.fileio import project_lock
+    from hkh.gaps import analyse_gaps, render_gaps, write_gaps
+    from hkh.project import load_project
+    from hkh.triangulation import write_json_output
+
+    loaded = load_project(project)
+    chosen = _language(loaded, language)
+    result = analyse_gaps(loaded, chosen)
+    if output_format is AnalysisFormat.json:
+        if output is None:
+            _print_json(result.to_json())
+            return
+        with project_lock(loaded.root):
+            written = [write_json_output(loaded, result.to_json(), output, force=force)]
+    else:
+        stdout().print(render_gaps(result))
+        with project_lock(loaded.root):
+            written = write_gaps(loaded, result, chosen, output=output, force=force)
+    for path in written:
+        stdout().print(f"wrote {path}")
 
 
 # --------------------------------------------------------------------------------------------------------- plan
@@ -302,7 +423,14 @@ def report(
     force: ForceOption = False,
 ) -> None:
     """The report in the structure of an HKH report, with figures, as one HTML file (or a Word document)."""
-    raise NotImplementedError  # filled in by the report work
+    from hkh.fileio import project_lock
+    from hkh.project import load_project
+    from hkh.report import write_report
+
+    loaded = load_project(project)
+    with project_lock(loaded.root):
+        path = write_report(loaded, _language(loaded, language), output_format.value, output=output, force=force)
+    stdout().print(f"wrote {loaded.show(path)}", markup=False, soft_wrap=True)
 
 
 # ---------------------------------------------------------------------------------------------------------- run
@@ -312,7 +440,52 @@ def report(
 @_handle_errors
 def run(project: ProjectOption = None, language: LanguageOption = None, force: ForceOption = False) -> None:
     """The main job: check, survey, triangulate, gaps, plan and report, listing the files written."""
-    raise NotImplementedError  # filled in by the report work
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from hkh.errors import CheckFailedError
+    from hkh.pipeline import STEPS, StepResult, run_pipeline
+    from hkh.project import display_path
+
+    console = stdout()
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True, disable=STATE.quiet
+    ) as progress:
+        task = progress.add_task("hkh run", total=len(STEPS))
+
+        def show(event: str, step: str, result: StepResult | None) -> None:
+            if event == "start":
+                progress.update(task, description=f"{step} …")
+                return
+            assert result is not None
+            if result.skipped:
+                progress.console.print(f"[dim]–[/] {step}: skipped ({result.skipped})")
+                progress.advance(task)
+                return
+            if step == "check":
+                note = f"ok, {result.warnings} warnings (see `hkh check`)" if result.warnings else "ok"
+            else:
+                note = f"{len(result.paths)} file{'s' if len(result.paths) != 1 else ''}"
+            progress.console.print(f"[green]✓[/] {step}: {note}")
+            progress.advance(task)
+
+        try:
+            result = run_pipeline(
+                project, language=language.value if language is not None else None, force=force, progress=show
+            )
+        except CheckFailedError as error:
+            for problem in error.problems:
+                print(str(problem), file=sys.stderr)
+            print(f"hkh run: stopped at check: {error.message}", file=sys.stderr)
+            raise typer.Exit(error.exit_code) from None
+        except HkhError as error:
+            step = getattr(error, "step", None)
+            if step:
+                progress.console.print(f"[red]✗[/] {step}: stopped")
+            raise
+    console.print("Files written:")
+    for path in result.paths:
+        # paths are printed whole (never wrapped, never read as markup), so they can be copied and clicked
+        console.print(f"  {display_path(path, '.')}", markup=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from rich.console import Group
 from rich.panel import Panel
@@ -33,6 +32,7 @@ STATUS_LABELS: labels.Table = {
     "not_used": {"nb": "ikke brukt", "nn": "ikkje brukt", "en": "not used"},
     "current": {"nb": "Nå", "nn": "No", "en": "Now at"},
     "all_done": {"nb": "alle stegene er ferdige", "nn": "alle stega er ferdige", "en": "all steps are done"},
+    "open_gaps": {"nb": "Åpne hull (udekkede behov / uten tilbud)", "nn": "Opne hol (udekte behov / utan tilbod)", "en": "Open gaps (uncovered needs / no effort)"},
     "by_strength": {"nb": "Funn etter styrke", "nn": "Funn etter styrke", "en": "Findings by strength"},
 }
 
@@ -41,35 +41,6 @@ STATE_STYLE = {StepState.done: "green", StepState.in_progress: "yellow", StepSta
 
 def _t(key: str, language: str) -> str:
     return labels.text(key, language, STATUS_LABELS, labels.STEPS, labels.STEP_STATES, labels.METHODS, labels.STRENGTH)
-
-
-@dataclass
-class StrengthCounts:
-    single: int = 0
-    triangulated: int = 0
-    robust: int = 0
-    disputed: int = 0
-    none: int = 0
-
-
-def strength_counts(project: Project) -> StrengthCounts:
-    """Distinct supporting methods per finding, by the thresholds in hkh.yaml (the definition in hkh.triangulation)."""
-    methods = {source.id: source.method for source in project.sources.sources}
-    settings = project.mapping.settings
-    counts = StrengthCounts()
-    for finding in project.findings.findings:
-        supporting = {methods[e.source] for e in finding.evidence if e.stance.value == "supports" and e.source in methods}
-        if any(e.stance.value == "contradicts" for e in finding.evidence):
-            counts.disputed += 1
-        if not supporting:
-            counts.none += 1
-        elif len(supporting) >= settings.robust:
-            counts.robust += 1
-        elif len(supporting) >= settings.triangulated:
-            counts.triangulated += 1
-        else:
-            counts.single += 1
-    return counts
 
 
 def render_status(project: Project, language: str) -> Group:
@@ -105,24 +76,38 @@ def render_status(project: Project, language: str) -> Group:
         else:
             sources.add_row(f"[dim]{_t(method.value, language)}[/]", "[dim]0[/]", f"[dim]{_t('not_used', language)}[/]")
 
-    strength = strength_counts(project)
+    from hkh.triangulation import triangulate
+
+    from hkh.gaps import analyse_gaps
+
+    strength = triangulate(project, language, survey_figures=False).counts()
+    gap_analysis = analyse_gaps(project, language)
     addressed = {target for _goal, measure in project.plan.measures() for target in measure.addresses}
-    unaddressed = [f.id for f in project.findings.findings if f.id not in addressed]
+    followed_up = {item.finding for item in project.plan.follow_up}
+    unaddressed = [
+        f.id
+        for f in project.findings.findings
+        if f.id not in addressed
+        and f.id not in followed_up
+        and not any(f.need_id(i) in addressed for i in range(len(f.needs)))
+    ]
     overview = Table(title=_t("overview", language), title_justify="left", show_header=False)
     overview.add_column()
     overview.add_column(justify="right")
     overview.add_row(_t("findings", language), str(len(project.findings.findings)))
     overview.add_row(
         f"  {_t('by_strength', language)}",
-        f"{_t('robust', language)} {strength.robust} · {_t('triangulated', language)} {strength.triangulated} · "
-        f"{_t('single', language)} {strength.single} · {_t('disputed', language)} {strength.disputed}",
+        f"{_t('robust', language)} {strength['robust']} · {_t('triangulated', language)} {strength['triangulated']} · "
+        f"{_t('single', language)} {strength['single']} · {_t('disputed', language)} {strength['disputed']}",
     )
     overview.add_row(_t("needs", language), str(sum(len(f.needs) for f in project.findings.findings)))
     overview.add_row(_t("efforts", language), str(len(project.efforts.efforts)))
+    overview.add_row(_t("open_gaps", language), f"{len(gap_analysis.uncovered)} / {len(gap_analysis.no_effort)}")
     overview.add_row(_t("goals", language), str(len(project.plan.goals)))
     overview.add_row(_t("measures", language), str(len(project.plan.measures())))
     overview.add_row(_t("follow_up", language), str(len(project.plan.follow_up)))
-    overview.add_row(_t("unaddressed", language), ", ".join(unaddressed) if unaddressed else "0")
+    shown = ", ".join(unaddressed[:4]) + (", …" if len(unaddressed) > 4 else "")
+    overview.add_row(_t("unaddressed", language), f"{len(unaddressed)}" + (f" ({shown})" if unaddressed else ""))
 
     current = next(
         (
