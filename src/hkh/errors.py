@@ -131,3 +131,32 @@ class Problem:
     def __str__(self) -> str:
         where = self.location
         return f"{where}: {self.severity.value}: {self.message}" if where else f"{self.severity.value}: {self.message}"
+
+
+# ------------------------------------------------------------------------------ report and run (hkh.report, hkh.stats)
+
+
+class StatsFormatError(HkhError):
+    """A table in data/stats/ that cannot be read as a category column followed by numeric series."""
+
+    code = "stats-format"
+
+
+class CheckFailedError(HkhError):
+    """`hkh run` stops when `hkh check` finds errors; carries every problem so that all of them can be shown."""
+
+    code = "check-failed"
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem], message: str) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+# ---------------------------------------------------------------------------------------- safe writing (hkh.fileio)
+
+
+class WriteFailedError(HkhError):
+    """The file system refused a write (disk full, read-only folder, file open in Excel); the old file is kept."""
+
+    code = "write-failed"

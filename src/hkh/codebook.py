@@ -1,0 +1,984 @@
+"""The codebook of an imported survey, and building it (with the cleaned answers) from SurveyXact's tables.
+
+SurveyXact describes a survey in Structure (one row per variable: question name, type, text, choice value), Labels
+(value labels, no header) and Variables (variable descriptions). From these `build_survey` makes one `Question`
+per table a report would show: single choice, multiple choice (one 0/1 column per option), grid items, open text,
+numbers and dates, in questionnaire order, with option codes taken from Structure's `choiceValue` and value labels
+in Labels order. System columns (status families, timestamps, ids) are not questions; the overall status becomes
+`_status`. Identifiers are dropped (see `hkh.privacy`).
+
+The format's traps, which the code below handles on purpose (section numbers of `surveyxact-format.md` §11):
+checkbox columns hold 0 even for people who never saw the question (§11.8), option suffixes are positions, not
+codes (§11.13), question types must come from Structure, not names (§11.12), short 8-character names cannot be
+derived from long ones (§11.16), and "other, specify" text fields link to their question only by text (§11.15).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from hkh.errors import ExportFormatError, HkhError, SurveyNotImportedError
+from hkh.privacy import identifier_reason
+from hkh.survey_import import ProgressCallback, RawExport, RawTable, as_code, as_text, is_blank
+
+QuestionType = Literal["single", "multiple", "grid_item", "open", "number", "date"]
+CHOICE_TYPES = ("single", "multiple", "grid_item")
+
+
+# ---------------------------------------------------------------------------------------------------------- models
+
+
+class CodebookModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Option(CodebookModel):
+    code: int
+    label: str
+    variable: str | None = None
+
+
+class Question(CodebookModel):
+    name: str
+    type: QuestionType
+    text: str = ""
+    group: str | None = None
+    group_text: str | None = None
+    variables: list[str] = Field(default_factory=list)
+    options: list[Option] = Field(default_factory=list)
+    non_substantive: list[int] = Field(default_factory=list)
+    other_text: str | None = None
+    parent: str | None = None
+
+    def label(self, code: int) -> str | None:
+        return next((o.label for o in self.options if o.code == code), None)
+
+    def option(self, code_or_label: int | str) -> Option | None:
+        """An option by code, by label (case-insensitive), or by its column (multiple choice)."""
+        if isinstance(code_or_label, int) or (isinstance(code_or_label, str) and re.fullmatch(r"-?\d+", code_or_label.strip())):
+            code = int(code_or_label)
+            found = next((o for o in self.options if o.code == code), None)
+            if found is not None:
+                return found
+        wanted = str(code_or_label).strip().casefold()
+        return next(
+            (o for o in self.options if o.label.casefold() == wanted or (o.variable or "").casefold() == wanted), None
+        )
+
+
+class Respondents(CodebookModel):
+    rows: int
+    answered: int
+    complete: int | None = None
+    partial: int | None = None
+
+
+class Codebook(CodebookModel):
+    source: str
+    imported: str
+    files: list[str] = Field(default_factory=list)
+    respondents: Respondents
+    dropped: list[str] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+
+    def question(self, name: str) -> Question | None:
+        """By question name, or by any of its variables (column names), case-insensitively."""
+        wanted = name.strip().lower()
+        for question in self.questions:
+            if question.name.lower() == wanted:
+                return question
+        for question in self.questions:
+            if any(v.lower() == wanted for v in question.variables):
+                return question
+        return None
+
+    def columns(self) -> list[str]:
+        return [v for q in self.questions for v in q.variables]
+
+    def to_yaml(self) -> str:
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        from hkh.yamlio import dump_yaml
+
+        def flow(mapping: dict[str, Any]) -> CommentedMap:
+            node = CommentedMap(mapping)
+            node.fa.set_flow_style()
+            return node
+
+        def flow_list(items: list[Any]) -> CommentedSeq:
+            # ruamel can write unquoted flow items that it cannot read back (a leading `?` or a backtick)
+            node = CommentedSeq(
+                item if not isinstance(item, str) or SAFE_PLAIN.match(item) else DoubleQuotedScalarString(item)
+                for item in items
+            )
+            node.fa.set_flow_style()
+            return node
+
+        root = CommentedMap()
+        root["source"] = self.source
+        root["imported"] = self.imported
+        root["files"] = flow_list(self.files)
+        root["respondents"] = flow(
+            {k: v for k, v in self.respondents.model_dump().items() if v is not None}
+        )
+        root["dropped"] = flow_list(self.dropped)
+        questions = CommentedSeq()
+        for q in self.questions:
+            node = CommentedMap()
+            node["name"] = q.name
+            node["type"] = q.type
+            node["text"] = q.text
+            if q.group is not None:
+                node["group"] = q.group
+                node["group_text"] = q.group_text or ""
+            node["variables"] = flow_list(q.variables)
+            if q.type in CHOICE_TYPES:
+                node["options"] = CommentedSeq(
+                    flow({"code": o.code, "label": DoubleQuotedScalarString(o.label), **({"variable": o.variable} if o.variable else {})})
+                    for o in q.options
+                )
+                node["non_substantive"] = flow_list(q.non_substantive)
+            if q.other_text:
+                node["other_text"] = q.other_text
+            if q.parent:
+                node["parent"] = q.parent
+            questions.append(node)
+        root["questions"] = questions
+        root.yaml_set_start_comment(
+            "Codebook written by `hkh import`. You may edit `non_substantive` (codes such as \"Vet ikke\" that are\n"
+            "kept out of percentage bases); a new import keeps those edits. Other changes are replaced on re-import."
+        )
+        return dump_yaml(root)
+
+    @classmethod
+    def load(cls, path: Path, display: str | None = None) -> "Codebook":
+        from hkh.yamlio import line_of, load_yaml
+
+        shown = display or str(path)
+        if not path.exists():
+            raise SurveyNotImportedError("the survey has no codebook; run `hkh import` again", path=shown)
+        fast = _fast_load(path)
+        if fast is not None:
+            try:
+                return cls.model_validate(fast)
+            except ValidationError:
+                pass  # read again with line numbers, for the message
+        tree = load_yaml(path, display=shown)
+        if not isinstance(tree, dict):
+            raise SurveyNotImportedError("the codebook is empty or not a mapping; run `hkh import` again", path=shown, line=1)
+        try:
+            return cls.model_validate(_plain(tree))
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in first.get("loc", ()))
+            raise HkhError(
+                f"invalid codebook: {where}: {first.get('msg')}", path=shown, line=line_of(tree, first.get("loc", ()))
+            ) from None
+
+
+def _fast_load(path: Path) -> Any:
+    """The codebook of a large survey is long; the C-based safe loader reads it many times faster than the
+    round-trip loader, which is only needed (for line numbers) when something is wrong."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe").load(path.read_bytes().decode("utf-8-sig"))
+    except (YAMLError, UnicodeDecodeError, OSError, ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+SAFE_PLAIN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+# ------------------------------------------------------------------------------------------------------- text clean
+
+EXPRESSION = re.compile(r"\{%.*?%\}", re.DOTALL)
+
+
+def clean_text(value: Any) -> str:
+    """Whitespace runs, line breaks and unresolved `{%expression:…%}` piping tokens out; ends trimmed."""
+    text = as_text(value)
+    text = EXPRESSION.sub("", text)
+    text = text.replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+NON_SUBSTANTIVE = {
+    "vet ikke", "vet ikkje", "veit ikke", "veit ikkje", "ved ikke", "ved ikkje",
+    "ikke relevant", "ikkje relevant", "ikke aktuelt", "ikkje aktuelt", "ikke aktuell", "ikkje aktuell",
+    "keine angabe", "weiß nicht", "weiss nicht", "weis nicht", "k.a.",
+    "don't know", "dont know", "do not know", "not applicable", "n/a", "na", "not relevant",
+    "vil ikke svare", "vil ikkje svare", "ønsker ikke å svare", "ønskjer ikkje å svare", "ønsker ikke svare",
+    "ønsker ikke å oppgi", "vil ikke oppgi", "vil ikkje oppgi", "ønsker ikke å besvare",
+    "prefer not to say", "prefer not to answer", "no answer", "ingen formening", "ved ikke/ikke relevant",
+    "kan ikke svare", "husker ikke", "huskar ikkje", "ubesvart",
+}
+
+
+def is_non_substantive(label: str) -> bool:
+    """True for "Vet ikke", "Ikke relevant/ vet ikke", "keine Angabe"... (every part of the label must be one)."""
+    text = clean_text(label).lower().replace("’", "'").replace("´", "'")
+    text = re.sub(r"^\d+\s*[-.:)]?\s*", "", text)  # labels exported with the code in front
+    if not text:
+        return False
+    parts = re.split(r"\s*(?:/|;|,|\beller\b|\bor\b|\boder\b|\bog\b)\s*", text)
+    parts = [p.strip(" .:!*()-") for p in parts if p.strip(" .:!*()-")]
+    return bool(parts) and all(p in NON_SUBSTANTIVE for p in parts)
+
+
+# ------------------------------------------------------------------------------------------------ system columns
+
+SYSTEM_QUESTIONS = {
+    "survey", "respondentid", "organization", "statinternal", "created", "modified", "closetime", "starttime",
+    "difftime", "responsecollectsessions", "numberofreturnedmail", "importgroup", "distributionschedule",
+    "email", "digitaldistributionstatus", "digitaldistributionerrormessage", "statcompletion", "statcreation",
+    "statdistribution", "statsource", "statcollect", "statoverall",
+}
+SYSTEM_NAMES = re.compile(
+    r"^(survey|respondentid|responde|organization|organiza|created|modified|closetime|closetim|starttime|starttim|"
+    r"difftime|responsecollectsessions|response|numberofreturnedmail|numberof|importgroup|importgr|"
+    r"distributionschedule|distribu|email|digitaldistributionstatus|digitald|digitaldistributionerrormessage|digit_1|"
+    r"(statinternal|statcompletion|statcreation|statdistribution|statsource|statcollect|statoverall|"
+    r"stat|statc|statd|stats|stato)_\d+)$"
+)
+STATUS_NAMES = re.compile(r"^(?:statoverall|stato)_(\d+)$")
+CLOSETIME_NAMES = {"closetime", "closetim"}
+
+
+# ------------------------------------------------------------------------------------------------------- structure
+
+
+@dataclass
+class StructRow:
+    question: str
+    variable: str
+    qtype: str
+    subtype: str
+    text: str
+    choice_value: int | None
+    choice_text: str
+    index: int
+
+
+STRUCTURE_COLUMNS = ("questionname", "variablename", "questiontype", "subtype", "questiontext", "choicevalue", "choicetext")
+
+
+def parse_structure(table: RawTable) -> list[StructRow]:
+    if not table.rows:
+        return []
+    header = [as_text(c).replace("\ufeff", "").strip().lower() for c in table.rows[0]]
+    if "variablename" not in header:
+        raise table.error("the Structure table has no `variableName` column in its header row", 0)
+    cols = {name: header.index(name) for name in STRUCTURE_COLUMNS if name in header}
+    rows: list[StructRow] = []
+    for index in range(1, len(table.rows)):
+        row = table.rows[index]
+
+        def cell(name: str) -> Any:
+            col = cols.get(name)
+            return row[col] if col is not None and col < len(row) else ""
+
+        if [as_text(c).strip().lower() for c in row[: len(header)]] == header[: len(row)]:
+            continue  # a repeated header row (§11.4)
+        variable = as_text(cell("variablename")).strip().lower()
+        if not variable:
+            continue
+        raw_choice = cell("choicevalue")
+        choice = None
+        if not is_blank(raw_choice):
+            choice = as_code(raw_choice)
+            if choice is None:
+                raise table.error(f"choiceValue {as_text(raw_choice)!r} is not a whole number", index, cols.get("choicevalue"))
+        rows.append(
+            StructRow(
+                question=as_text(cell("questionname")).strip() or variable,
+                variable=variable,
+                qtype=as_text(cell("questiontype")).strip().lower(),
+                subtype=as_text(cell("subtype")).strip().lower(),
+                text=as_text(cell("questiontext")),
+                choice_value=choice,
+                choice_text=as_text(cell("choicetext")),
+                index=index,
+            )
+        )
+    return rows
+
+
+def parse_labels(table: RawTable) -> dict[str, list[tuple[int, str]]]:
+    """variable -> [(code, label)] in file order. Labels has no header; one is tolerated."""
+    labels: dict[str, list[tuple[int, str]]] = {}
+    for index, row in enumerate(table.rows):
+        if not row or is_blank(row[0]):
+            continue
+        variable = as_text(row[0]).replace("\ufeff", "").strip().lower()
+        if index == 0 and variable == "variablename":
+            continue
+        if len(row) < 2 or is_blank(row[1]):
+            raise table.error(f"the label row for {variable!r} has no code", index, 1)
+        code = as_code(row[1])
+        if code is None:
+            raise table.error(f"the code {as_text(row[1])!r} of {variable!r} is not a whole number", index, 1)
+        text = clean_text(row[2]) if len(row) > 2 else ""
+        entries = labels.setdefault(variable, [])
+        if all(c != code for c, _ in entries):
+            entries.append((code, text or str(code)))
+    return labels
+
+
+def parse_variables(table: RawTable) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for index, row in enumerate(table.rows):
+        if not row or is_blank(row[0]):
+            continue
+        name = as_text(row[0]).replace("\ufeff", "").strip().lower()
+        if index == 0 and name == "variablename":
+            continue
+        result[name] = clean_text(row[1]) if len(row) > 1 else ""
+    return result
+
+
+# ------------------------------------------------------------------------------------------------------ building
+
+
+@dataclass
+class Column:
+    """One dataset column and what it became."""
+
+    index: int
+    name: str
+    row: StructRow | None = None
+    role: str = "question"  # question | status | closetime | system | identifier
+    status_code: int | None = None
+    reason: str | None = None
+
+
+@dataclass
+class BuiltSurvey:
+    """The result of interpreting an export: the codebook and the cleaned rows for responses.csv."""
+
+    codebook: Codebook
+    header: list[str]
+    rows: list[list[Any]]
+    warnings: list[str] = field(default_factory=list)
+    title: str | None = None
+
+
+DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M",
+                "%d-%m-%Y", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%Y-%m-%dT%H:%M:%S")
+
+
+def parse_date(value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = as_text(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}", text):
+        try:
+            return dt.datetime.fromisoformat(text).isoformat(sep=" ", timespec="seconds")
+        except ValueError:
+            pass
+    for fmt in DATE_FORMATS:
+        try:
+            parsed = dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return parsed.isoformat(sep=" ", timespec="seconds") if ("%H" in fmt) else parsed.date().isoformat()
+    return None
+
+
+def parse_number(value: Any) -> int | float | None:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            return None
+        return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 else value
+    text = as_text(value).strip().replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
+        number = float(text.replace(",", "."))
+        return number
+    return None
+
+
+def _choice_kind(row: StructRow) -> str:
+    if row.subtype == "multiple":
+        return "multiple"
+    if row.subtype == "single":
+        return "single"
+    if row.subtype in {"double", "integer", "number", "numeric"}:
+        return "number"
+    if row.subtype in {"date", "datetime", "time"}:
+        return "date"
+    return "open"
+
+
+def _split_grid(text: str) -> list[int]:
+    """Positions of ` - ` separators in a cleaned question text."""
+    return [m.start() for m in re.finditer(r" - ", text)] + ([0] if text.startswith("- ") else [])
+
+
+def _common_grid_prefix(a: str, b: str) -> str | None:
+    """The grid text two item texts share before a ` - ` (may be empty, as in `  - Hvor ble du født?`)."""
+    best: str | None = None
+    for cut in _split_grid(a):
+        prefix = a[:cut]
+        rest = a[cut:]
+        sep = " - " if rest.startswith(" - ") else "- "
+        if b.startswith(prefix + sep) and len(a) > len(prefix + sep) and len(b) > len(prefix + sep):
+            best = prefix
+    return best
+
+
+def _has_grid_prefix(text: str, prefix: str) -> bool:
+    """`text` is "<prefix> - <something>" (or "- <something>" for an empty grid text)."""
+    head = f"{prefix} - " if prefix else "- "
+    return text.startswith(head) and len(text) > len(head)
+
+
+def _group_name(variables: list[str], used: set[str]) -> str:
+    common = variables[0]
+    for name in variables[1:]:
+        while not name.startswith(common):
+            common = common[:-1]
+    common = common.rstrip("_0123456789") if common not in variables else common
+    common = common.rstrip("_")
+    name = common or f"{variables[0]}_grid"
+    candidate = name
+    number = 2
+    while candidate.lower() in used or candidate.lower() in {v.lower() for v in variables}:
+        candidate = f"{name}_grid" if number == 2 else f"{name}_grid{number}"
+        number += 1
+    return candidate
+
+
+class _Builder:
+    def __init__(self, raw: RawExport, *, source_id: str, keep_identifiers: bool, progress: ProgressCallback | None):
+        self.raw = raw
+        self.dataset = raw.dataset
+        self.source_id = source_id
+        self.keep_identifiers = keep_identifiers
+        self.progress = progress
+        self.warnings: list[str] = list(raw.warnings)
+        self.header: list[str] = list(self.dataset.rows[0])
+        self.data: list[list[Any]] = self.dataset.rows[1:]
+        self.structure = parse_structure(raw.structure) if raw.structure is not None else []
+        self.labels = parse_labels(raw.labels) if raw.labels is not None else {}
+        self.descriptions = parse_variables(raw.variables) if raw.variables is not None else {}
+        self.used_names: set[str] = set()
+        self.values: dict[str, list[Any]] = {}
+        self.questions: list[Question] = []
+        self.dropped: list[str] = []
+        self.title: str | None = None
+        if raw.structure is None and raw.labels is None:
+            self.warnings.append(
+                "the export has no Structure and no Labels: questions are named by their columns and answers "
+                "are codes only (export again with Labels and Structure for question texts and value labels)"
+            )
+        elif raw.structure is None:
+            self.warnings.append("the export has no Structure: question types are guessed from the answers")
+        elif raw.labels is None:
+            self.warnings.append("the export has no Labels: options are shown as codes only")
+
+    # -- columns
+
+    def classify(self) -> list[Column]:
+        by_variable: dict[str, StructRow] = {}
+        by_question: dict[str, list[StructRow]] = {}
+        for row in self.structure:
+            by_variable.setdefault(row.variable, row)
+            by_question.setdefault(row.question.lower(), []).append(row)
+        aliases: dict[str, StructRow] = {}
+        for qname, rows in by_question.items():
+            if len(rows) == 1 and rows[0].subtype != "multiple":
+                aliases.setdefault(qname, rows[0])
+            for position, row in enumerate(rows, start=1):
+                if row.subtype == "multiple":
+                    aliases.setdefault(f"{qname}_{position}", row)
+        columns: list[Column] = []
+        for index, name in enumerate(self.header):
+            row = by_variable.get(name) or aliases.get(name)
+            column = Column(index, name, row)
+            qname = row.question.lower() if row else None
+            if qname == "statoverall" or (row is None and STATUS_NAMES.match(name)):
+                column.role = "status"
+                if row is not None:
+                    siblings = by_question.get("statoverall", [])
+                    position = siblings.index(row) + 1 if row in siblings else None
+                    column.status_code = row.choice_value if row.choice_value is not None else position
+                else:
+                    match = STATUS_NAMES.match(name)
+                    column.status_code = int(match.group(1)) if match else None
+            elif qname == "closetime" or (row is None and name in CLOSETIME_NAMES):
+                column.role = "closetime"
+            reason = identifier_reason(name, row.question if row else None, clean_text(row.text) if row else None)
+            if column.role == "question" and reason:
+                column.role = "identifier"
+                column.reason = reason
+            elif column.role == "question" and (qname in SYSTEM_QUESTIONS or (row is None and SYSTEM_NAMES.match(name))):
+                column.role = "system"
+            columns.append(column)
+        if self.structure:
+            known = {c.name for c in columns} | {c.row.variable for c in columns if c.row}
+            missing = [r.variable for r in self.structure if r.variable not in known]
+            if missing:
+                self.warnings.append(
+                    f"{len(missing)} variables in Structure are not in the dataset and are skipped "
+                    f"({', '.join(missing[:5])}{'...' if len(missing) > 5 else ''})"
+                )
+        return columns
+
+    # -- values
+
+    def cell_error(self, message: str, row: int, column: int) -> ExportFormatError:
+        return self.dataset.error(message, row + 1, column)
+
+    def code_column(self, column: Column, allowed: set[int] | None = None) -> list[int | None]:
+        result: list[int | None] = []
+        seen: dict[Any, int | None] = {}  # a column repeats a handful of values thousands of times
+        for r, data_row in enumerate(self.data):
+            value = data_row[column.index]
+            if value is None or value == "":
+                result.append(None)
+                continue
+            try:
+                code = seen[value]
+            except KeyError:
+                code = None if is_blank(value) else as_code(value)
+                seen[value] = code
+            except TypeError:
+                code = as_code(value)
+            if code is None and is_blank(value):
+                result.append(None)
+                continue
+            if code is None:
+                raise self.cell_error(f"{as_text(value)!r} in column {column.name!r} is not a code (a whole number)", r, column.index)
+            if allowed is not None and code not in allowed:
+                raise self.cell_error(
+                    f"{code} in checkbox column {column.name!r}; only 0 (not chosen) and 1 (chosen) are possible",
+                    r,
+                    column.index,
+                )
+            result.append(code)
+        return result
+
+    def number_column(self, column: Column) -> list[int | float | None]:
+        result: list[int | float | None] = []
+        for r, data_row in enumerate(self.data):
+            value = data_row[column.index]
+            if is_blank(value):
+                result.append(None)
+                continue
+            number = parse_number(value)
+            if number is None:
+                raise self.cell_error(f"{as_text(value)!r} in column {column.name!r} is not a number", r, column.index)
+            result.append(number)
+        return result
+
+    def date_column(self, column: Column) -> list[str | None]:
+        result: list[str | None] = []
+        unparsed = 0
+        seen: dict[Any, str | None] = {}
+        for data_row in self.data:
+            value = data_row[column.index]
+            if is_blank(value):
+                result.append(None)
+                continue
+            if value in seen:
+                parsed = seen[value]
+            else:
+                parsed = seen[value] = parse_date(value)
+            if parsed is None:
+                unparsed += 1
+                parsed = as_text(value).strip()
+            result.append(parsed)
+        if unparsed:
+            self.warnings.append(f"{unparsed} values of date column {column.name!r} are not dates; kept as text")
+        return result
+
+    def text_column(self, column: Column) -> list[str | None]:
+        return [None if is_blank(row[column.index]) else as_text(row[column.index]) for row in self.data]
+
+    # -- questions
+
+    def unique_name(self, preferred: str, fallback: str) -> str:
+        for candidate in (preferred, fallback):
+            if candidate and candidate.lower() not in self.used_names:
+                self.used_names.add(candidate.lower())
+                return candidate
+        number = 2
+        while f"{fallback}_{number}".lower() in self.used_names:
+            number += 1
+        self.used_names.add(f"{fallback}_{number}".lower())
+        return f"{fallback}_{number}"
+
+    def single_options(self, name: str, codes: list[int | None]) -> list[Option]:
+        labelled = self.labels.get(name, [])
+        options = [Option(code=c, label=l) for c, l in labelled]
+        known = {o.code for o in options}
+        unknown = sorted({c for c in codes if c is not None and c not in known})
+        if unknown:
+            if labelled:
+                self.warnings.append(
+                    f"{name}: codes {', '.join(map(str, unknown))} have no label (added as codes; an option added "
+                    "during fieldwork?)"
+                )
+            elif self.raw.labels is not None:
+                self.warnings.append(f"{name}: no value labels; options are shown as codes")
+            options.extend(Option(code=c, label=str(c)) for c in unknown)
+        return options
+
+    def tick(self) -> None:
+        if self.progress:
+            self.progress("reading the answers", len(self.values), len(self.header))
+
+    def add_choice(self, qtype: str, name: str, text: str, column: Column, *, group: str | None = None,
+                   group_text: str | None = None) -> None:
+        self.tick()
+        codes = self.code_column(column)
+        self.values[column.name] = codes
+        key = column.name
+        if key not in self.labels and column.row is not None and column.row.variable in self.labels:
+            key = column.row.variable
+        options = self.single_options(key, codes)
+        self.questions.append(
+            Question(
+                name=name,
+                type=qtype,  # type: ignore[arg-type]
+                text=text,
+                group=group,
+                group_text=group_text,
+                variables=[column.name],
+                options=options,
+                non_substantive=[o.code for o in options if is_non_substantive(o.label)],
+            )
+        )
+
+    def add_multiple(self, name: str, text: str, members: list[tuple[Column, int, str]]) -> None:
+        self.tick()
+        columns = [m[0] for m in members]
+        per_column = [self.code_column(c, {0, 1}) for c in columns]
+        for r in range(len(self.data)):
+            if not any(values[r] == 1 for values in per_column):
+                for values in per_column:
+                    values[r] = None  # nothing ticked: the question was not answered (§11.8)
+        for c, values in zip(columns, per_column):
+            self.values[c.name] = values
+        options = [Option(code=code, label=label, variable=c.name) for c, code, label in members]
+        self.questions.append(
+            Question(
+                name=name,
+                type="multiple",
+                text=text,
+                variables=[c.name for c in columns],
+                options=options,
+                non_substantive=[o.code for o in options if is_non_substantive(o.label)],
+            )
+        )
+
+    def add_plain(self, qtype: str, name: str, text: str, column: Column) -> None:
+        self.tick()
+        if qtype == "number":
+            self.values[column.name] = self.number_column(column)
+        elif qtype == "date":
+            self.values[column.name] = self.date_column(column)
+        else:
+            self.values[column.name] = self.text_column(column)
+        self.questions.append(Question(name=name, type=qtype, text=text, variables=[column.name]))  # type: ignore[arg-type]
+
+    def grid_run(self, rows: list[StructRow], i: int) -> tuple[int, str | None, str | None]:
+        """Where a grid starting at rows[i] ends, the grid text its items share, and the grid's name.
+
+        A grid is either several Single variables under one questionName, or (as in readSX's export) consecutive
+        Single questions, each with its own questionName, whose texts read "<grid text> - <item>"."""
+        j = i + 1
+        while j < len(rows) and rows[j].question == rows[i].question and _choice_kind(rows[j]) == "single":
+            j += 1
+        first = clean_text(rows[i].text)
+        if j - i > 1:
+            texts = [clean_text(r.text) for r in rows[i:j]]
+            prefix = _common_grid_prefix(texts[0], texts[1])
+            if prefix is not None and not all(_has_grid_prefix(t, prefix) for t in texts):
+                prefix = None
+            variables = [r.variable for r in rows[i:j]]
+            return j, prefix, self.unique_name(rows[i].question, _group_name(variables, self.used_names))
+        if j >= len(rows) or _choice_kind(rows[j]) != "single":
+            return j, None, None
+        prefix = _common_grid_prefix(first, clean_text(rows[j].text))
+        if prefix is None:
+            return j, None, None
+        while (
+            j < len(rows)
+            and _choice_kind(rows[j]) == "single"
+            and rows[j].question != rows[j - 1].question
+            and _has_grid_prefix(clean_text(rows[j].text), prefix)
+        ):
+            j += 1
+        group = _group_name([r.variable for r in rows[i:j]], self.used_names)
+        self.used_names.add(group.lower())
+        return j, prefix, group
+
+    def build_structured(self, columns: list[Column]) -> None:
+        by_variable = {c.row.variable: c for c in columns if c.row is not None and c.role == "question"}
+        rows = [r for r in self.structure if r.variable in by_variable]
+        i = 0
+        while i < len(rows):
+            row = rows[i]
+            kind = _choice_kind(row)
+            if kind == "multiple":
+                j = i
+                while j < len(rows) and rows[j].question == row.question and _choice_kind(rows[j]) == "multiple":
+                    j += 1
+                members = []
+                for position, member in enumerate(rows[i:j], start=1):
+                    code = member.choice_value if member.choice_value is not None else position
+                    label = clean_text(member.choice_text) or str(code)
+                    members.append((by_variable[member.variable], code, label))
+                name = self.unique_name(row.question, row.variable)
+                self.add_multiple(name, clean_text(row.text), members)
+                i = j
+                continue
+            if kind == "single":
+                j, prefix, group = self.grid_run(rows, i)
+                if j - i > 1:
+                    texts = [clean_text(r.text) for r in rows[i:j]]
+                    if prefix is not None:
+                        grid_text = prefix.strip()
+                        items = [t[len(prefix):].strip().removeprefix("-").strip() for t in texts]
+                    elif len(set(texts)) == 1:
+                        grid_text, items = texts[0], [member.variable for member in rows[i:j]]
+                    else:
+                        grid_text, items = "", texts
+                    for member, item in zip(rows[i:j], items):
+                        full = f"{grid_text} - {item}" if grid_text and item else (item or grid_text)
+                        name = self.unique_name(member.variable, member.variable)
+                        self.add_choice(
+                            "grid_item", name, full, by_variable[member.variable], group=group, group_text=grid_text
+                        )
+                    i = j
+                    continue
+                name = self.unique_name(row.question, row.variable)
+                self.add_choice("single", name, clean_text(row.text), by_variable[row.variable])
+                i += 1
+                continue
+            name = self.unique_name(row.question, row.variable)
+            self.add_plain(kind, name, clean_text(row.text), by_variable[row.variable])
+            i += 1
+
+    def build_unstructured(self, columns: list[Column]) -> None:
+        """Columns Structure does not describe: types from the answers, checkboxes from 0/1 `_<k>` families."""
+        pending = [c for c in columns if c.role == "question" and c.row is None]
+        if not pending:
+            return
+        if self.structure:
+            self.warnings.append(
+                f"{len(pending)} dataset columns are not in Structure; their types are guessed "
+                f"({', '.join(c.name for c in pending[:5])}{'...' if len(pending) > 5 else ''})"
+            )
+
+        def binary(column: Column) -> bool:
+            seen = set()
+            for row in self.data:
+                value = row[column.index]
+                if is_blank(value):
+                    continue
+                code = as_code(value)
+                if code not in (0, 1):
+                    return False
+                seen.add(code)
+            return bool(seen)
+
+        families: dict[str, list[tuple[Column, int]]] = {}
+        for column in pending:
+            match = re.match(r"^(.+)_(\d+)$", column.name)
+            if match:
+                families.setdefault(match.group(1), []).append((column, int(match.group(2))))
+        checkbox: dict[str, str] = {}
+        for prefix, members in families.items():
+            selected_labels = all(
+                {c for c, _ in self.labels.get(col.name, [])} <= {0, 1} for col, _ in members
+            )
+            if len(members) >= 2 and selected_labels and all(binary(col) for col, _ in members):
+                for col, _ in members:
+                    checkbox[col.name] = prefix
+        done: set[str] = set()
+        for column in pending:
+            if column.name in done:
+                continue
+            if column.name in checkbox:
+                prefix = checkbox[column.name]
+                members = families[prefix]
+                texts = [self.descriptions.get(col.name, "") for col, _ in members]
+                question_text = ""
+                option_labels = []
+                for (col, k), text in zip(members, texts):
+                    head, _, tail = text.rpartition(" - ")
+                    question_text = question_text or head
+                    option_labels.append((col, k, tail or text or str(k)))
+                name = self.unique_name(prefix, members[0][0].name)
+                self.add_multiple(name, question_text or prefix, option_labels)
+                done.update(col.name for col, _ in members)
+                continue
+            text = self.descriptions.get(column.name) or column.name
+            name = self.unique_name(column.name, column.name)
+            values = [row[column.index] for row in self.data if not is_blank(row[column.index])]
+            codes = [as_code(v) for v in values]
+            if values and all(c is not None for c in codes) and (
+                column.name in self.labels or len(set(codes)) <= 20
+            ):
+                self.add_choice("single", name, text, column)
+            elif values and all(parse_number(v) is not None for v in values):
+                self.add_plain("number", name, text, column)
+            elif values and all(parse_date(v) is not None for v in values) and any(
+                isinstance(v, (dt.date, dt.datetime)) or re.search(r"\d[-.]\d", as_text(v)) for v in values
+            ):
+                self.add_plain("date", name, text, column)
+            elif not values and column.name in self.labels:
+                self.add_choice("single", name, text, column)
+            else:
+                self.add_plain("open", name, text, column)
+            done.add(column.name)
+
+    def link_other_texts(self) -> None:
+        closed = [q for q in self.questions if q.type in ("single", "multiple")]
+        for question in self.questions:
+            if question.type != "open" or not question.text:
+                continue
+            text = question.text
+            best: Question | None = None
+            for cut in sorted(_split_grid(text), reverse=True):
+                prefix = text[:cut].strip().casefold()
+                tail = text[cut:].strip().removeprefix("-").strip().casefold().rstrip(" :*")
+                candidates = [q for q in closed if q.text.casefold() == prefix and q.other_text is None]
+                if not candidates:
+                    continue
+                matching = [
+                    q for q in candidates
+                    if any(
+                        o.label.casefold().rstrip(" :*").startswith(tail) or tail.startswith(o.label.casefold().rstrip(" :*"))
+                        for o in q.options if o.label.strip(" :*")
+                    )
+                ]
+                best = (matching or candidates)[0]
+                break
+            if best is not None:
+                best.other_text = question.variables[0]
+                question.parent = best.name
+
+    def survey_title(self, columns: list[Column]) -> None:
+        for column in columns:
+            if column.name == "survey" or (column.row and column.row.question.lower() == "survey"):
+                labels = self.labels.get(column.name) or (self.labels.get(column.row.variable) if column.row else None)
+                if labels:
+                    self.title = labels[0][1]
+                return
+
+    # -- respondents
+
+    def statuses(self, columns: list[Column]) -> list[int | None] | None:
+        status_columns = [c for c in columns if c.role == "status" and c.status_code is not None]
+        if not status_columns:
+            return None
+        result: list[int | None] = []
+        flags = {c.name: self.code_column(c, {0, 1}) for c in status_columns}
+        for r in range(len(self.data)):
+            status = next((c.status_code for c in status_columns if flags[c.name][r] == 1), None)
+            result.append(status)
+        return result
+
+    def build(self) -> BuiltSurvey:
+        columns = self.classify()
+        self.survey_title(columns)
+        for column in columns:
+            if column.role == "identifier":
+                if self.keep_identifiers:
+                    column.role = "question"
+                    column.row = None if column.row is None else column.row
+                else:
+                    self.dropped.append(column.name)
+        kept_identifiers = {c.name for c in columns if c.reason and c.role == "question"}
+        for name in ("survey",):
+            self.used_names.add(name)
+        self.build_structured([c for c in columns if c.name not in kept_identifiers])
+        self.build_unstructured([c for c in columns if c.name not in kept_identifiers])
+        for column in columns:
+            if column.name in kept_identifiers:
+                # identifiers the user chose to keep are text (never tabulated), and ids stay exact
+                name = self.unique_name(column.row.question if column.row else column.name, column.name)
+                self.values[column.name] = self.text_column(column)
+                text = clean_text(column.row.text) if column.row else self.descriptions.get(column.name, column.name)
+                self.questions.append(Question(name=name, type="open", text=text or column.name, variables=[column.name]))
+        self.link_other_texts()
+        if self.progress:
+            self.progress("reading the answers", len(self.header), len(self.header))
+        statuses = self.statuses(columns)
+        closetime = next((c for c in columns if c.role == "closetime"), None)
+        closed = [not is_blank(row[closetime.index]) for row in self.data] if closetime else None
+        variables = [v for q in self.questions for v in q.variables]
+        answered_rows: list[int] = []
+        for r in range(len(self.data)):
+            status = statuses[r] if statuses is not None else None
+            if status is not None:
+                if status in (3, 4):
+                    answered_rows.append(r)
+                continue
+            if any(self.values[v][r] is not None for v in variables):
+                answered_rows.append(r)
+        if not answered_rows:
+            raise ExportFormatError(
+                f"the dataset has {len(self.data)} rows but nobody answered any question "
+                "(no row with status 'partial' or 'completed', and no answers)",
+                **self.dataset.location(1),
+            )
+        complete: int | None
+        partial: int | None
+        if statuses is not None:
+            complete = sum(1 for r in answered_rows if statuses[r] == 4)
+            partial = sum(1 for r in answered_rows if statuses[r] == 3)
+        elif closed is not None:
+            complete = sum(1 for r in answered_rows if closed[r])
+            partial = len(answered_rows) - complete
+        else:
+            complete = partial = None
+        rows: list[list[Any]] = []
+        for r in answered_rows:
+            rows.append([self.values[v][r] for v in variables] + [statuses[r] if statuses is not None else None])
+        codebook = Codebook(
+            source=self.source_id,
+            imported=dt.datetime.now().astimezone().replace(microsecond=0).isoformat(),
+            files=[p.name for p in self.raw.files],
+            respondents=Respondents(rows=len(self.data), answered=len(answered_rows), complete=complete, partial=partial),
+            dropped=self.dropped,
+            questions=self.questions,
+        )
+        return BuiltSurvey(codebook, variables + ["_status"], rows, self.warnings, self.title)
+
+
+def build_survey(
+    raw: RawExport,
+    *,
+    source_id: str,
+    keep_identifiers: bool = False,
+    progress: ProgressCallback | None = None,
+) -> BuiltSurvey:
+    """Interpret the raw tables: questions, options, status, identifiers, and the answered rows."""
+    return _Builder(raw, source_id=source_id, keep_identifiers=keep_identifiers, progress=progress).build()

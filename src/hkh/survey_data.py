@@ -1,0 +1,431 @@
+"""Imported surveys on disk: `hkh import` writes them, every analysis reads them through `load_survey`.
+
+On disk (the contract other modules rely on): `data/survey/<source>/responses.csv` (UTF-8, one row per respondent
+who answered, identifiers dropped, codes as integers, blank = missing, `_status` last) and
+`data/survey/<source>/codebook.yaml` (see `hkh.codebook.Codebook`). The source is registered in `sources.yaml`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hkh.codebook import CHOICE_TYPES, Codebook, Question, build_survey
+from hkh.errors import (
+    HkhError,
+    OverwriteRefusedError,
+    ProjectInvalidError,
+    Problem,
+    Severity,
+    SurveyNotImportedError,
+    UsageError,
+)
+from hkh.survey_import import ProgressCallback, read_export
+
+if TYPE_CHECKING:  # pandas is imported only where a frame is built
+    import pandas as pd
+
+    from hkh.project import Project
+
+RESPONSES = "responses.csv"
+CODEBOOK = "codebook.yaml"
+STATUS_COLUMN = "_status"
+
+
+# -------------------------------------------------------------------------------------------------------- reading
+
+
+@dataclass
+class Survey:
+    """One imported survey: its codebook and its answers (one row per respondent, columns as in responses.csv)."""
+
+    source_id: str
+    directory: Path
+    codebook: Codebook
+    frame: "pd.DataFrame"
+
+    def question(self, name: str) -> Question | None:
+        return self.codebook.question(name)
+
+    def answered(self, question: Question | str) -> "pd.Series":
+        """True for respondents who answered the question (for multiple choice: ticked at least one option)."""
+        found = self.codebook.question(question) if isinstance(question, str) else question
+        if found is None:
+            raise UsageError(f"the survey {self.source_id!r} has no question {question!r}")
+        return self.frame[found.variables].notna().any(axis=1)
+
+    @property
+    def status(self) -> "pd.Series":
+        return self.frame[STATUS_COLUMN]
+
+
+def _root(project: "Project | Path") -> Path:
+    return project if isinstance(project, Path) else project.root
+
+
+def survey_dir(project: "Project | Path", source_id: str) -> Path:
+    return _root(project) / "data" / "survey" / source_id
+
+
+def list_survey_sources(project: "Project | Path") -> list[str]:
+    """Ids of the imported surveys (folders under data/survey/ holding a codebook), sorted."""
+    base = _root(project) / "data" / "survey"
+    if not base.is_dir():
+        return []
+    return sorted(
+        p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / CODEBOOK).is_file()
+    )
+
+
+def load_survey(project: "Project | Path", source_id: str | None = None) -> Survey:
+    """The imported survey `source_id`, or the only one. Codes become nullable integers, open text stays text."""
+    import pandas as pd
+
+    root = _root(project)
+    available = list_survey_sources(root)
+    if source_id is None:
+        if not available:
+            raise SurveyNotImportedError(
+                "no survey has been imported; run `hkh import <export>` first", path=str(root / "data" / "survey")
+            )
+        if len(available) > 1:
+            raise UsageError(f"several surveys are imported ({', '.join(available)}); choose one with --source")
+        source_id = available[0]
+    elif source_id not in available:
+        known = f" (imported: {', '.join(available)})" if available else ""
+        raise SurveyNotImportedError(
+            f"the survey {source_id!r} has not been imported; run `hkh import <export> --source {source_id}`{known}"
+        )
+    directory = survey_dir(root, source_id)
+    shown = _display(root, directory / CODEBOOK)
+    codebook = Codebook.load(directory / CODEBOOK, shown)
+    responses = directory / RESPONSES
+    shown_responses = _display(root, responses)
+    if not responses.is_file():
+        raise SurveyNotImportedError("the survey's answers are missing; run `hkh import` again", path=shown_responses)
+    try:
+        frame = pd.read_csv(
+            responses, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8", encoding_errors="strict"
+        )
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise HkhError(f"cannot read the answers ({exc}); run `hkh import` again", path=shown_responses) from None
+    expected = codebook.columns() + [STATUS_COLUMN]
+    missing = [c for c in expected if c not in frame.columns]
+    if missing:
+        raise HkhError(
+            f"the answers have no column {missing[0]!r} that the codebook lists; run `hkh import` again",
+            path=shown_responses,
+            line=1,
+        )
+    converted: dict[str, Any] = {}
+    for question in codebook.questions:
+        for variable in question.variables:
+            column = frame[variable]
+            if question.type in CHOICE_TYPES:
+                converted[variable] = _integers(column, shown_responses, variable)
+            elif question.type == "number":
+                converted[variable] = pd.to_numeric(column, errors="coerce").astype("Float64")
+            else:
+                converted[variable] = column.astype("string")
+    converted[STATUS_COLUMN] = _integers(frame[STATUS_COLUMN], shown_responses, STATUS_COLUMN)
+    result = pd.DataFrame(converted, index=frame.index)
+    return Survey(source_id, directory, codebook, result)
+
+
+def _integers(column: "pd.Series", shown: str, name: str) -> "pd.Series":
+    import pandas as pd
+
+    numbers = pd.to_numeric(column, errors="coerce")
+    bad = column.notna() & numbers.isna()
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0]) + 2
+        raise HkhError(f"{column[bad].iloc[0]!r} in column {name!r} is not a code", path=shown, line=row)
+    return numbers.astype("Int64")
+
+
+def _display(root: Path, path: Path) -> str:
+    from hkh.project import display_path
+
+    try:
+        return display_path(root, path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+# -------------------------------------------------------------------------------------------------------- writing
+
+
+@dataclass
+class ImportResult:
+    """What `import_survey` did, for the CLI to report."""
+
+    source_id: str
+    directory: Path
+    codebook: Codebook
+    warnings: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    copied: list[str] = field(default_factory=list)
+    registered: str = "added"
+    kept_edits: list[str] = field(default_factory=list)
+    title: str = ""
+
+    @property
+    def dropped(self) -> list[str]:
+        return self.codebook.dropped
+
+
+def default_source_id(exports: list[Path]) -> str:
+    """From the workbook's name, the folder's name, or the CSV files' folder (`dataset.csv` says nothing)."""
+    from hkh.models import slug
+
+    first = exports[0]
+    if first.is_dir():
+        stem = first.resolve().name
+    elif len(exports) == 1 and not re.search(r"(dataset|labels|structure|variables)", first.stem, re.IGNORECASE):
+        stem = first.stem
+    else:
+        stem = first.resolve().parent.name
+    return slug(stem.lower())
+
+
+def _format_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def responses_csv(header: list[str], rows: list[list[Any]]) -> str:
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_format_value(v) for v in row])
+    return stream.getvalue()
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _plan_raw_copies(
+    exports: list[Path], files: list[Path], root: Path, force: bool
+) -> tuple[list[tuple[Path, Path]], list[str]]:
+    """Which raw files to copy into data/raw/ (those not already inside the project), and the project-relative
+    paths of all raw files for sources.yaml."""
+    raw_dir = root / "data" / "raw"
+    copies: list[tuple[Path, Path]] = []
+    listed: list[str] = []
+    folder_exports = {e.resolve() for e in exports if e.is_dir()}
+    for file in files:
+        if _inside(file, root):
+            listed.append(file.resolve().relative_to(root.resolve()).as_posix())
+            continue
+        parent = file.resolve().parent
+        target = raw_dir / parent.name / file.name if (parent in folder_exports or len(files) > 1) else raw_dir / file.name
+        if target.exists() and target.read_bytes() != file.read_bytes() and not force:
+            raise OverwriteRefusedError(
+                f"a different file of this name is already in data/raw/; rename the export, or add --force to "
+                f"replace the old copy",
+                path=str(target),
+            )
+        copies.append((file, target))
+        listed.append(target.relative_to(root).as_posix())
+    return copies, listed
+
+
+def _register_source(
+    root: Path, source_id: str, title: str, codebook: Codebook, files: list[str]
+) -> tuple[str, str]:
+    """The new text of sources.yaml (comments kept), and whether the source was added or updated."""
+    from pydantic import ValidationError
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from hkh.models import Method, SourceRegister
+    from hkh.project import _pydantic_message
+    from hkh.yamlio import line_of, load_yaml
+
+    path = root / "sources.yaml"
+    shown = _display(root, path)
+    tree = load_yaml(path, display=shown) if path.exists() else None
+    if tree is None:
+        tree = CommentedMap()
+    if not isinstance(tree, dict):
+        raise HkhError("sources.yaml must start with `sources:` and then the list", path=shown, line=1)
+    if tree.get("sources") is None:
+        tree["sources"] = CommentedSeq()
+    sources = tree["sources"]
+    if not isinstance(sources, list):
+        raise HkhError("`sources:` must be a list", path=shown, line=line_of(tree, ["sources"]))
+    entry = next((s for s in sources if isinstance(s, dict) and str(s.get("id")) == source_id), None)
+    action = "updated"
+    if entry is None:
+        entry = CommentedMap()
+        entry["id"] = source_id
+        sources.append(entry)
+        action = "added"
+    elif str(entry.get("method", "survey")) != Method.survey.value:
+        index = sources.index(entry)
+        raise HkhError(
+            f"the source {source_id!r} is registered with method {entry.get('method')!r}, not survey; "
+            "choose another id with --source",
+            path=shown,
+            line=line_of(tree, ["sources", index, "method"]),
+        )
+    respondents = codebook.respondents
+    updates: dict[str, Any] = {"method": Method.survey.value}
+    if not entry.get("title"):
+        updates["title"] = title
+    updates["n"] = respondents.answered
+    if respondents.complete is not None:
+        updates["n_complete"] = respondents.complete
+    if respondents.partial is not None:
+        updates["n_partial"] = respondents.partial
+    for key, value in updates.items():
+        _set_key(entry, key, value)
+    if respondents.complete is None:
+        for key in ("n_complete", "n_partial"):
+            if key in entry:
+                del entry[key]
+    listed = CommentedSeq(files)
+    if len(files) <= 3:
+        listed.fa.set_flow_style()
+    _set_key(entry, "files", listed)
+    try:
+        SourceRegister.model_validate(_plain_tree(tree))
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        raise ProjectInvalidError(
+            [Problem(Severity.ERROR, "invalid-value", _pydantic_message(first), shown, line_of(tree, first.get("loc", ())))]
+        ) from None
+    return _dump_wide(tree), action
+
+
+SOURCE_KEY_ORDER = ("id", "method", "title", "date", "period", "n", "n_complete", "n_partial", "participants", "files", "note")
+
+
+def _set_key(entry: Any, key: str, value: Any) -> None:
+    """Set a key in place; a new key goes where the documented order puts it, not after the user's last key
+    (whose trailing blank line or comment would otherwise end up above it)."""
+    if key in entry:
+        entry[key] = value
+        return
+    rank = SOURCE_KEY_ORDER.index(key) if key in SOURCE_KEY_ORDER else len(SOURCE_KEY_ORDER)
+    keys = list(entry.keys())
+    position = 0
+    for index, existing in enumerate(keys):
+        existing_rank = SOURCE_KEY_ORDER.index(existing) if existing in SOURCE_KEY_ORDER else len(SOURCE_KEY_ORDER)
+        if existing_rank <= rank:
+            position = index + 1
+    entry.insert(position, key, value)
+
+
+def _dump_wide(tree: Any) -> str:
+    """Round-trip dump that does not re-wrap the user's long lines."""
+    from hkh.yamlio import _yaml
+
+    yaml = _yaml()
+    yaml.width = 100000
+    stream = io.StringIO()
+    yaml.dump(tree, stream)
+    return stream.getvalue()
+
+
+def _plain_tree(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain_tree(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain_tree(v) for v in node]
+    return node
+
+
+def import_survey(
+    exports: list[Path],
+    *,
+    project_dir: Path | None = None,
+    source_id: str | None = None,
+    keep_identifiers: bool = False,
+    force: bool = False,
+    progress: ProgressCallback | None = None,
+) -> ImportResult:
+    """Read, check and interpret a SurveyXact export, then write data/survey/<source>/ and register the source.
+
+    Everything is read and checked before anything is written: a malformed export raises `HkhError` and leaves
+    the project as it was. responses.csv and codebook.yaml are written into a temporary folder that then takes the
+    survey folder's place whole; sources.yaml is updated last, so it never registers a survey that is not there.
+    """
+    from hkh.fileio import atomic_directory, project_lock, write_bytes_atomic, write_text_atomic
+    from hkh.models import ID_PATTERN
+    from hkh.project import find_project
+
+    root = find_project(None, project_dir)
+    with project_lock(root):
+        sid = source_id or default_source_id(exports)
+        if not re.match(ID_PATTERN, sid) or len(sid) > 64:
+            raise UsageError(f"{sid!r} is not a valid source id (letters, digits, `_`, `-`, `.`); choose one with --source")
+        raw = read_export(exports, progress=progress)
+        built = build_survey(raw, source_id=sid, keep_identifiers=keep_identifiers, progress=progress)
+        codebook = built.codebook
+        directory = survey_dir(root, sid)
+        kept: list[str] = []
+        old_path = directory / CODEBOOK
+        if old_path.exists():
+            try:
+                old = Codebook.load(old_path, _display(root, old_path))
+            except HkhError:
+                old = None
+            if old is not None:
+                for question in codebook.questions:
+                    before = old.question(question.name)
+                    if before is not None and before.name == question.name and before.type == question.type:
+                        if sorted(before.non_substantive) != sorted(question.non_substantive):
+                            kept.append(question.name)
+                        question.non_substantive = list(before.non_substantive)
+        copies, listed = _plan_raw_copies(exports, raw.files, root, force)
+        title = built.title or (exports[0].stem if exports else sid)
+        sources_text, action = _register_source(root, sid, title, codebook, listed)
+        responses_text = responses_csv(built.header, built.rows)
+        codebook_text = codebook.to_yaml()
+        if progress:
+            progress("writing", 0, 1)
+        for source, target in copies:
+            if not (target.exists() and target.read_bytes() == source.read_bytes()):
+                write_bytes_atomic(target, source.read_bytes())
+        # both files appear together or not at all: the folder is built under a temporary name and renamed
+        with atomic_directory(directory) as building:
+            (building / RESPONSES).write_text(responses_text, encoding="utf-8", newline="")
+            (building / CODEBOOK).write_text(codebook_text, encoding="utf-8")
+        write_text_atomic(root / "sources.yaml", sources_text)
+        if progress:
+            progress("writing", 1, 1)
+    return ImportResult(
+        source_id=sid,
+        directory=directory,
+        codebook=codebook,
+        warnings=built.warnings,
+        files=listed,
+        copied=[t.relative_to(root).as_posix() for _, t in copies],
+        registered=action,
+        kept_edits=kept,
+        title=title,
+    )
+
+
+__all__ = [
+    "ImportResult",
+    "Survey",
+    "default_source_id",
+    "import_survey",
+    "list_survey_sources",
+    "load_survey",
+    "survey_dir",
+]

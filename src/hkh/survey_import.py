@@ -1,0 +1,678 @@
+"""Reading a SurveyXact export into raw tables: sniffing the format, the encoding and the delimiter from the bytes.
+
+An export arrives as an .xlsx workbook, an Excel 2003 XML (SpreadsheetML) workbook, or a set of CSV files, in
+whatever encoding and delimiter the export dialog chose (see docs in `surveyxact-format.md`, §6 and §11). Nothing
+here trusts a file name for the format: a `.csv` saved as UTF-16 with tabs, or an `.xls` that is really an
+.xlsx, is read by what it is. File names only help to tell a labels file from a dataset when the content cannot.
+
+The result is a `RawExport`: the four tables as lists of rows of plain Python values, with enough bookkeeping to
+point an error at `export.xlsx!Dataset!C14` or `dataset.csv:17`. Interpreting the tables is `hkh.codebook`'s job.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from hkh.errors import ExportFormatError, FileEncodingError, FileMissingError
+
+ROLES = ("dataset", "labels", "structure", "variables")
+SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
+DATASET_SHEET = re.compile(r"^dataset\s*(?:\(\s*(\d+)\s*\))?$", re.IGNORECASE)
+ProgressCallback = Callable[[str, int, int], None]
+MAX_ROWS = 1_048_576  # Excel's limits; a larger index in an XML workbook is damage, not data
+MAX_COLUMNS = 16_384
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA (spreadsheet column names, for messages)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass
+class CellOrigin:
+    """Where a column of a (possibly joined) table comes from."""
+
+    path: str
+    sheet: str | None
+    column: int
+
+
+@dataclass
+class RawTable:
+    """One of the four SurveyXact tables as read, before interpretation.
+
+    `rows[i]` was found at `row_numbers[i]` (1-based line of a CSV, or row of a sheet); `origins[j]` says where
+    column j came from, which matters for a dataset joined from `Dataset`, `Dataset(1)`... sheets.
+    """
+
+    role: str
+    rows: list[list[Any]]
+    row_numbers: list[int]
+    origins: list[CellOrigin]
+    path: str
+    sheet: str | None = None
+
+    def location(self, row: int, column: int | None = None) -> dict[str, Any]:
+        """Keyword arguments for an HkhError pointing at a row (and column) of this table."""
+        number = self.row_numbers[row] if 0 <= row < len(self.row_numbers) else None
+        if column is not None and 0 <= column < len(self.origins):
+            origin = self.origins[column]
+        else:
+            origin = CellOrigin(self.path, self.sheet, column if column is not None else 0)
+        if origin.sheet is not None:
+            if number is None:
+                return {"path": origin.path, "cell": origin.sheet}
+            col = column_letter(origin.column) if column is not None else "A"
+            return {"path": origin.path, "cell": f"{origin.sheet}!{col}{number}"}
+        return {"path": origin.path, "line": number}
+
+    def error(self, message: str, row: int, column: int | None = None) -> ExportFormatError:
+        return ExportFormatError(message, **self.location(row, column))
+
+
+@dataclass
+class RawExport:
+    """The tables of one export. Only `dataset` is required."""
+
+    dataset: RawTable
+    labels: RawTable | None = None
+    structure: RawTable | None = None
+    variables: RawTable | None = None
+    files: list[Path] = field(default_factory=list)
+    kind: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------------ value helpers
+
+
+def is_blank(value: Any) -> bool:
+    """SurveyXact has one missing value: the empty cell (stored as '' in re-saved workbooks, or whitespace)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float) and value != value:  # NaN
+        return True
+    return False
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return str(value)
+
+
+INT_TEXT = re.compile(r"^\s*[+-]?\d+(?:[.,]0+)?\s*$")
+
+
+def as_code(value: Any) -> int | None:
+    """`5`, `5.0`, `"5"`, `" 5 "`, `"5,0"` and `"-7"` are the code 5 or -7; anything else is not a code."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")) or not value.is_integer():
+            return None
+        return int(value)
+    if isinstance(value, str) and INT_TEXT.match(value):
+        return int(re.split(r"[.,]", value.strip())[0])
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------- sniffing
+
+
+def sniff_kind(path: Path) -> str:
+    """'zip' (xlsx/ods), 'ole' (old .xls), 'spreadsheetml', or 'text' — from the first bytes only."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    probe = head
+    if probe.startswith(b"\xef\xbb\xbf"):
+        probe = probe[3:]
+    if probe.lstrip().startswith(b"<?xml") or probe.lstrip().startswith(b"<Workbook"):
+        if SPREADSHEET_NS.encode() in head or b"<Workbook" in head or b"progid=\"Excel.Sheet\"" in head:
+            return "spreadsheetml"
+        return "xml"
+    return "text"
+
+
+def decode_bytes(raw: bytes, display: str) -> tuple[str, str]:
+    """Text and the encoding name. BOMs decide; otherwise strict UTF-8, then Windows-1252 (§11.1)."""
+    if raw.startswith(b"\xff\xfe"):
+        encoding, body = "utf-16-le", raw[2:]
+    elif raw.startswith(b"\xfe\xff"):
+        encoding, body = "utf-16-be", raw[2:]
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        encoding, body = "utf-8", raw[3:]
+    else:
+        body = raw
+        sample = raw[:4096]
+        # UTF-16 without a BOM: every other byte of ASCII text is zero
+        if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4 and sample[0::2].count(0) == 0:
+            encoding = "utf-16-le"
+        elif len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4 and sample[1::2].count(0) == 0:
+            encoding = "utf-16-be"
+        else:
+            try:
+                text = body.decode("utf-8")
+                encoding = "utf-8"
+            except UnicodeDecodeError:
+                encoding = "cp1252"
+            else:
+                return _check_text(text, display, encoding), encoding
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = body[: exc.start].count(b"\n" if not encoding.startswith("utf-16") else "\n".encode(encoding)) + 1
+        what = "UTF-16" if encoding.startswith("utf-16") else "UTF-8 or Windows-1252 (ANSI)"
+        raise FileEncodingError(
+            f"cannot read this file as {what} text (byte {exc.start}); export it again from SurveyXact "
+            "as Excel or as CSV",
+            path=display,
+            line=line,
+        ) from None
+    return _check_text(text, display, encoding), encoding
+
+
+def _check_text(text: str, display: str, encoding: str) -> str:
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+    if bad:
+        line = text[: bad.start()].count("\n") + 1
+        raise FileEncodingError(
+            f"this does not look like a text file (control character {bad.group()!r} when read as {encoding}); "
+            "is it an export at all, or saved in another encoding?",
+            path=display,
+            line=line,
+        )
+    return text
+
+
+def _unquoted_counts(line: str) -> dict[str, int]:
+    counts = {"\t": 0, ";": 0, ",": 0}
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    return counts
+
+
+def sniff_delimiter(text: str) -> str:
+    """From the first line: the most frequent of TAB, `;`, `,` outside quotes (TAB first on ties)."""
+    first = text.split("\n", 1)[0]
+    counts = _unquoted_counts(first)
+    best = max(("\t", ";", ","), key=lambda d: (counts[d], {"\t": 2, ";": 1, ",": 0}[d]))
+    return best if counts[best] else ","
+
+
+# ------------------------------------------------------------------------------------------------------ CSV files
+
+
+@dataclass
+class TextTable:
+    rows: list[list[str]]
+    row_numbers: list[int]
+    encoding: str
+    delimiter: str
+
+
+def read_text_table(path: Path, display: str) -> TextTable:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FileMissingError(f"cannot read the file ({exc.strerror})", path=display) from None
+    text, encoding = decode_bytes(raw, display)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    start = 1
+    try:
+        for record in reader:
+            if record and any(cell.strip() for cell in record):
+                rows.append(record)
+                numbers.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ExportFormatError(f"cannot split the line into fields ({exc})", path=display, line=start) from None
+    return TextTable(rows, numbers, encoding, delimiter)
+
+
+def _norm(name: Any) -> str:
+    return as_text(name).replace("\ufeff", "").strip().lower()
+
+
+def _csv_role(table: TextTable, path: Path) -> str:
+    header = [_norm(cell) for cell in table.rows[0]] if table.rows else []
+    if "questionname" in header and "variablename" in header:
+        return "structure"
+    if header[:1] == ["variablename"]:
+        return "variables"
+    stem = path.stem.lower()
+    if len(header) >= 2 and as_code(table.rows[0][1]) is not None and not _looks_like_dataset_header(header):
+        return "labels"
+    if "label" in stem:
+        return "labels"
+    if "struct" in stem:
+        return "structure"
+    if "variab" in stem:
+        return "variables"
+    return "dataset"
+
+
+def _looks_like_dataset_header(header: list[str]) -> bool:
+    return sum(1 for cell in header if re.match(r"^[a-z_][\w.]*$", cell)) == len(header) and len(header) > 3
+
+
+# ---------------------------------------------------------------------------------------------- building tables
+
+
+def _table_from_rows(
+    role: str, rows: list[list[Any]], numbers: list[int], path: str, sheet: str | None
+) -> RawTable:
+    width = max((len(r) for r in rows), default=0)
+    origins = [CellOrigin(path, sheet, j) for j in range(width)]
+    return RawTable(role, rows, numbers, origins, path, sheet)
+
+
+def _trim_trailing_empty_columns(table: RawTable) -> None:
+    """Drop columns at the right that are empty in every row (a phantom delimiter, styled cells)."""
+    width = max((len(r) for r in table.rows), default=0)
+    while width > 0 and all(len(r) < width or is_blank(r[width - 1]) for r in table.rows):
+        width -= 1
+    for row in table.rows:
+        del row[width:]
+    del table.origins[width:]
+
+
+def _drop_blank_rows(rows: list[list[Any]], numbers: list[int]) -> tuple[list[list[Any]], list[int]]:
+    kept = [(r, n) for r, n in zip(rows, numbers) if any(not is_blank(v) for v in r)]
+    return [r for r, _ in kept], [n for _, n in kept]
+
+
+def _check_rectangular(table: RawTable, header_width: int, *, what: str) -> None:
+    """Every row as wide as the header; one trailing empty field (SurveyXact's phantom delimiter) is tolerated."""
+    for index, row in enumerate(table.rows):
+        while len(row) > header_width and is_blank(row[-1]):
+            row.pop()
+        if len(row) > header_width:
+            raise table.error(
+                f"this row has {len(row)} fields but the {what} header has {header_width}; "
+                "a separator inside an unquoted text? export the file again",
+                index,
+            )
+        if len(row) < header_width:
+            if table.sheet is not None:
+                row.extend([""] * (header_width - len(row)))
+            else:
+                raise table.error(
+                    f"this row has {len(row)} fields but the {what} header has {header_width} "
+                    "(the row is cut short or the file was edited)",
+                    index,
+                )
+
+
+def _prepare_dataset(table: RawTable) -> RawTable:
+    if not table.rows:
+        raise ExportFormatError("the dataset is empty (no header row and no respondents)", **table.location(0))
+    header = table.rows[0]
+    width = len(header)
+    while width > 0 and is_blank(header[width - 1]) and all(len(r) < width or is_blank(r[width - 1]) for r in table.rows):
+        width -= 1
+    if table.sheet is not None:
+        for row in table.rows:
+            del row[width:]
+        del table.origins[width:]
+    else:
+        del header[width:]
+    names = [_norm(cell) for cell in table.rows[0][:width]]
+    for col, name in enumerate(names):
+        if not name:
+            raise table.error("this dataset column has no name in the header row", 0, col)
+        if re.search(r"\s", name) or len(name) > 64:
+            raise table.error(
+                f"not a SurveyXact dataset: {name[:40]!r} in the first row is not a variable name "
+                "(the first row of a dataset names the variables, like s_1 or statoverall_4)",
+                0,
+                col,
+            )
+    _check_rectangular(table, width, what="dataset")
+    table.rows[0] = names
+    return table
+
+
+def _finish_dataset(table: RawTable) -> RawTable:
+    """Drop fully empty respondent rows (styled but empty rows at the end of a sheet); require at least one."""
+    kept = [0] + [r for r in range(1, len(table.rows)) if any(not is_blank(v) for v in table.rows[r])]
+    table.rows = [table.rows[r] for r in kept]
+    table.row_numbers = [table.row_numbers[r] for r in kept]
+    if len(table.rows) < 2:
+        raise table.error("the dataset has a header but no respondents", 0)
+    return table
+
+
+def _check_duplicates(table: RawTable) -> None:
+    seen: dict[str, int] = {}
+    for col, name in enumerate(table.rows[0]):
+        if name in seen:
+            first = table.location(0, seen[name])
+            where = first.get("cell") or f"line {first.get('line')}"
+            raise table.error(f"the column name {name!r} appears twice (also at {where})", 0, col)
+        seen[name] = col
+
+
+def _join_dataset_parts(parts: list[RawTable]) -> RawTable:
+    """`Dataset`, `Dataset(1)`, `Dataset(2)`... side by side; an identical repeated column (the ID) is kept once."""
+    base = parts[0]
+    for part in parts[1:]:
+        # rows line up by position; a part may simply stop earlier where its last rows are empty
+        height = max(len(base.rows), len(part.rows))
+        for table in (base, part):
+            width = len(table.rows[0])
+            while len(table.rows) < height:
+                table.rows.append([""] * width)
+                table.row_numbers.append(table.row_numbers[-1] + 1)
+        existing = {name: col for col, name in enumerate(base.rows[0])}
+        for col, name in enumerate(part.rows[0]):
+            if name in existing:
+                same = all(
+                    as_text(base.rows[r][existing[name]]).strip() == as_text(part.rows[r][col]).strip()
+                    for r in range(1, len(base.rows))
+                )
+                if same:
+                    continue
+                raise part.error(
+                    f"the column name {name!r} appears again with other values (also in sheet {base.origins[existing[name]].sheet!r})",
+                    0,
+                    col,
+                )
+            for r in range(len(base.rows)):
+                base.rows[r].append(part.rows[r][col])
+            base.origins.append(part.origins[col])
+            existing[name] = len(base.rows[0]) - 1
+    return base
+
+
+# ----------------------------------------------------------------------------------------------------- workbooks
+
+
+def _read_xlsx_sheets(path: Path, display: str, kind: str) -> dict[str, list[list[Any]]]:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    if kind == "zip":
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+                broken = archive.testzip()
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+            raise ExportFormatError(
+                f"the workbook is damaged (not a readable .xlsx file: {exc}); download or export it again", path=display
+            ) from None
+        if broken is not None:
+            raise ExportFormatError(
+                f"the workbook is damaged (part {broken} is corrupt); download or export it again", path=display
+            )
+        if not any(n.startswith("xl/") for n in names) and "content.xml" not in names:
+            raise ExportFormatError(
+                "this is a ZIP file but not an Excel workbook; SurveyXact exports are .xlsx, .xml or CSV files",
+                path=display,
+            )
+    sheets: dict[str, list[list[Any]]] = {}
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        for name in workbook.sheet_names:
+            if DATASET_SHEET.match(name.strip()) or name.strip().lower() in {"labels", "structure", "variables"}:
+                sheets[name] = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            else:
+                sheets[name] = []
+        workbook.close()
+    except (CalamineError, OSError, ValueError, RuntimeError, OverflowError, TypeError) as exc:
+        raise ExportFormatError(f"cannot read the workbook ({exc}); is it damaged?", path=display) from None
+    except BaseException as exc:
+        # calamine is Rust: a panic on a malformed file arrives as pyo3's PanicException (a BaseException)
+        if type(exc).__name__ == "PanicException":
+            raise ExportFormatError("cannot read the workbook; it is damaged", path=display) from None
+        raise
+    return sheets
+
+
+def _read_spreadsheetml(path: Path, display: str) -> dict[str, list[list[Any]]]:
+    """Excel 2003 XML: `<Worksheet ss:Name>`/`<Row>`/`<Cell ss:Index>`/`<Data ss:Type>`, read with iterparse."""
+    import datetime as dt
+    import xml.etree.ElementTree as ET
+
+    ns = "{" + SPREADSHEET_NS + "}"
+    sheets: dict[str, list[list[Any]]] = {}
+    current: list[list[Any]] | None = None
+    row: list[Any] | None = None
+    row_index = 0
+    col_index = 0
+    try:
+        for event, element in ET.iterparse(str(path), events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                if tag == ns + "Worksheet":
+                    name = element.get(ns + "Name") or f"Sheet{len(sheets) + 1}"
+                    current = []
+                    sheets[name] = current
+                    row_index = 0
+                elif tag == ns + "Row" and current is not None:
+                    index = element.get(ns + "Index")
+                    row_index = int(index) if index else row_index + 1
+                    if not 0 < row_index <= MAX_ROWS:
+                        raise ValueError(f"row index {row_index}")
+                    while len(current) < row_index - 1:
+                        current.append([])
+                    row = []
+                    current.append(row)
+                    col_index = 0
+                elif tag == ns + "Cell" and row is not None:
+                    index = element.get(ns + "Index")
+                    col_index = int(index) if index else col_index + 1
+                    if not 0 < col_index <= MAX_COLUMNS:
+                        raise ValueError(f"column index {col_index}")
+                continue
+            if tag == ns + "Cell" and row is not None:
+                data = element.find(ns + "Data")
+                value: Any = ""
+                if data is not None:
+                    text = "".join(data.itertext())
+                    kind = data.get(ns + "Type", "String")
+                    if kind == "Number":
+                        try:
+                            value = float(text)
+                        except ValueError:
+                            value = text
+                    elif kind == "DateTime":
+                        try:
+                            value = dt.datetime.fromisoformat(text.rstrip("Z"))
+                        except ValueError:
+                            value = text
+                    elif kind == "Boolean":
+                        value = 1.0 if text.strip() in {"1", "true", "TRUE"} else 0.0
+                    else:
+                        value = text
+                while len(row) < col_index - 1:
+                    row.append("")
+                row.append(value)
+                merge = element.get(ns + "MergeAcross")
+                if merge and merge.isdigit() and col_index + int(merge) <= MAX_COLUMNS:
+                    row.extend([""] * int(merge))
+                    col_index += int(merge)
+                element.clear()
+            elif tag == ns + "Row":
+                row = None
+                element.clear()
+    except ET.ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise ExportFormatError(f"the XML workbook is damaged ({exc.msg if hasattr(exc, 'msg') else exc})", path=display, line=line) from None
+    except (ValueError, OverflowError) as exc:
+        raise ExportFormatError(f"the XML workbook has an invalid row or cell index ({exc})", path=display) from None
+    width = 0
+    for rows in sheets.values():
+        width = max((len(r) for r in rows), default=0)
+        for r in rows:
+            r.extend([""] * (width - len(r)))
+    return sheets
+
+
+def _workbook_export(path: Path, display: str, kind: str, progress: ProgressCallback | None) -> RawExport:
+    if progress:
+        progress("reading workbook", 0, 1)
+    sheets = _read_spreadsheetml(path, display) if kind == "spreadsheetml" else _read_xlsx_sheets(path, display, kind)
+    if progress:
+        progress("reading workbook", 1, 1)
+    parts: list[tuple[int, str]] = []
+    others: dict[str, str] = {}
+    for name in sheets:
+        match = DATASET_SHEET.match(name.strip())
+        if match:
+            parts.append((int(match.group(1)) if match.group(1) else 0, name))
+        elif name.strip().lower() in {"labels", "structure", "variables"}:
+            others[name.strip().lower()] = name
+    if not parts:
+        listed = ", ".join(repr(n) for n in sheets) or "none"
+        raise ExportFormatError(
+            f"not a SurveyXact export: the workbook has no sheet named 'Dataset' (its sheets: {listed}); "
+            "export the data from SurveyXact as Excel with Dataset, Labels and Structure",
+            path=display,
+        )
+    parts.sort()
+    tables: list[RawTable] = []
+    for _, name in parts:
+        rows = [list(r) for r in sheets[name]]
+        numbers = list(range(1, len(rows) + 1))
+        while rows and all(is_blank(v) for v in rows[0]):
+            rows.pop(0)
+            numbers.pop(0)
+        table = _table_from_rows("dataset", rows, numbers, display, name)
+        tables.append(_prepare_dataset(table))
+        _check_duplicates(tables[-1])
+    dataset = _finish_dataset(_join_dataset_parts(tables))
+    result = RawExport(dataset=dataset, files=[path], kind="xml" if kind == "spreadsheetml" else "xlsx")
+    for role in ("labels", "structure", "variables"):
+        if role in others:
+            name = others[role]
+            rows = [list(r) for r in sheets[name]]
+            numbers = list(range(1, len(rows) + 1))
+            rows, numbers = _drop_blank_rows(rows, numbers)
+            table = _table_from_rows(role, rows, numbers, display, name)
+            _trim_trailing_empty_columns(table)
+            setattr(result, role, table)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------- CSV sets
+
+
+def _csv_export(paths: list[Path], displays: dict[Path, str], progress: ProgressCallback | None) -> RawExport:
+    found: dict[str, tuple[Path, TextTable]] = {}
+    encodings: set[str] = set()
+    for number, path in enumerate(paths):
+        if progress:
+            progress("reading CSV files", number, len(paths))
+        display = displays[path]
+        kind = sniff_kind(path)
+        if kind in {"zip", "ole", "spreadsheetml"}:
+            raise ExportFormatError(
+                "this is a workbook, not a CSV file; name the workbook alone (`hkh import export.xlsx`)", path=display
+            )
+        if kind == "xml":
+            raise ExportFormatError("an XML file that is not an Excel 2003 XML workbook", path=display)
+        table = read_text_table(path, display)
+        role = _csv_role(table, path)
+        if role in found:
+            raise ExportFormatError(
+                f"two {role} files: {displays[found[role][0]]} and {display}; import one export at a time",
+                path=display,
+            )
+        found[role] = (path, table)
+        encodings.add(table.encoding)
+    if progress:
+        progress("reading CSV files", len(paths), len(paths))
+    if "dataset" not in found:
+        shown = ", ".join(displays[p] for p in paths) or "no files"
+        raise ExportFormatError(
+            f"not a SurveyXact export: no dataset file among {shown} (expected dataset.csv with one row per "
+            "respondent, and labels.csv and structure.csv beside it)",
+            path=displays[paths[0]] if paths else None,
+        )
+    path, text_table = found["dataset"]
+    dataset = _table_from_rows("dataset", text_table.rows, text_table.row_numbers, displays[path], None)
+    dataset = _finish_dataset(_prepare_dataset(dataset))
+    _check_duplicates(dataset)
+    result = RawExport(dataset=dataset, files=[p for p, _ in found.values()], kind="csv")
+    for role in ("labels", "structure", "variables"):
+        if role in found:
+            p, t = found[role]
+            table = _table_from_rows(role, t.rows, t.row_numbers, displays[p], None)
+            setattr(result, role, table)
+            if t.encoding == "cp1252" and any("?" in c for r in t.rows for c in r if re.search(r"\s\?\s|\w\?\w", c)):
+                result.warnings.append(
+                    f"{displays[p]}: some texts contain '?' where a character may have been lost in a "
+                    "Windows-1252 export; an Excel or Unicode export keeps them"
+                )
+    return result
+
+
+def _expand(exports: Iterable[Path]) -> tuple[list[Path], dict[Path, str]]:
+    files: list[Path] = []
+    displays: dict[Path, str] = {}
+    for export in exports:
+        if not export.exists():
+            raise FileMissingError("no such file or folder", path=str(export))
+        if export.is_dir():
+            inside = sorted(p for p in export.iterdir() if p.is_file() and not p.name.startswith("."))
+            inside = [p for p in inside if p.suffix.lower() in {".csv", ".txt", ".tsv", ""}] or inside
+            if not inside:
+                raise ExportFormatError("the folder holds no export files", path=str(export))
+            for p in inside:
+                files.append(p)
+                displays[p] = str(p)
+        else:
+            files.append(export)
+            displays[export] = str(export)
+    return files, displays
+
+
+def read_export(exports: list[Path], *, progress: ProgressCallback | None = None) -> RawExport:
+    """Read one export: a workbook (.xlsx/.xml, sniffed), a folder holding the CSV set, or the CSV files one by one."""
+    if not exports:
+        raise ExportFormatError("name the export to import: an .xlsx or .xml workbook, a folder, or CSV files")
+    files, displays = _expand(exports)
+    kinds = {p: sniff_kind(p) for p in files}
+    workbooks = [p for p in files if kinds[p] in {"zip", "ole", "spreadsheetml"}]
+    if workbooks:
+        if len(files) > 1:
+            raise ExportFormatError(
+                "a workbook holds the whole export; name it alone, not together with other files",
+                path=displays[workbooks[0]],
+            )
+        path = workbooks[0]
+        return _workbook_export(path, displays[path], kinds[path], progress)
+    return _csv_export(files, displays, progress)
