@@ -1,0 +1,864 @@
+"""`hkh survey`: known-answer tables on a hand-made survey, suppression, breakdowns, evidence figures, and the
+agreement of terminal, JSON and workbook.
+
+The survey is written directly as `hkh import` leaves it (responses.csv + codebook.yaml, see
+notes/survey-contract.md). Its 30 respondents are spelt out below so that every expected number can be checked
+by hand: 26 completed, 4 partial (stopped after the second question). Two of the partial respondents have 0 in every
+checkbox, as SurveyXact writes it, and two have blanks, as the importer writes it for unreached questions.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from hkh.cli import app
+from hkh.errors import HkhError, SmallCellError, UsageError
+from hkh.project import load_project
+from hkh.survey_tables import build_survey_tables, evidence_figure, suppress_cells, write_survey_outputs
+
+runner = CliRunner(env={"COLUMNS": "200"})
+
+SOURCE = "s1"
+
+HKH = """\
+title: Testkartlegging
+language: {language}
+settings:
+  min_cell: 5
+"""
+SOURCES = """\
+sources:
+  - id: s1
+    method: survey
+    title: Spørreundersøkelse
+    n: 30
+  - id: i1
+    method: target_interview
+    title: Intervju
+"""
+FINDINGS = """\
+findings:
+  - id: F1
+    statement: Konflikter om bøff
+    evidence:
+      - source: s1
+        question: konflikt
+        option: salg av «BØFF»
+      - source: s1
+        question: vapen
+        option: 1
+      - source: s1
+        question: kjonn
+        option: Kvinne
+      - source: s1
+        question: konflikt
+        option: Tyveri
+      - source: s1
+        question: finnes_ikke
+      - source: i1
+        says: bøff skaper konflikt
+  - id: F2
+    statement: Sammensetning
+    evidence:
+      - source: s1
+        question: hovedgrunn
+        option: Sosialt treffsted + annet
+        says: tre av ti kommer av andre grunner
+      - source: s1
+        question: kjonn
+        option: 2+3
+      - source: s1
+        question: kjonn
+        option: Mann + Kvinne
+      - source: s1
+        question: konflikt
+        option: 2 + 3
+"""
+
+CODEBOOK = """\
+source: s1
+imported: "2026-11-26T12:00:00"
+files: [eksport.xlsx]
+respondents: {rows: 40, answered: 30, complete: 26, partial: 4}
+dropped: [email]
+questions:
+  - name: kjonn
+    type: single
+    text: Kjønn
+    variables: [kjonn]
+    options:
+      - {code: 1, label: Mann}
+      - {code: 2, label: Kvinne}
+      - {code: 3, label: Annet}
+    non_substantive: []
+  - name: trygg_1
+    type: grid_item
+    text: Hvor trygg føler du deg? - Før kl. 18.00
+    group: trygg
+    group_text: Hvor trygg føler du deg?
+    variables: [trygg_1]
+    options:
+      - {code: 1, label: Trygg}
+      - {code: 2, label: Utrygg}
+      - {code: 3, label: Vet ikke}
+    non_substantive: [3]
+  - name: hovedgrunn
+    type: single
+    text: Hva er hovedgrunnen til at du er her?
+    variables: [hovedgrunn]
+    options:
+      - {code: 1, label: Kjøpe eller selge rusmidler}
+      - {code: 2, label: Sosialt treffsted}
+      - {code: 3, label: Annet}
+    non_substantive: []
+  - name: selger
+    type: single
+    text: Selger du rusmidler?
+    variables: [selger]
+    options:
+      - {code: 1, label: Ja}
+      - {code: 2, label: Nei}
+    non_substantive: []
+  - name: konflikt
+    type: multiple
+    text: Hva utløser konflikt?
+    variables: [konflikt_1, konflikt_2, konflikt_3]
+    options:
+      - {code: 1, label: Salg av «bøff», variable: konflikt_1}
+      - {code: 2, label: Provoserende atferd, variable: konflikt_2}
+      - {code: 3, label: Inndriving av gjeld, variable: konflikt_3}
+    non_substantive: []
+  - name: konflikt_annet
+    type: open
+    text: Annet, skriv
+    variables: [konflikt_annet]
+    parent: konflikt
+  - name: vapen
+    type: single
+    text: Bærer du våpen?
+    variables: [vapen]
+    options:
+      - {code: 1, label: Ja}
+      - {code: 2, label: Nei}
+    non_substantive: []
+  - name: vapentype
+    type: multiple
+    text: Hva slags våpen?
+    variables: [vapentype_1, vapentype_2]
+    options:
+      - {code: 1, label: Kniv, variable: vapentype_1}
+      - {code: 2, label: Annet, variable: vapentype_2}
+    non_substantive: []
+  - name: alder_ar
+    type: number
+    text: Alder i år
+    variables: [alder_ar]
+  - name: dato
+    type: date
+    text: Dato for utfylling
+    variables: [dato]
+"""
+
+COLUMNS = [
+    "kjonn", "trygg_1", "hovedgrunn", "selger", "konflikt_1", "konflikt_2", "konflikt_3", "konflikt_annet",
+    "vapen", "vapentype_1", "vapentype_2", "alder_ar", "dato", "_status",
+]
+
+
+@dataclass
+class Respondent:
+    kjonn: int
+    trygg: int | None
+    hovedgrunn: int | None = None
+    selger: int | None = None
+    konflikt: tuple[int, ...] | None = ()  # options ticked; None = blank cells (never reached)
+    annet: str = ""
+    vapen: int | None = None
+    vapentype: tuple[int, ...] | None = ()
+    alder: str = ""
+    status: int = 4
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def row(self) -> list[str]:
+        def cell(value: int | None) -> str:
+            return "" if value is None else str(value)
+
+        def boxes(ticked: tuple[int, ...] | None, count: int) -> list[str]:
+            if ticked is None:
+                return [""] * count
+            return ["1" if code in ticked else "0" for code in range(1, count + 1)]
+
+        return [
+            cell(self.kjonn), cell(self.trygg), cell(self.hovedgrunn), cell(self.selger),
+            *boxes(self.konflikt, 3), self.annet, cell(self.vapen), *boxes(self.vapentype, 2),
+            self.alder, "2020-02-03 10:00:00" if self.status == 4 else "", str(self.status),
+        ]
+
+
+def respondents() -> list[Respondent]:
+    """26 completed respondents and 4 partial ones; the comments give the totals the tests expect."""
+    people: list[Respondent] = []
+    # kjonn (complete): 18 Mann, 6 Kvinne, 2 Annet; partial: 2 Mann, 2 Kvinne  -> 20 / 8 / 2, base 30
+    kjonn = [1] * 18 + [2] * 6 + [3] * 2
+    # trygg_1 (complete): 16 Trygg, 6 Utrygg, 4 Vet ikke
+    trygg = [1] * 16 + [2] * 6 + [3] * 4
+    # hovedgrunn: 18 Kjøpe (the first 18), 8 Sosialt, 0 Annet; selger only for Kjøpe: 11 Ja, 7 Nei
+    hovedgrunn = [1] * 18 + [2] * 8
+    selger = [1] * 11 + [2] * 7 + [None] * 8
+    # konflikt: 22 bøff, 13 provoserende, 12 gjeld; two ticked nothing but went on to later questions
+    konflikt: list[tuple[int, ...]] = (
+        [(1, 2, 3)] * 8 + [(1, 2)] * 4 + [(1, 3)] * 3 + [(1,)] * 7 + [(2,), (3,)] + [()] * 2
+    )
+    # vapen: Mann 6 Ja 12 Nei; Kvinne 2 Ja 4 Nei; Annet 0 Ja 2 Nei -> 8 Ja, 18 Nei
+    vapen = [1] * 6 + [2] * 12 + [1] * 2 + [2] * 4 + [2] * 2
+    # vapentype for the 8 with a weapon: 5 Kniv only, 1 both, 2 Annet only -> Kniv 6, Annet 3; others all 0
+    types = iter([(1,)] * 5 + [(1, 2)] + [(2,)] * 2)
+    for index in range(26):
+        carries = vapen[index] == 1
+        people.append(
+            Respondent(
+                kjonn=kjonn[index],
+                trygg=trygg[index],
+                hovedgrunn=hovedgrunn[index],
+                selger=selger[index],
+                konflikt=konflikt[index],
+                annet="noe annet" if index in (3, 9, 15, 20, 25) else "",
+                vapen=vapen[index],
+                vapentype=next(types) if carries else (),
+                alder=str(20 + index),
+            )
+        )
+    # partial respondents: Mann Trygg, Mann Utrygg, Kvinne Trygg, Kvinne (no trygg answer)
+    people.append(Respondent(1, 1, konflikt=(), vapentype=(), status=3))
+    people.append(Respondent(1, 2, konflikt=(), vapentype=(), status=3))
+    people.append(Respondent(2, 1, konflikt=None, vapentype=None, status=3))
+    people.append(Respondent(2, None, konflikt=None, vapentype=None, status=3))
+    return people
+
+
+def write_survey(project: Path, people: list[Respondent] | None = None, codebook: str = CODEBOOK) -> Path:
+    folder = project / "data" / "survey" / SOURCE
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "codebook.yaml").write_text(codebook, "utf-8")
+    with (folder / "responses.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for person in people if people is not None else respondents():
+            writer.writerow(person.row())
+    return folder
+
+
+def make_project(root: Path, *, language: str = "nb", findings: str = FINDINGS) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "hkh.yaml").write_text(HKH.format(language=language), "utf-8")
+    (root / "sources.yaml").write_text(SOURCES, "utf-8")
+    (root / "efforts.yaml").write_text("efforts: []\n", "utf-8")
+    (root / "findings.yaml").write_text(findings, "utf-8")
+    (root / "plan.yaml").write_text("goals: []\n", "utf-8")
+    write_survey(root)
+    return root
+
+
+@pytest.fixture()
+def project_dir(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "kartlegging")
+
+
+def options_of(data: dict, question: str) -> dict[str, tuple]:
+    entry = next(q for q in data["questions"] if q["question"] == question)
+    return {o["label"]: (o["count"], o["percent"], o["phrase"]) for o in entry["options"]}
+
+
+def question_of(data: dict, question: str) -> dict:
+    return next(q for q in data["questions"] if q["question"] == question)
+
+
+# ------------------------------------------------------------------------------------------------ fixture sanity
+
+
+def test_fixture_has_the_counts_the_comments_promise() -> None:
+    people = respondents()
+    complete = [p for p in people if p.status == 4]
+    assert len(people) == 30 and len(complete) == 26
+    assert sum(1 in (p.konflikt or ()) for p in complete) == 22
+    assert sum(2 in (p.konflikt or ()) for p in complete) == 13
+    assert sum(3 in (p.konflikt or ()) for p in complete) == 12
+    assert sum(p.konflikt == () for p in complete) == 2
+    assert sum(p.vapen == 1 for p in complete) == 8
+
+
+# ------------------------------------------------------------------------------------------------ known answers
+
+
+def test_single_choice_base_counts_percent_and_secondary_suppression(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir)).to_json()
+    kjonn = question_of(data, "kjonn")
+    assert kjonn["base"] == 30  # partial respondents answered it too
+    # Annet (2) is under 5; Kvinne (8) is hidden as well, or it would be 30 - 20 - Kvinne
+    assert options_of(data, "kjonn") == {
+        "Mann": (20, 66.7, "to av tre"),
+        "Kvinne": (None, None, None),
+        "Annet": (None, None, None),
+    }
+
+
+def test_non_substantive_answers_are_counted_but_kept_out_of_the_base(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir)).to_json()
+    trygg = question_of(data, "trygg_1")
+    # 29 answered (one partial respondent skipped it); 4 "Vet ikke" are out of the base: 25
+    assert trygg["base"] == 25
+    assert trygg["type"] == "grid_item"
+    assert options_of(data, "trygg_1") == {
+        "Trygg": (18, 72.0, "omtrent sju av ti"),
+        "Utrygg": (7, 28.0, "omtrent tre av ti"),
+        "Vet ikke": (None, None, None),  # 4 is under 5: hidden, and never a percentage
+    }
+
+
+def test_conditional_question_has_its_own_base(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir)).to_json()
+    assert question_of(data, "hovedgrunn")["base"] == 26  # partial respondents never got here
+    assert question_of(data, "selger")["base"] == 18  # asked only of the 18 who buy or sell
+    assert options_of(data, "selger") == {"Ja": (11, 61.1, "omtrent seks av ti"), "Nei": (7, 38.9, "omtrent fire av ti")}
+    # no one gave "Annet": a zero describes nobody, so it is shown and needs no complement
+    assert options_of(data, "hovedgrunn") == {
+        "Kjøpe eller selge rusmidler": (18, 69.2, "omtrent sju av ti"),
+        "Sosialt treffsted": (8, 30.8, "omtrent tre av ti"),
+        "Annet": (0, 0.0, "ingen"),
+    }
+
+
+def test_multiple_choice_percent_of_respondents_sums_past_100(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir)).to_json()
+    konflikt = question_of(data, "konflikt")
+    # 26 completed respondents: 24 ticked something, 2 ticked nothing but answered later questions;
+    # the 4 partial respondents (zeros or blanks) never reached it
+    assert konflikt["base"] == 26
+    assert options_of(data, "konflikt") == {
+        "Salg av «bøff»": (22, 84.6, "litt over fire av fem"),
+        "Provoserende atferd": (13, 50.0, "halvparten"),
+        "Inndriving av gjeld": (12, 46.2, "litt under halvparten"),
+    }
+    assert sum(o["percent"] for o in konflikt["options"]) > 100
+
+
+def test_multiple_choice_non_substantive_option_leaves_the_base(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    codebook = CODEBOOK.replace(
+        "      - {code: 3, label: Inndriving av gjeld, variable: konflikt_3}\n    non_substantive: []",
+        "      - {code: 3, label: Inndriving av gjeld, variable: konflikt_3}\n    non_substantive: [3]",
+    )
+    assert codebook != CODEBOOK
+    write_survey(project, codebook=codebook)
+    data = build_survey_tables(load_project(project)).to_json()
+    # the one respondent who ticked only option 3 gave no substantive answer; the two who ticked nothing did
+    assert question_of(data, "konflikt")["base"] == 25
+    assert options_of(data, "konflikt") == {
+        "Salg av «bøff»": (22, 88.0, "omtrent ni av ti"),
+        "Provoserende atferd": (13, 52.0, "omtrent halvparten"),
+        "Inndriving av gjeld": (12, None, None),
+    }
+
+
+def test_conditional_multiple_choice_ignores_zeros_of_those_not_asked(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir)).to_json()
+    # only the 8 who carry a weapon were asked; the 18 others have zeros in every box, as SurveyXact writes them
+    assert question_of(data, "vapentype")["base"] == 8
+    assert options_of(data, "vapentype") == {"Kniv": (6, 75.0, "tre av fire"), "Annet": (None, None, None)}
+
+
+def test_open_number_and_date_questions(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir)).to_json()
+    annet = question_of(data, "konflikt_annet")
+    assert annet["base"] == 5 and annet["options"] == []
+    alder = question_of(data, "alder_ar")
+    assert alder["base"] == 26
+    assert alder["summary"] == {"n": 26, "mean": 32.5, "median": 32.5, "min": 20.0, "max": 45.0}
+    dato = question_of(data, "dato")
+    assert dato["base"] == 26 and dato["options"] == []
+    assert "noe annet" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_json_has_exactly_the_agreed_shape(project_dir: Path) -> None:
+    result = runner.invoke(app, ["survey", "-p", str(project_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"source", "questions"}
+    assert data["source"] == SOURCE
+    assert [q["question"] for q in data["questions"]] == [
+        "kjonn", "trygg_1", "hovedgrunn", "selger", "konflikt", "konflikt_annet", "vapen", "vapentype", "alder_ar", "dato",
+    ]
+    for question in data["questions"]:
+        assert {"question", "text", "type", "base", "options"} <= set(question)
+        for option in question["options"]:
+            assert set(option) == {"code", "label", "count", "percent", "phrase"}
+            assert option["count"] is None or isinstance(option["count"], int)
+            assert option["percent"] is None or isinstance(option["percent"], float)
+    assert not (project_dir / "out").exists()  # --format json prints only
+
+
+def test_english_phrases_and_file_names(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", language="en")
+    result = runner.invoke(app, ["survey", "-p", str(project)])
+    assert result.exit_code == 0, result.output
+    assert (project / "out" / "survey.xlsx").is_file()
+    assert (project / "out" / "figures" / "s1-konflikt.png").is_file()
+    assert "just over four in five" in result.stdout
+    assert "84.6%" in result.stdout
+
+
+def test_brackets_in_survey_texts_are_printed_as_written(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    write_survey(project, codebook=CODEBOOK.replace("label: Sosialt treffsted}", "label: \"Sosialt [treffsted]\"}"))
+    result = runner.invoke(app, ["survey", "-p", str(project)])
+    assert result.exit_code == 0, result.output
+    assert "Sosialt [treffsted]" in result.stdout
+
+
+def test_nynorsk_phrases(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir), language="nn").to_json()
+    assert options_of(data, "selger")["Nei"][2] == "om lag fire av ti"
+
+
+# ------------------------------------------------------------------------------------------------ suppression
+
+
+def test_suppress_cells_primary_and_secondary_to_a_fixed_point() -> None:
+    # a 2x3 table; rows and columns have published totals
+    counts = {
+        ("a", 1): 2, ("a", 2): 9, ("a", 3): 12,
+        ("b", 1): 7, ("b", 2): 8, ("b", 3): 6,
+    }
+    lines = [
+        [("a", 1), ("a", 2), ("a", 3)], [("b", 1), ("b", 2), ("b", 3)],
+        [("a", 1), ("b", 1)], [("a", 2), ("b", 2)], [("a", 3), ("b", 3)],
+    ]
+    hidden = suppress_cells(counts, lines, 5)
+    # (a,1) is primary; row a hides (a,2)=9; column 1 hides (b,1)=7; column 2 then hides (b,2)=8; row b has two
+    assert hidden == {("a", 1), ("a", 2), ("b", 1), ("b", 2)}
+    for line in lines:
+        assert sum(cell in hidden for cell in line) != 1
+
+
+def test_suppress_cells_leaves_tables_without_small_counts_alone() -> None:
+    counts = {"x": 5, "y": 6, "z": 40}
+    assert suppress_cells(counts, [["x", "y", "z"]], 5) == set()
+    assert suppress_cells(counts, [["x", "y", "z"]], 6) == {"x", "y"}
+
+
+def test_breakdown_by_background_question(project_dir: Path) -> None:
+    tables = build_survey_tables(load_project(project_dir), by="kjonn")
+    data = tables.to_json()
+    assert data["by"] == {"question": "kjonn", "text": "Kjønn", "variable": "kjonn"}
+    vapen = question_of(data, "vapen")["by"]
+    groups = {g["label"]: g for g in vapen["groups"]}
+    assert list(groups) == ["Mann", "Kvinne", "Annet"]
+    mann = groups["Mann"]
+    assert mann["base"] == 18
+    assert [(o["label"], o["count"], o["percent"]) for o in mann["options"]] == [("Ja", 6, 33.3), ("Nei", 12, 66.7)]
+    # Kvinne: 2 Ja, 4 Nei are under 5; the group's base (6) is hidden too, since Annet's base (2) is hidden
+    # and the bases add up to the published 26
+    assert groups["Kvinne"]["base"] is None
+    assert all(o["count"] is None and o["percent"] is None for o in groups["Kvinne"]["options"])
+    assert groups["Annet"]["base"] is None
+    # the kjonn question is not broken down by itself
+    assert "by" not in question_of(data, "kjonn")
+
+
+@pytest.mark.parametrize("by", ["kjonn", "vapen", "hovedgrunn"])
+def test_breakdown_never_shows_what_the_overall_table_hides_nor_a_lone_hidden_cell(project_dir: Path, by: str) -> None:
+    data = build_survey_tables(load_project(project_dir), by=by).to_json()
+    for question in data["questions"]:
+        groups = question.get("by", {}).get("groups", [])
+        hidden_overall = {o["code"] for o in question["options"] if o["count"] is None}
+        for group in groups:
+            for option in group["options"]:
+                if option["code"] in hidden_overall:
+                    assert option["count"] is None, (question["question"], group["label"])
+        # no option row and no row of group bases with exactly one hidden cell
+        for position in range(len(question["options"])):
+            row = [g["options"][position]["count"] for g in groups]
+            assert row.count(None) != 1 or len(row) == 1, question["question"]
+        if groups:
+            assert [g["base"] for g in groups].count(None) != 1
+
+
+def random_people(seed: int) -> list[Respondent]:
+    import random
+
+    rng = random.Random(seed)
+    people = []
+    for _ in range(rng.randint(12, 60)):
+        hovedgrunn = rng.choice([1, 1, 1, 2, 2, 3])
+        vapen = rng.choice([1, 2, 2])
+        people.append(
+            Respondent(
+                kjonn=rng.choice([1, 1, 1, 2, 2, 3]),
+                trygg=rng.choice([1, 1, 2, 3, None]),
+                hovedgrunn=hovedgrunn,
+                selger=rng.choice([1, 2]) if hovedgrunn == 1 else None,
+                konflikt=tuple(code for code in (1, 2, 3) if rng.random() < 0.5),
+                vapen=vapen,
+                vapentype=tuple(code for code in (1, 2) if rng.random() < 0.6) or (1,) if vapen == 1 else (),
+                alder=str(rng.randint(18, 70)),
+            )
+        )
+    return people
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_no_hidden_count_can_be_worked_out_in_random_surveys(tmp_path: Path, seed: int) -> None:
+    project = make_project(tmp_path / "p")
+    write_survey(project, random_people(seed))
+    loaded = load_project(project)
+    for by in ("kjonn", "hovedgrunn", "vapen"):
+        data = build_survey_tables(loaded, by=by).to_json()
+        for question in data["questions"]:
+            options = question["options"]
+            for option in options:
+                assert option["count"] is None or option["count"] == 0 or option["count"] >= 5
+                assert (option["count"] is None) <= (option["percent"] is None)
+            substantive = [o for o in options if not (question["question"] == "trygg_1" and o["code"] == 3)]
+            if question["type"] in ("single", "grid_item") and question["base"] is not None:
+                assert [o["count"] for o in substantive].count(None) != 1 or len(substantive) == 1, question
+            groups = question.get("by", {}).get("groups", [])
+            for position in range(len(options)):
+                row = [g["options"][position]["count"] for g in groups]
+                assert row.count(None) != 1 or len(row) == 1, (by, question["question"], row)
+            if groups:
+                assert [g["base"] for g in groups].count(None) != 1 or len(groups) == 1
+            for group in groups:
+                counts = [o["count"] for o in group["options"]]
+                if group["base"] is None:
+                    assert all(c is None for c in counts)
+                elif question["type"] in ("single", "grid_item"):
+                    in_base = [o["count"] for o in group["options"] if o["code"] in {s["code"] for s in substantive}]
+                    assert in_base.count(None) != 1 or len(in_base) == 1, (by, question["question"], group)
+                assert all(c is None or c == 0 or c >= 5 for c in counts)
+
+
+def test_breakdown_hides_a_zero_as_the_complement_of_a_lone_hidden_cell(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir), by="kjonn").to_json()
+    annet = next(g for g in question_of(data, "vapen")["by"]["groups"] if g["label"] == "Annet")
+    # Annet: 0 carry a weapon, 2 do not; the 2 is hidden, so the 0 must be too (its base, 2, is hidden as well)
+    assert [o["count"] for o in annet["options"]] == [None, None]
+    assert trygg_hidden_everywhere(data)
+
+
+def trygg_hidden_everywhere(data: dict) -> bool:
+    trygg = question_of(data, "trygg_1")
+    return all(g["options"][2]["count"] is None for g in trygg["by"]["groups"])
+
+
+def test_breakdown_by_variable_name_and_unknown_variable(project_dir: Path) -> None:
+    project = load_project(project_dir)
+    assert build_survey_tables(project, by="TRYGG_1").by.question == "trygg_1"  # type: ignore[union-attr]
+    with pytest.raises(UsageError, match="no such question"):
+        build_survey_tables(project, by="bydel")
+    with pytest.raises(UsageError, match="not a single-choice question"):
+        build_survey_tables(project, by="konflikt")
+
+
+def test_breakdown_refused_when_every_group_is_too_small(project_dir: Path) -> None:
+    result = runner.invoke(app, ["survey", "-p", str(project_dir), "--by", "kjonn", "--min-cell", "25"])
+    assert result.exit_code == 2
+    assert "every group has fewer than 25" in result.stderr
+    assert "Traceback" not in result.output
+    with pytest.raises(SmallCellError):
+        build_survey_tables(load_project(project_dir), by="kjonn", min_cell=25)
+
+
+def test_breakdown_of_a_question_whose_groups_are_all_small_is_left_out(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir), by="kjonn", min_cell=7).to_json()
+    vapentype = question_of(data, "vapentype")["by"]
+    # 8 answered vapentype: 6 men, 2 women -> both groups under 7
+    assert vapentype["groups"] == [] and "7" in vapentype["refused"]
+
+
+def test_min_cell_below_three_is_refused(project_dir: Path) -> None:
+    result = runner.invoke(app, ["survey", "-p", str(project_dir), "--min-cell", "2"])
+    assert result.exit_code == 2
+    assert "too small" in result.stderr
+
+
+def test_lower_min_cell_shows_more(project_dir: Path) -> None:
+    data = build_survey_tables(load_project(project_dir), min_cell=3).to_json()
+    # Kvinne 8 and Annet... 2 < 3 still hidden, so Kvinne is hidden as the secondary cell
+    assert options_of(data, "kjonn")["Annet"][0] is None
+    assert options_of(data, "vapentype")["Annet"] == (3, 37.5, "litt under to av fem")
+
+
+# ------------------------------------------------------------------------------------------------ agreement
+
+
+def test_terminal_json_and_workbook_agree(project_dir: Path) -> None:
+    result = runner.invoke(app, ["survey", "-p", str(project_dir), "--by", "kjonn"])
+    assert result.exit_code == 0, result.output
+    terminal = result.stdout
+    data = json.loads(runner.invoke(app, ["survey", "-p", str(project_dir), "--by", "kjonn", "-f", "json"]).stdout)
+    workbook = load_workbook(project_dir / "out" / "sporreundersokelse.xlsx")
+    index = workbook["Oversikt"]
+    header_row = next(r for r in range(1, 10) if index.cell(r, 1).value == "Spørsmål")
+    listed = {
+        index.cell(r, 1).value: index.cell(r, 4).value for r in range(header_row + 1, index.max_row + 1)
+    }
+    for question in data["questions"]:
+        name = question["question"]
+        base = question["base"]
+        assert listed[name] == (base if base is not None else "<5")
+        if question["type"] == "open":
+            assert name not in workbook.sheetnames
+            assert "åpent tekstsvar, 5 svar, vises ikke" in terminal
+            continue
+        sheet = workbook[name]
+        assert sheet.cell(2, 2).value == (base if base is not None else "<5")
+        if not question["options"]:
+            continue
+        assert f"n = {base}" in terminal
+        rows = [
+            [c.value for c in row]
+            for row in sheet.iter_rows(min_row=6)
+            if row[0].value == "Alle"
+        ]
+        assert len(rows) == len(question["options"])
+        for option, row in zip(question["options"], rows):
+            _, _, code, label, count, percent, phrase = row
+            assert (code, label) == (option["code"], option["label"])
+            assert count == (option["count"] if option["count"] is not None else "<5")
+            if option["percent"] is None:
+                assert percent is None
+            else:
+                assert percent == pytest.approx(option["percent"] / 100)
+                shown = f"{option['percent']:.1f}".replace(".", ",") + " %"
+                assert shown in terminal
+                assert option["phrase"] in terminal
+                assert phrase == option["phrase"]
+        for group in question.get("by", {}).get("groups", []):
+            group_rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=6) if row[0].value == group["label"]]
+            assert [r[4] for r in group_rows] == [o["count"] if o["count"] is not None else "<5" for o in group["options"]]
+
+
+def test_workbook_is_styled_and_numbers_stay_numbers(project_dir: Path) -> None:
+    result = runner.invoke(app, ["survey", "-p", str(project_dir)])
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(project_dir / "out" / "sporreundersokelse.xlsx")
+    assert workbook.sheetnames[0] == "Oversikt"
+    for name in workbook.sheetnames:
+        assert len(name) <= 31 and not set(name) & set("[]:*?/\\")
+    sheet = workbook["konflikt"]
+    assert sheet.freeze_panes == "A6"
+    assert sheet.cell(5, 1).font.bold
+    percent_cell = sheet.cell(6, 6)
+    assert isinstance(percent_cell.value, float) and percent_cell.number_format == "0.0%"
+    assert isinstance(sheet.cell(6, 5).value, int)
+    index = workbook["Oversikt"]
+    link_row = next(r for r in range(1, index.max_row + 1) if index.cell(r, 1).value == "konflikt")
+    assert index.cell(link_row, 5).hyperlink.location == "'konflikt'!A1"
+    assert index.cell(link_row, 5).value == "konflikt"
+
+
+def test_charts_are_pngs_written_through_the_guard(project_dir: Path) -> None:
+    result = runner.invoke(app, ["survey", "-p", str(project_dir)])
+    assert result.exit_code == 0, result.output
+    figures = project_dir / "out" / "figurer"
+    names = sorted(p.name for p in figures.glob("*.png"))
+    assert names == sorted(f"s1-{q}.png" for q in ("kjonn", "trygg_1", "hovedgrunn", "selger", "konflikt", "vapen", "vapentype"))
+    assert (figures / "s1-konflikt.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    manifest = json.loads((project_dir / "out" / ".hkh-manifest.json").read_text("utf-8"))
+    assert "figurer/s1-konflikt.png" in manifest
+    # an edited chart is not replaced without --force
+    (figures / "s1-konflikt.png").write_bytes(b"edited")
+    again = runner.invoke(app, ["survey", "-p", str(project_dir)])
+    assert again.exit_code == 2 and "changed after hkh wrote it" in again.stderr
+    assert runner.invoke(app, ["survey", "-p", str(project_dir), "--force"]).exit_code == 0
+
+
+def test_output_option_names_the_workbook(project_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere" / "tabeller.xlsx"
+    target.parent.mkdir()
+    result = runner.invoke(app, ["survey", "-p", str(project_dir), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert load_workbook(target).sheetnames[0] == "Oversikt"
+    assert not (project_dir / "out" / "sporreundersokelse.xlsx").exists()
+
+
+def test_sheet_names_are_what_excel_accepts() -> None:
+    from hkh.excel import safe_sheet_name
+
+    taken: list[str] = []
+    for wanted in ["Oversikt", "oversikt", "a/b:c*d?e[f]g\\h", "x" * 40, "x" * 40, "'quoted'", ""]:
+        name = safe_sheet_name(wanted, taken)
+        assert 0 < len(name) <= 31 and not set(name) & set("[]:*?/\\") and not name.startswith("'")
+        assert name.casefold() not in {t.casefold() for t in taken}
+        taken.append(name)
+    assert taken[:3] == ["Oversikt", "oversikt (2)", "a_b_c_d_e_f_g_h"]
+    assert taken[3] == "x" * 31 and taken[4] == "x" * 27 + " (2)"
+
+
+def test_library_writes_workbook_and_charts_for_other_commands(project_dir: Path) -> None:
+    project = load_project(project_dir)
+    tables = build_survey_tables(project, language="en")
+    written = write_survey_outputs(project, tables, "en")
+    assert written[0] == project.out_dir / "survey.xlsx"
+    assert sorted(p.name for p in written[1:]) == sorted(p.name for p in (project.out_dir / "figures").iterdir())
+    assert len(written) == 8
+    # the same again is allowed: hkh wrote those files and nobody changed them
+    assert write_survey_outputs(project, tables, "en") == written
+
+
+def test_matplotlib_is_not_imported_by_the_cli_at_start() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, hkh.cli, hkh.survey_tables, hkh.phrases, hkh.excel; print('matplotlib' in sys.modules, 'openpyxl' in sys.modules, 'pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False", "False"]
+
+
+# ------------------------------------------------------------------------------------------------ evidence
+
+
+def test_evidence_figures_for_findings(project_dir: Path) -> None:
+    project = load_project(project_dir)
+    evidence = project.findings.findings[0].evidence
+    bøff = evidence_figure(project, evidence[0], "nb")
+    assert bøff is not None
+    assert (bøff.count, bøff.base, bøff.percent, bøff.label, bøff.suppressed) == (22, 26, 84.6, "Salg av «bøff»", False)
+    assert bøff.sentence == "22 av 26 (85 %, litt over fire av fem)"
+    vapen = evidence_figure(project, evidence[1], "en")
+    assert vapen is not None and vapen.sentence == "8 of 26 (31%, about three in ten)"
+    kvinne = evidence_figure(project, evidence[2], "nb")
+    assert kvinne is not None and kvinne.suppressed and kvinne.count is None and kvinne.percent is None
+    assert kvinne.sentence == "<5 av 30"
+    assert evidence_figure(project, evidence[5], "nb") is None  # an interview cites no survey figure
+
+
+def test_evidence_with_unknown_option_or_question_names_the_line(project_dir: Path) -> None:
+    project = load_project(project_dir)
+    evidence = project.findings.findings[0].evidence
+    with pytest.raises(HkhError) as unknown_option:
+        evidence_figure(project, evidence[3], "nb")
+    option_line = FINDINGS.splitlines().index("        option: Tyveri") + 1
+    question_line = FINDINGS.splitlines().index("        question: finnes_ikke") + 1
+    assert f"findings.yaml:{option_line}: option 'Tyveri'" in str(unknown_option.value)
+    assert "Tyveri" in str(unknown_option.value) and "Salg av «bøff»" in str(unknown_option.value)
+    with pytest.raises(HkhError) as unknown_question:
+        evidence_figure(project, evidence[4], "nb")
+    assert f"findings.yaml:{question_line}:" in str(unknown_question.value) and "finnes_ikke" in str(unknown_question.value)
+
+
+def test_evidence_may_add_up_options_of_a_single_choice_question(project_dir: Path) -> None:
+    project = load_project(project_dir)
+    social, women_and_other, men_and_women, conflict = project.findings.findings[1].evidence
+    figure = evidence_figure(project, social, "nb")
+    assert figure is not None
+    assert (figure.label, figure.count, figure.base, figure.option_code) == ("Sosialt treffsted + Annet", 8, 26, None)
+    assert figure.sentence == "8 av 26 (31 %, omtrent tre av ti)"
+    # Kvinne and Annet are both hidden; their sum is 30 - 20 anyway, so it may be shown
+    both_hidden = evidence_figure(project, women_and_other, "en")
+    assert both_hidden is not None and both_hidden.sentence == "10 of 30 (33%, a third)"
+    # Mann + Kvinne minus the shown Mann would give the hidden Kvinne away
+    one_hidden = evidence_figure(project, men_and_women, "nb")
+    assert one_hidden is not None and one_hidden.suppressed and one_hidden.count is None
+    with pytest.raises(HkhError, match="cannot be added up"):
+        evidence_figure(project, conflict, "nb")
+
+
+def test_survey_command_lists_the_figures_findings_cite(project_dir: Path) -> None:
+    result = runner.invoke(app, ["survey", "-p", str(project_dir)])
+    assert result.exit_code == 0, result.output
+    cited = result.stdout[result.stdout.index("Tall som funnene viser til"):]
+    assert "22 av 26 (85 %, litt over fire av fem)" in cited
+    assert "8 av 26 (31 %, omtrent tre av ti)" in cited and "tre av ti kommer av andre grunner" in cited
+    assert "'Tyveri'" in cited  # the problem is shown, and the tables are still written
+    assert (project_dir / "out" / "sporreundersokelse.xlsx").is_file()
+
+
+# ------------------------------------------------------------------------------------------------ errors
+
+
+def test_no_survey_imported(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    shutil.rmtree(project / "data")
+    result = runner.invoke(app, ["survey", "-p", str(project)])
+    assert result.exit_code == 2
+    assert "hkh import" in result.stderr and "Traceback" not in result.output
+
+
+def test_codebook_naming_a_missing_column_is_reported(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    write_survey(project, codebook=CODEBOOK.replace("variables: [selger]", "variables: [selgr]"))
+    result = runner.invoke(app, ["survey", "-p", str(project)])
+    assert result.exit_code == 2
+    assert "responses.csv:1:" in result.stderr and "'selgr'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_text_in_a_code_column_is_reported(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    people = respondents()
+    people[2].kjonn = "mann"  # type: ignore[assignment]
+    write_survey(project, people)
+    result = runner.invoke(app, ["survey", "-p", str(project)])
+    assert result.exit_code == 2
+    assert "responses.csv:4:" in result.stderr and "'mann'" in result.stderr
+
+
+# ------------------------------------------------------------------------------------------------ the example
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "brugata_storgata"
+EXAMPLE_SOURCE = "sporreundersokelse-2020"
+EXAMPLE_SURVEY = EXAMPLE / "data" / "survey" / EXAMPLE_SOURCE
+EXAMPLE_EXPORT = EXAMPLE / "data" / "raw" / "sporreundersokelse-2020-SYNTETISK.xlsx"
+
+
+def phrase_of(data: dict, question: str, code: int) -> str:
+    option = next(o for o in question_of(data, question)["options"] if o["code"] == code)
+    assert option["phrase"] is not None, (question, code)
+    return option["phrase"]
+
+
+@pytest.mark.skipif(
+    not (EXAMPLE_SURVEY / "codebook.yaml").is_file() and not EXAMPLE_EXPORT.is_file(),
+    reason="the example's synthetic survey has not been written yet",
+)
+def test_example_survey_prints_the_reports_shares(tmp_path: Path) -> None:
+    copy = tmp_path / "brugata_storgata"
+    shutil.copytree(EXAMPLE, copy, ignore=shutil.ignore_patterns("out"))
+    if not (copy / "data" / "survey" / EXAMPLE_SOURCE / "codebook.yaml").is_file():
+        # the imported data may be left out of the repository; the export it comes from is there
+        export = copy / "data" / "raw" / EXAMPLE_EXPORT.name
+        imported = runner.invoke(app, ["import", str(export), "-p", str(copy), "-s", EXAMPLE_SOURCE])
+        assert imported.exit_code == 0, imported.output
+    result = runner.invoke(app, ["survey", "-p", str(copy)])
+    assert result.exit_code == 0, result.output
+    printed = result.stdout
+    data = json.loads(runner.invoke(app, ["survey", "-p", str(copy), "-f", "json"]).stdout)
+    expected = [
+        ("kjonn", 1, "tre av fire"),
+        ("hovedgrunn", 1, "tre av fire"),
+        ("trygg_1", 1, "åtte av ti"),
+        ("trygg_2", 1, "litt under halvparten"),
+        ("trygg_3", 1, "tre av ti"),
+        ("konflikt", 1, "over fire av fem"),
+        ("vapen", 1, "tre av ti"),
+    ]
+    for question, code, words in expected:
+        phrase = phrase_of(data, question, code)
+        assert words in phrase, (question, phrase)
+        assert phrase in printed
+    # "a third are not from Oslo": the two other options together, as a finding may cite them
+    from hkh.models import Evidence
+
+    not_oslo = Evidence(source="sporreundersokelse-2020", question="tilhorighet", option="Annen kommune i Norge + Utlandet")
+    figure = evidence_figure(load_project(copy), not_oslo, "nb")
+    assert figure is not None and figure.phrase is not None and "en tredjedel" in figure.phrase, figure
+    assert (copy / "out" / "sporreundersokelse.xlsx").is_file()
