@@ -1,0 +1,286 @@
+"""The report as a Word document (python-docx), drawn from the same model as the HTML (`hkh.report.Report`).
+
+Teams finish the text by hand in Word and the municipality publishes from it, so the document is built from real
+Word structures rather than pasted HTML: the built-in Title and Heading 1–3 styles (Word's navigation pane and
+table of contents pick them up), real tables with a repeated header row, figures as inline pictures, captions in
+Word's Caption style, and a page break before every chapter. It opens in LibreOffice as well as in Word.
+python-docx is imported only inside the functions.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from hkh.report import Bullets, Facts, Figure, Paragraph, Quote, Report, Section, Table
+
+ACCENT = "1F4E79"
+ACCENT_LIGHT = "DDEBF7"
+DRAFT_LIGHT = "FDF3EC"
+CONTENT_WIDTH_CM = 16.0  # A4 (21 cm) less 2.5 cm margins each side
+
+
+def _shade(cell: Any, colour: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour)
+    properties.append(shading)
+
+
+def _repeat_header(row: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _keep_row_together(row: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    properties.append(cant_split)
+
+
+def _add_text(paragraph: Any, text: str, **font: Any) -> None:
+    """Text with its line breaks kept (opening hours are written one rule per line)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        for name, value in font.items():
+            if name == "color":
+                run.font.color.rgb = value
+            else:
+                setattr(run.font, name, value)
+        if index < len(lines) - 1:
+            run.add_break()
+
+
+class _Writer:
+    def __init__(self, report: Report) -> None:
+        from docx import Document
+        from docx.shared import Cm, Pt, RGBColor
+
+        self.report = report
+        self.document = Document()
+        self.Cm, self.Pt, self.RGBColor = Cm, Pt, RGBColor
+        section = self.document.sections[0]
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        for side in ("left_margin", "right_margin"):
+            setattr(section, side, Cm(2.5))
+        section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.2)
+        styles = self.document.styles
+        normal = styles["Normal"]
+        normal.font.name = "Calibri"
+        normal.font.size = Pt(11)
+        for name, size in (("Title", 24), ("Heading 1", 18), ("Heading 2", 14), ("Heading 3", 12)):
+            style = styles[name]
+            style.font.color.rgb = RGBColor.from_string(ACCENT)
+            style.font.size = Pt(size)
+        properties = self.document.core_properties
+        properties.title = report.title
+        properties.subject = report.subtitle
+        properties.author = "hkh"
+        properties.language = report.language
+
+    # --------------------------------------------------------------------------------------------- document
+
+    def write(self, target: Path) -> None:
+        self.cover()
+        for chapter in self.report.chapters:
+            self.document.add_page_break()
+            self.section(chapter)
+        self.document.save(str(target))
+
+    def cover(self) -> None:
+        report = self.report
+        subtitle = self.document.add_paragraph()
+        _add_text(subtitle, report.subtitle.upper(), size=self.Pt(9), color=self.RGBColor.from_string("595959"))
+        self.document.add_heading(report.title, level=0)
+        if report.meta:
+            table = self.document.add_table(rows=0, cols=2)
+            for label, value in report.meta:
+                cells = table.add_row().cells
+                cells[0].text = ""
+                _add_text(cells[0].paragraphs[0], label, bold=True)
+                cells[1].text = value
+            self._widths(table, [4.0, CONTENT_WIDTH_CM - 4.0])
+        generated = self.document.add_paragraph()
+        _add_text(generated, report.generated, size=self.Pt(9), color=self.RGBColor.from_string("595959"))
+        if report.missing:
+            labels = report.labels()
+            note = self.document.add_paragraph()
+            _add_text(note, labels["missing_parts"] + ": " + "; ".join(report.missing), bold=True,
+                      color=self.RGBColor.from_string("C55A11"))
+
+    def section(self, section: Section) -> None:
+        level = min(section.level, 3)
+        self.document.add_heading(section.heading, level=level)
+        for block in section.blocks:
+            self.block(block)
+        for child in section.sections:
+            self.section(child)
+
+    # ------------------------------------------------------------------------------------------------ blocks
+
+    def block(self, block: Any) -> None:
+        if isinstance(block, Paragraph):
+            self.paragraph(block)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                _add_text(self.document.add_paragraph(style="List Bullet"), item)
+        elif isinstance(block, Facts):
+            self.facts(block)
+        elif isinstance(block, Quote):
+            quote = self.document.add_paragraph(style="Quote")
+            marks = ("“", "”") if self.report.language == "en" else ("«", "»")
+            _add_text(quote, f"{marks[0]}{block.text}{marks[1]}")
+            if block.attribution:
+                _add_text(quote, f"\n– {block.attribution}", italic=False, size=self.Pt(9))
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Figure):
+            self.figure(block)
+
+    def paragraph(self, block: Paragraph) -> None:
+        paragraph = self.document.add_paragraph()
+        if block.style == "label":
+            _add_text(paragraph, block.text, bold=True)
+            paragraph.paragraph_format.space_after = self.Pt(2)
+            paragraph.paragraph_format.keep_with_next = True
+            return
+        if block.style == "draft":
+            _add_text(paragraph, block.text, italic=True, color=self.RGBColor.from_string("C55A11"))
+            return
+        if block.style == "figure-sentence":
+            paragraph.paragraph_format.left_indent = self.Cm(0.5)
+        _add_text(paragraph, block.text)
+
+    def facts(self, block: Facts) -> None:
+        table = self.document.add_table(rows=0, cols=2)
+        for label, value in block.items:
+            cells = table.add_row().cells
+            cells[0].text = ""
+            _add_text(cells[0].paragraphs[0], label, bold=True, size=self.Pt(10))
+            cells[1].text = ""
+            _add_text(cells[1].paragraphs[0], value, size=self.Pt(10))
+        self._widths(table, [3.5, CONTENT_WIDTH_CM - 3.5])
+        self.document.add_paragraph().paragraph_format.space_after = self.Pt(0)
+
+    def caption(self, kind: str, number: int | None, text: str, *, before: bool) -> None:
+        caption = self.document.add_paragraph(style="Caption")
+        prefix = f"{kind} {number}. " if number is not None else ""
+        _add_text(caption, prefix, bold=True)
+        _add_text(caption, text)
+        if before:
+            caption.paragraph_format.keep_with_next = True
+
+    def table(self, block: Table) -> None:
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        labels = self.report.labels()
+        if block.caption:
+            self.caption(labels["table"], block.number, block.caption, before=True)
+        columns = len(block.headers)
+        table = self.document.add_table(rows=1, cols=columns)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        small = self.Pt(8) if block.style == "matrix" else self.Pt(9.5)
+        header = table.rows[0]
+        _repeat_header(header)
+        for index, text in enumerate(block.headers):
+            cell = header.cells[index]
+            cell.text = ""
+            _add_text(cell.paragraphs[0], text, bold=True, size=small, color=self.RGBColor.from_string("FFFFFF"))
+            _shade(cell, ACCENT)
+        laid_out = block.layout()
+        first_row_of_group: dict[int, int] = {}
+        for row_index, (row, cells) in enumerate(laid_out, start=1):
+            word_row = table.add_row()
+            _keep_row_together(word_row)
+            for cell in cells:
+                target = word_row.cells[cell.column]
+                target.text = ""
+                paragraph = target.paragraphs[0]
+                _add_text(paragraph, cell.text, size=small, bold=cell.column == block.merge_column)
+                if cell.column in block.numeric_columns:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if block.style == "matrix" and 0 < cell.column < columns - 1:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                if cell.column == block.merge_column:
+                    _shade(target, ACCENT_LIGHT)
+                    if cell.rowspan > 1:
+                        first_row_of_group[row_index] = cell.rowspan
+        if block.merge_column is not None:
+            for first, span in first_row_of_group.items():
+                top = table.cell(first, block.merge_column)
+                top.merge(table.cell(first + span - 1, block.merge_column))
+        self._widths(table, self._column_widths(block))
+        if block.note:
+            note = self.document.add_paragraph()
+            _add_text(note, block.note, size=self.Pt(8.5), italic=True)
+        else:
+            self.document.add_paragraph().paragraph_format.space_after = self.Pt(0)
+
+    def _column_widths(self, block: Table) -> list[float]:
+        count = len(block.headers)
+        if block.style == "plan" and count == 4:
+            return [3.5, 6.1, 3.7, 2.7]
+        if block.style == "matrix" and count > 2:
+            narrow = min(1.3, (CONTENT_WIDTH_CM - 6.5) / max(count - 2, 1))
+            return [4.5, *([narrow] * (count - 2)), CONTENT_WIDTH_CM - 4.5 - narrow * (count - 2)]
+        if block.style == "survey" and count == 4:
+            return [6.5, 2.2, 2.2, 5.1]
+        # otherwise share the text column by how much each column holds (Word and LibreOffice would squeeze it)
+        longest = [len(header) for header in block.headers]
+        for row in block.rows:
+            for index, text in enumerate(row.cells[:count]):
+                longest[index] = max(longest[index], min(len(text), 60))
+        floor = 1.4 if count > 6 else 2.0
+        total = sum(max(length, 4) for length in longest)
+        widths = [max(floor, CONTENT_WIDTH_CM * max(length, 4) / total) for length in longest]
+        scale = CONTENT_WIDTH_CM / sum(widths)
+        return [width * scale for width in widths]
+
+    def _widths(self, table: Any, widths_cm: list[float]) -> None:
+        table.autofit = False
+        # Word reads the cells' widths, LibreOffice the table grid's: set both
+        for index, width in enumerate(widths_cm):
+            if index < len(table.columns):
+                table.columns[index].width = self.Cm(width)
+        for row in table.rows:
+            for index, width in enumerate(widths_cm):
+                if index < len(row.cells):
+                    row.cells[index].width = self.Cm(width)
+
+    def figure(self, block: Figure) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        width_px, _height = block.size
+        # charts are drawn at 150 dpi; show them at that size, but never wider than the text column
+        width_cm = min(CONTENT_WIDTH_CM, width_px / 150 * 2.54) if width_px else CONTENT_WIDTH_CM
+        picture = self.document.add_paragraph()
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True
+        picture.add_run().add_picture(io.BytesIO(block.png), width=self.Cm(width_cm))
+        self.caption(self.report.labels()["figure"], block.number, block.caption, before=False)
+        if block.note:
+            note = self.document.add_paragraph()
+            _add_text(note, block.note, size=self.Pt(8.5), italic=True)
+
+
+def write_docx(report: Report, target: Path) -> None:
+    """Write the report to `target` as a .docx file."""
+    _Writer(report).write(target)

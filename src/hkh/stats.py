@@ -1,0 +1,482 @@
+"""Statistics tables in `data/stats/` (CSV or XLSX) and the charts the report draws from them.
+
+A table is laid out as a team keeps it in Excel: the first column holds the category or the year, every other
+column one numeric series, the first row the column names. Lines starting with `#` before the header are comments,
+and the first of them is taken as the table's title (`# Utviklingen totalt – alle åpne rusmiljø i Oslo sentrum`).
+Norwegian Excel writes CSV with `;` and decimal commas, often in Windows-1252; all of that is read as meant.
+A README in the folder describes the tables and is not data.
+
+Year series (every category a year) are drawn as line charts, anything else as bars. matplotlib is imported only
+inside the drawing function, so that `hkh --help` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hkh.errors import StatsFormatError
+
+STATS_SUFFIXES = (".csv", ".xlsx")
+# Sober, print-safe colours that stay apart in greyscale; the first matches the plan workbook's header colour.
+PALETTE = ("#1F4E79", "#C55A11", "#7F7F7F", "#548235", "#7030A0", "#BF9000")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+@dataclass
+class StatsSeries:
+    name: str
+    values: list[float | None]
+
+
+@dataclass
+class StatsTable:
+    """One table: categories along the first column, one series per further column."""
+
+    name: str
+    path: Path
+    title: str
+    category_label: str
+    categories: list[str]
+    series: list[StatsSeries] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # values common to every row (the year of a one-year table)
+
+    @property
+    def is_year_series(self) -> bool:
+        return len(self.categories) >= 2 and all(_YEAR.match(category) for category in self.categories)
+
+    @property
+    def span(self) -> str:
+        """`2010–2019` for a year series, else empty."""
+        if not self.is_year_series:
+            return ""
+        return f"{self.categories[0]}–{self.categories[-1]}"
+
+
+def _title_from_name(stem: str) -> str:
+    words = re.sub(r"[_\-]+", " ", stem).strip()
+    return words[:1].upper() + words[1:]
+
+
+def _category_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value).strip()
+
+
+def _number(value: Any, decimal_comma: bool) -> float | None:
+    """A cell as a number; blank (or a dash, as statistics tables mark missing values) is None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = _NUMBER_SPACES.sub("", str(value))
+    if text in {"", "-", "–", "..", ":", "."}:
+        return None
+    text = text.rstrip("%")
+    if decimal_comma:
+        text = text.replace(".", "").replace(",", ".") if "," in text else text
+    else:
+        text = text.replace(",", "")
+    return float(text)
+
+
+_YEAR_HEADERS = {"år", "aar", "ar", "year", "årstal", "årstall", "aarstall"}
+
+
+def _humanise(header: str) -> str:
+    words = re.sub(r"[_]+", " ", header).strip()
+    return words[:1].upper() + words[1:]
+
+
+def _is_blank(cell: Any) -> bool:
+    return cell is None or str(cell).strip() == ""
+
+
+def _build(
+    rows: list[tuple[int, list[Any]]], *, name: str, path: Path, shown: str, title: str | None, decimal_comma: bool,
+    locate: Any,
+) -> StatsTable:
+    """Rows are (line or row number, cells), header first. `locate(row, column)` gives the error location.
+
+    Two layouts are read. Wide: the first column is the category (or year), every further numeric column a series
+    (`År;Dag;Kveld`). Long, one observation per row: text columns (and a year column) describe the observation and a
+    single numeric column holds the value (`aar,tidspunkt,snitt_antall_personer`); the year (or else the first
+    varying column) runs along the axis, the other varying columns name the series, and a column with one value
+    throughout (`aar` = 2019) is kept as context for the title.
+    """
+    if not rows:
+        raise StatsFormatError("the table is empty; put the category (or year) in the first column and one "
+                               "numeric series per further column, with a header row", path=shown)
+    header_number, header_cells = rows[0]
+    header = [_category_text(cell) if cell is not None else "" for cell in header_cells]
+    while header and not header[-1]:
+        header.pop()
+    if len(header) < 2:
+        raise StatsFormatError(
+            "the header row needs at least two columns: the category (or year) and one numeric series",
+            **locate(header_number, 0),
+        )
+    for column, label in enumerate(header):
+        if not label:
+            raise StatsFormatError(f"column {column + 1} has no name in the header row", **locate(header_number, column))
+    body = [(number, list(cells) + [None] * (len(header) - len(cells))) for number, cells in rows[1:]
+            if not all(_is_blank(cell) for cell in cells)]
+    if not body:
+        raise StatsFormatError("the table has a header but no rows", **locate(header_number, 0))
+
+    def numeric(column: int) -> bool:
+        filled = [cells[column] for _n, cells in body if not _is_blank(cells[column])]
+        try:
+            [_number(cell, decimal_comma) for cell in filled]
+        except ValueError:
+            return False
+        return bool(filled)
+
+    def year_like(column: int) -> bool:
+        if header[column].strip().casefold() in _YEAR_HEADERS:
+            return True
+        return all(_YEAR.match(_category_text(cells[column])) for _n, cells in body if not _is_blank(cells[column]))
+
+    # A column of mostly numbers with a stray word is a typo to point at, not a column of labels.
+    for column in range(1, len(header)):
+        filled = [(number, cells[column]) for number, cells in body if not _is_blank(cells[column])]
+        bad = []
+        for number, cell in filled:
+            try:
+                _number(cell, decimal_comma)
+            except ValueError:
+                bad.append((number, cell))
+        if bad and len(bad) * 2 <= len(filled):
+            number, cell = bad[0]
+            raise StatsFormatError(
+                f"{str(cell).strip()!r} in column `{header[column]}` is not a number", **locate(number, column)
+            )
+    # a year column after the first is told by its name (`År`, `aar`), never by its values: counts can look like years
+    value_columns = [c for c in range(1, len(header)) if numeric(c) and header[c].strip().casefold() not in _YEAR_HEADERS]
+    dimensions = [c for c in range(len(header)) if c not in value_columns]
+    if not value_columns:
+        bad_column = next((c for c in range(1, len(header)) if c not in dimensions or not numeric(c)), 1)
+        for number, cells in body:
+            cell = cells[bad_column]
+            if _is_blank(cell):
+                continue
+            try:
+                _number(cell, decimal_comma)
+            except ValueError:
+                raise StatsFormatError(
+                    f"{str(cell).strip()!r} in column `{header[bad_column]}` is not a number; after the first column "
+                    "the table needs at least one column of numbers", **locate(number, bad_column),
+                ) from None
+        raise StatsFormatError("no column holds numbers", **locate(header_number, 1))
+    for number, cells in body:
+        if _is_blank(cells[0]):
+            raise StatsFormatError("the first column (category or year) is empty", **locate(number, 0))
+
+    def distinct(column: int) -> list[str]:
+        seen: list[str] = []
+        for _n, cells in body:
+            text = _category_text(cells[column]) if not _is_blank(cells[column]) else ""
+            if text not in seen:
+                seen.append(text)
+        return seen
+
+    context: list[str] = []
+    if len(value_columns) == 1 and len(dimensions) >= 2:
+        varying = [c for c in dimensions if len(distinct(c)) > 1]
+        context = [distinct(c)[0] for c in dimensions if c not in varying and distinct(c)[0]]
+        if not varying:
+            varying = [dimensions[0]]
+        axis = next((c for c in varying if year_like(c)), varying[0])
+        series_columns = [c for c in varying if c != axis]
+        value_column = value_columns[0]
+        categories = distinct(axis)
+        if all(_YEAR.match(category) for category in categories):
+            categories = sorted(categories)
+        series_names: list[str] = []
+        cells_by_key: dict[tuple[str, str], tuple[int, float | None]] = {}
+        for number, cells in body:
+            series_name = ", ".join(_category_text(cells[c]) for c in series_columns)
+            series_name = series_name[:1].upper() + series_name[1:]
+            if series_name not in series_names:
+                series_names.append(series_name)
+            key = (series_name, _category_text(cells[axis]))
+            if key in cells_by_key:
+                raise StatsFormatError(
+                    f"a second row for {', '.join(part for part in key if part)} (the first is on row "
+                    f"{cells_by_key[key][0]}); each combination may appear once", **locate(number, axis),
+                )
+            try:
+                cells_by_key[key] = (number, _number(cells[value_column], decimal_comma))
+            except ValueError:
+                raise StatsFormatError(
+                    f"{str(cells[value_column]).strip()!r} in column `{header[value_column]}` is not a number",
+                    **locate(number, value_column),
+                ) from None
+        series = [
+            StatsSeries(name or _humanise(header[value_column]),
+                        [cells_by_key.get((name, category), (0, None))[1] for category in categories])
+            for name in series_names
+        ]
+        category_label = _humanise(header[axis])
+        default_title = _humanise(header[value_column])
+        if series_columns:
+            default_title += f" ({', '.join(header[c].replace('_', ' ') for c in series_columns)})"
+    else:
+        extra = [c for c in dimensions if c != 0]
+        categories = []
+        values: list[list[float | None]] = [[] for _ in value_columns]
+        for number, cells in body:
+            label = " – ".join(_category_text(cells[c]) for c in [0, *extra] if not _is_blank(cells[c]))
+            categories.append(label)
+            for index, column in enumerate(value_columns):
+                values[index].append(_number(cells[column], decimal_comma))
+        # headers written as variable names (`utdelte_sproyter_ca`) are shown as words; others as the team wrote them
+        shown = [_humanise(label) for label in header]
+        series = [StatsSeries(shown[column], column_values) for column, column_values in zip(value_columns, values)]
+        category_label = shown[0]
+        default_title = shown[value_columns[0]] if len(value_columns) == 1 else _title_from_name(path.stem)
+    series = [s for s in series if any(v is not None for v in s.values)]
+    if not series:
+        raise StatsFormatError("no column holds any numbers", **locate(header_number, 1))
+    table = StatsTable(
+        name=name,
+        path=path,
+        title=title or default_title,
+        category_label=category_label,
+        categories=categories,
+        series=series,
+        context=context,
+    )
+    if not title:
+        extras = [part for part in (table.span, *context) if part]
+        if extras:
+            table.title += ", " + ", ".join(extras)
+    return table
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Norwegian Windows saves "CSV (semikolonseparert)" in Windows-1252
+        return data.decode("cp1252", errors="replace")
+
+
+def read_csv_table(path: Path, shown: str | None = None) -> StatsTable:
+    shown = shown or str(path)
+    text = _decode(path.read_bytes())
+    lines = text.splitlines()
+    title: str | None = None
+    first_data = 0
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            if title is None:
+                title = stripped.lstrip("#").strip() or None
+            continue
+        first_data = index
+        break
+    else:
+        first_data = len(lines)
+    header_line = lines[first_data] if first_data < len(lines) else ""
+    delimiter = max((";", "\t", ","), key=header_line.count)
+    if header_line.count(delimiter) == 0:
+        delimiter = ";"
+    decimal_comma = delimiter != ","
+    reader = csv.reader(io.StringIO("\n".join(lines[first_data:])), delimiter=delimiter)
+    rows: list[tuple[int, list[Any]]] = []
+    for offset, cells in enumerate(reader):
+        stripped_line = lines[first_data + offset].strip() if first_data + offset < len(lines) else ""
+        if stripped_line.startswith("#"):
+            continue
+        rows.append((first_data + offset + 1, [cell.strip() for cell in cells]))
+    rows = [(n, cells) for n, cells in rows if any(cells)]
+    return _build(
+        rows, name=path.stem, path=path, shown=shown, title=title, decimal_comma=decimal_comma,
+        locate=lambda line, _column: {"path": shown, "line": line},
+    )
+
+
+def read_xlsx_tables(path: Path, shown: str | None = None) -> list[StatsTable]:
+    """Every sheet that holds a table; a single text cell above the header is the sheet's title."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    shown = shown or str(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises zipfile/KeyError/ValueError for damaged or non-xlsx files
+        raise StatsFormatError(f"cannot read this workbook ({type(exc).__name__}); save it again as .xlsx", path=shown) from None
+    tables: list[StatsTable] = []
+    try:
+        sheets = list(workbook.worksheets)
+        for sheet in sheets:
+            rows = [
+                (number, list(cells))
+                for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)
+                if any(cell is not None and str(cell).strip() != "" for cell in cells)
+            ]
+            if not rows:
+                continue
+            title: str | None = None
+            filled = [cell for cell in rows[0][1] if cell is not None and str(cell).strip()]
+            if len(filled) == 1 and len(rows) > 1 and isinstance(filled[0], str):
+                title = filled[0].strip()
+                rows = rows[1:]
+            sheet_shown = f"{shown}!{sheet.title}"
+            name = path.stem if len(sheets) == 1 else f"{path.stem}-{sheet.title}"
+            if title is None and len(sheets) > 1:
+                title = sheet.title
+            tables.append(
+                _build(
+                    rows, name=name, path=path, shown=sheet_shown, title=title, decimal_comma=True,
+                    locate=lambda row, column, _s=sheet_shown: {"path": _s, "cell": f"{get_column_letter(column + 1)}{row}"},
+                )
+            )
+    finally:
+        workbook.close()
+    if not tables:
+        raise StatsFormatError("the workbook holds no table", path=shown)
+    return tables
+
+
+def stats_files(root: Path) -> list[Path]:
+    from hkh.project import STATS_DIR
+
+    folder = root / STATS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path for path in folder.iterdir()
+        if path.is_file() and path.suffix.lower() in STATS_SUFFIXES and not path.name.startswith((".", "~$"))
+    )
+
+
+def read_stats_tables(project: Any) -> list[StatsTable]:
+    """Every table in the project's data/stats/, in file-name order."""
+    tables: list[StatsTable] = []
+    for path in stats_files(project.root):
+        shown = project.path(path.relative_to(project.root))
+        if path.suffix.lower() == ".csv":
+            tables.append(read_csv_table(path, shown))
+        else:
+            tables.extend(read_xlsx_tables(path, shown))
+    return tables
+
+
+_YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
+
+
+def category_labels(table: StatsTable, language: str) -> list[str]:
+    """Categories as a reader says them: `2019-08` is "august 2019" (years and text stay as they are)."""
+    from hkh import labels
+
+    if table.categories and all(_YEAR_MONTH.match(category) for category in table.categories):
+        shown = []
+        for category in table.categories:
+            year, month = category.split("-")
+            shown.append(f"{labels.text(str(int(month)), language, labels.MONTHS)} {year}")
+        return shown
+    return list(table.categories)
+
+
+def _format_number(value: float, language: str) -> str:
+    text = f"{value:,.1f}" if not float(value).is_integer() else f"{value:,.0f}"
+    if language in ("nb", "nn"):
+        # Norwegian: space as thousands separator, comma as decimal mark
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def figure_png(figure: Any) -> bytes:
+    """A drawn matplotlib figure as PNG bytes, without the timestamp metadata that would make every run differ."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def stats_chart_png(table: StatsTable, language: str) -> bytes:
+    """A line chart for a year series, grouped bars otherwise."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    figure, axes = plt.subplots(figsize=(7.2, 3.6))
+    positions = list(range(len(table.categories)))
+    if table.is_year_series:
+        for index, series in enumerate(table.series):
+            points = [(x, v) for x, v in zip(positions, series.values) if v is not None]
+            axes.plot(
+                [x for x, _ in points], [v for _, v in points], marker="o", markersize=4, linewidth=2,
+                color=PALETTE[index % len(PALETTE)], label=series.name,
+            )
+    else:
+        count = len(table.series)
+        width = 0.8 / count
+        for index, series in enumerate(table.series):
+            offsets = [x - 0.4 + width * (index + 0.5) for x in positions]
+            heights = [v if v is not None else 0.0 for v in series.values]
+            bars = axes.bar(offsets, heights, width=width * 0.92, color=PALETTE[index % len(PALETTE)], label=series.name)
+            if len(table.categories) * count <= 30:
+                # small values beside large ones are invisible as bars; the number keeps them readable
+                axes.bar_label(
+                    bars, labels=["" if v is None else _format_number(v, language) for v in series.values],
+                    padding=2, fontsize=8, color="#404040", fontfamily="sans-serif",
+                )
+    axes.set_xticks(positions)
+    axes.set_xticklabels(category_labels(table, language), rotation=0 if len(table.categories) <= 12 else 45,
+                         ha="center" if len(table.categories) <= 12 else "right")
+    axes.set_ylim(bottom=0)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: _format_number(value, language)))
+    axes.grid(axis="y", color="#D9D9D9", linewidth=0.8)
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.spines["left"].set_color("#7F7F7F")
+    axes.spines["bottom"].set_color("#7F7F7F")
+    axes.tick_params(colors="#404040", labelsize=9)
+    if len(table.series) == 1:
+        axes.set_ylabel(table.series[0].name, fontsize=9, color="#404040")
+    else:
+        axes.legend(frameon=False, fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.12),
+                    ncol=min(len(table.series), 4))
+    figure.tight_layout()
+    return figure_png(figure)
+
+
+def table_rows(table: StatsTable, language: str) -> tuple[list[str], list[list[str]]]:
+    """The table as text (header, rows) to print under its chart, so the numbers can be read exactly.
+
+    A year series is laid out with the years across (one row per series), as statistics tables usually are.
+    """
+    def shown(value: float | None) -> str:
+        return "" if value is None else _format_number(value, language)
+
+    if table.is_year_series:
+        return (
+            ["", *table.categories],
+            [[series.name, *(shown(value) for value in series.values)] for series in table.series],
+        )
+    header = [table.category_label, *(series.name for series in table.series)]
+    rows = [
+        [category, *("" if s.values[i] is None else _format_number(s.values[i], language) for s in table.series)]
+        for i, category in enumerate(category_labels(table, language))
+    ]
+    return header, rows
