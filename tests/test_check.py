@@ -302,6 +302,14 @@ def test_survey_option_found_by_code_label_or_variable(tmp_path: Path, question:
     assert [str(p) for p in problems_of(root)] == []
 
 
+def test_survey_options_joined_by_plus_for_a_combined_share(tmp_path: Path) -> None:
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "bad").mkdir()
+    assert [str(p) for p in problems_of(_survey_project(tmp_path / "ok", "safe", CODEBOOK, '"Safe + 2"'))] == []
+    problem = only(problems_of(_survey_project(tmp_path / "bad", "safe", CODEBOOK, '"Safe + Scared"')), "unknown-option")
+    assert problem.severity is Severity.ERROR
+
+
 def test_survey_option_not_in_the_codebook(tmp_path: Path) -> None:
     root = _survey_project(tmp_path, "safe", CODEBOOK, '"Scared"')
     problem = only(problems_of(root), "unknown-option")

@@ -54,6 +54,14 @@ def _option_matches(wanted: str | int, option: dict[str, Any]) -> bool:
     return any(c is not None and " ".join(str(c).split()).casefold() == text for c in candidates)
 
 
+def _cited_options_exist(wanted: str | int, options: list[Any]) -> bool:
+    """One option, or several joined by "+" for a combined share ("Annen kommune i Norge + Utlandet")."""
+    if any(_option_matches(wanted, o) for o in options):
+        return True
+    pieces = [piece.strip() for piece in str(wanted).split("+")]
+    return len(pieces) > 1 and all(any(_option_matches(piece, o) for o in options) for piece in pieces)
+
+
 def _before(first: str, second: str) -> bool:
     """`2025-02` is not before `2025-02-15`: partial dates are compared only as far as both go."""
     common = min(len(first), len(second))
@@ -367,7 +375,7 @@ class _Checker:
             )
             return
         options = names[str(evidence.question)]
-        if evidence.option is not None and options and not any(_option_matches(evidence.option, o) for o in options):
+        if evidence.option is not None and options and not _cited_options_exist(evidence.option, options):
             listed = ", ".join(f"{o.get('code')} {o.get('label')}" for o in options if isinstance(o, dict))
             self.error(
                 "unknown-option",

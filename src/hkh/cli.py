@@ -219,8 +219,9 @@ def import_(
             force=force,
             progress=callback,
         )
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    if not STATE.quiet:
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     console = stdout()
 
     def say(text: str) -> None:
@@ -295,9 +296,9 @@ def survey(
     charts = [path for path in written if path.suffix == ".png"]
     for path in written:
         if path.suffix != ".png":
-            console.print(f"wrote {loaded.show(path)}")
+            console.print(f"wrote {loaded.show(path)}", markup=False)
     if charts:
-        console.print(f"wrote {len(charts)} charts in {loaded.show(charts[0].parent)}")
+        console.print(f"wrote {len(charts)} charts in {loaded.show(charts[0].parent)}", markup=False)
 
 
 # -------------------------------------------------------------------------------------------------- triangulate
@@ -490,6 +491,9 @@ def run(project: ProjectOption = None, language: LanguageOption = None, force: F
 
 def main() -> None:
     """Console entry point. Errors the user can fix are handled per command; anything else is a bug in hkh."""
+    from hkh._startup import defer_unused_rich_modules
+
+    defer_unused_rich_modules()
     try:
         app(standalone_mode=True)
     except SystemExit:
