@@ -319,27 +319,45 @@ def triangulate(
     force: ForceOption = False,
 ) -> None:
     """The triangulation matrix: findings against methods, and the strength of each finding."""
-    from hkh.fileio import project_lock
     from hkh.project import load_project
-    from hkh.triangulation import render_triangulation, write_json_output, write_triangulation
+    from hkh.triangulation import render_triangulation, write_triangulation
     from hkh.triangulation import triangulate as compute_triangulation
 
     loaded = load_project(project)
     chosen = _language(loaded, language)
     result = compute_triangulation(loaded, chosen)
-    if output_format is AnalysisFormat.json:
-        if output is None:
-            _print_json(result.to_json())
-            return
-        with project_lock(loaded.root):
-            written = [write_json_output(loaded, result.to_json(), output, force=force)]
-    else:
-        console = stdout()
-        console.print(render_triangulation(result, chosen))
-        with project_lock(loaded.root):
-            written = write_triangulation(loaded, result, chosen, output=output, force=force)
+    _show_and_write(
+        loaded, result, output_format, output, force,
+        render=lambda: render_triangulation(result, chosen),
+        write=lambda: write_triangulation(loaded, result, chosen, output=output, force=force),
+    )
+
+
+def _show_and_write(
+    loaded: Any,
+    result: Any,
+    output_format: AnalysisFormat,
+    output: Path | None,
+    force: bool,
+    *,
+    render: Callable[[], Any],
+    write: Callable[[], list[Path]],
+) -> None:
+    """The shared tail of the analysis commands: JSON to stdout or a file, or the terminal table plus the workbook."""
+    from hkh.fileio import project_lock, write_json_output
+
+    if output_format is AnalysisFormat.json and output is None:
+        _print_json(result.to_json())
+        return
+    if output_format is AnalysisFormat.table:
+        stdout().print(render())
+    with project_lock(loaded.root):
+        if output_format is AnalysisFormat.json:
+            written = [write_json_output(loaded.out_dir, result.to_json(), output, force=force)]
+        else:
+            written = write()
     for path in written:
-        stdout().print(f"wrote {path}")
+        stdout().print(f"wrote {loaded.show(path)}", markup=False)
 
 
 # --------------------------------------------------------------------------------------------------------- gaps
@@ -355,26 +373,17 @@ def gaps(
     force: ForceOption = False,
 ) -> None:
     """The gap analysis: needs against ongoing efforts, by hour of the week; overlaps; capacity; plan coverage."""
-    from hkh.fileio import project_lock
     from hkh.gaps import analyse_gaps, render_gaps, write_gaps
     from hkh.project import load_project
-    from hkh.triangulation import write_json_output
 
     loaded = load_project(project)
     chosen = _language(loaded, language)
     result = analyse_gaps(loaded, chosen)
-    if output_format is AnalysisFormat.json:
-        if output is None:
-            _print_json(result.to_json())
-            return
-        with project_lock(loaded.root):
-            written = [write_json_output(loaded, result.to_json(), output, force=force)]
-    else:
-        stdout().print(render_gaps(result))
-        with project_lock(loaded.root):
-            written = write_gaps(loaded, result, chosen, output=output, force=force)
-    for path in written:
-        stdout().print(f"wrote {path}")
+    _show_and_write(
+        loaded, result, output_format, output, force,
+        render=lambda: render_gaps(result),
+        write=lambda: write_gaps(loaded, result, chosen, output=output, force=force),
+    )
 
 
 # --------------------------------------------------------------------------------------------------------- plan

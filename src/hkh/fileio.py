@@ -442,3 +442,9 @@ def project_lock(root: Path, *, display: str | None = None) -> Iterator[None]:
                 lock.unlink()
             if handle is not None:
                 os.close(handle)
+
+
+def write_json_output(out_dir: Path, data: object, output: Path, *, force: bool = False) -> Path:
+    """`--format json -o FILE`: JSON written through the output guard of the project's out/ instead of printed."""
+    guard = OutputGuard(out_dir, force=force)
+    return guard.write_text(output, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

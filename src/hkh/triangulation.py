@@ -716,12 +716,3 @@ def write_triangulation(
         workbook.save(temp)
     return [target]
 
-
-def write_json_output(project: Project, data: Any, output: Path, force: bool = False) -> Path:
-    """`--format json -o FILE`: the JSON written to a file through the output guard instead of printed."""
-    import json
-
-    from hkh.fileio import OutputGuard
-
-    guard = OutputGuard(project.out_dir, force=force, display=project.path("out"))
-    return guard.write_text(output, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
