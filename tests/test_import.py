@@ -505,3 +505,13 @@ def test_damaged_spreadsheetml(project: Path, tables: ExportTables, tmp_path: Pa
     result = run("import", str(path), "-p", str(project))
     assert result.exit_code == 2 and result.stderr.startswith(f"{path}:") and "damaged" in result.stderr
     assert not (project / "data").exists()
+
+
+def test_hand_edited_codebook_with_an_unquoted_timestamp_still_loads(tmp_path: Path) -> None:
+    from hkh.codebook import Codebook
+
+    path = tmp_path / "codebook.yaml"
+    path.write_text(
+        "source: s\nimported: 2020-05-01 12:00:00\nrespondents: {rows: 1, answered: 1}\nquestions: []\n", "utf-8"
+    )
+    assert Codebook.load(path).imported.startswith("2020-05-01T12:00:00")

@@ -19,9 +19,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from hkh.errors import ExportFormatError, HkhError, SurveyNotImportedError
 from hkh.privacy import identifier_reason
@@ -79,9 +79,14 @@ class Respondents(CodebookModel):
     partial: int | None = None
 
 
+def _timestamp_text(value: Any) -> Any:
+    # a hand-edited codebook may leave the timestamp unquoted, which YAML reads as a datetime
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
 class Codebook(CodebookModel):
     source: str
-    imported: str
+    imported: Annotated[str, BeforeValidator(_timestamp_text)]
     files: list[str] = Field(default_factory=list)
     respondents: Respondents
     dropped: list[str] = Field(default_factory=list)
