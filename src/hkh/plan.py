@@ -235,44 +235,21 @@ COLUMN_WIDTHS = {"goal": 28, "measure": 60, "responsible": 32, "timing": 16, "th
 
 
 def workbook_bytes(table: PlanTable, target: Path) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+
+    from hkh import excel
 
     lang = table.language
-    header_font = Font(bold=True, color="FFFFFF")
-    header_fill = PatternFill("solid", fgColor="1F4E79")
-    group_fill = PatternFill("solid", fgColor="DDEBF7")
-    thin = Side(style="thin", color="9BB7D4")
+    group_fill = PatternFill("solid", fgColor="EEF3F9")
+    thin = Side(style="thin", color="B4C6DC")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap_top = Alignment(wrap_text=True, vertical="top")
+    title = labels.text("plan_sheet", lang, labels.PLAN)
 
-    def style_header(sheet, headers: list[str], widths: list[float]) -> None:
-        sheet.append(headers)
-        for index, width in enumerate(widths, start=1):
-            cell = sheet.cell(row=1, column=index)
-            cell.font = header_font
-            cell.fill = header_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-            cell.border = border
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        sheet.row_dimensions[1].height = 22
-
-    def print_setup(sheet) -> None:
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.print_title_rows = "1:1"
-        sheet.page_margins.left = sheet.page_margins.right = 0.5
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = labels.text("plan_sheet", lang, labels.PLAN)[:31]
-    widths = [COLUMN_WIDTHS.get(column, 20) for column in table.columns]
-    style_header(sheet, table.headers, widths)
+    workbook = excel.new_workbook()
+    sheet = workbook.create_sheet(excel.safe_sheet_name(title))
+    excel.write_rows(sheet, table.headers, [])
+    widths = {index: float(COLUMN_WIDTHS.get(column, 20)) for index, column in enumerate(table.columns, start=1)}
     group_column = table.group_column
     row_number = 2
     for group in table.groups:
@@ -281,60 +258,52 @@ def workbook_bytes(table: PlanTable, target: Path) -> None:
             for column_index, column in enumerate(table.columns, start=1):
                 value = row.cells[column]
                 if column == group_column and row_number != first:
-                    value = None  # only the top-left cell of a merged range may hold a value, or Excel "repairs" it
-                cell = sheet.cell(row=row_number, column=column_index, value=value if value != "" else None)
+                    value = ""  # only the top-left cell of a merged range may hold a value, or Excel "repairs" it
+                cell = sheet.cell(row=row_number, column=column_index, value=value or None)
                 cell.alignment = wrap_top
                 cell.border = border
                 if column == group_column:
                     cell.fill = group_fill
                     cell.font = Font(bold=True)
-            longest = max(
-                (len(row.cells[c]) / max(COLUMN_WIDTHS.get(c, 20) - 2, 8) for c in table.columns if c != group_column),
+            # Excel does not grow a row to fit wrapped text that openpyxl writes; estimate the lines instead
+            lines = max(
+                (len(row.cells[c]) // max(int(widths[i]) - 2, 8) + 1 for i, c in enumerate(table.columns, start=1) if c != group_column),
                 default=1,
             )
-            sheet.row_dimensions[row_number].height = max(15.0, 15.0 * (int(longest) + 1))
+            sheet.row_dimensions[row_number].height = 15.0 * max(lines, 1)
             row_number += 1
         if group_column and row_number - first > 1:
             column_index = table.columns.index(group_column) + 1
             sheet.merge_cells(start_row=first, start_column=column_index, end_row=row_number - 1, end_column=column_index)
-    print_setup(sheet)
+    excel.fit_column_widths(sheet, fixed=widths)
+    excel.freeze_below(sheet)
+    excel.setup_print(sheet, landscape=True, title=title)
 
-    follow = workbook.create_sheet(labels.text("follow_up_sheet", lang, labels.PLAN)[:31])
-    style_header(
+    follow = workbook.create_sheet(excel.safe_sheet_name(labels.text("follow_up_sheet", lang, labels.PLAN), workbook.sheetnames))
+    excel.write_rows(
         follow,
-        [labels.text("finding", lang, labels.PLAN), labels.text("statement", lang, labels.PLAN), labels.text("follow_up_text", lang, labels.PLAN)],
-        [12, 40, 90],
+        [labels.text(key, lang, labels.PLAN) for key in ("finding", "statement", "follow_up_text")],
+        [[finding_id or None, finding_title or None, text] for finding_id, finding_title, text in table.follow_up],
     )
-    for finding_id, title, text in table.follow_up:
-        follow.append([finding_id or None, title or None, text])
-    for cells in follow.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = wrap_top
-            cell.border = border
-    print_setup(follow)
+    excel.finish_table(follow, header_row=1, wrap=(2, 3), landscape=True, fixed_widths={1: 12, 2: 40, 3: 90}, filter_rows=False)
 
-    trace = workbook.create_sheet(labels.text("trace_sheet", lang, labels.PLAN)[:31])
-    style_header(
+    trace = workbook.create_sheet(excel.safe_sheet_name(labels.text("trace_sheet", lang, labels.PLAN), workbook.sheetnames))
+    need_word = "need" if lang == "en" else "behov"
+    excel.write_rows(
         trace,
+        [labels.text(key, lang, labels.PLAN) for key in ("measure_id", "measure", "addresses", "finding", "statement")],
         [
-            labels.text("measure_id", lang, labels.PLAN),
-            labels.text("measure", lang, labels.PLAN),
-            labels.text("addresses", lang, labels.PLAN),
-            labels.text("finding", lang, labels.PLAN),
-            labels.text("statement", lang, labels.PLAN),
+            [
+                item.measure_id,
+                item.measure,
+                item.target_id,
+                {"finding": labels.text("finding", lang, labels.PLAN), "need": need_word}.get(item.kind, "?"),
+                item.text or None,
+            ]
+            for item in table.trace
         ],
-        [10, 60, 14, 10, 60],
     )
-    for item in table.trace:
-        kind = {"finding": labels.text("finding", lang, labels.PLAN), "need": "need" if lang == "en" else "behov"}.get(item.kind, "?")
-        trace.append([item.measure_id, item.measure, item.target_id, kind, item.text or None])
-    for cells in trace.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = wrap_top
-            cell.border = border
-    if table.trace:
-        trace.auto_filter.ref = f"A1:E{len(table.trace) + 1}"
-    print_setup(trace)
-    workbook.properties.title = labels.text("plan_sheet", lang, labels.PLAN)
+    excel.finish_table(trace, header_row=1, wrap=(2, 5), landscape=True, fixed_widths={1: 10, 2: 60, 3: 14, 4: 10, 5: 60})
+    workbook.properties.title = title
     workbook.properties.creator = "hkh"
     workbook.save(target)
