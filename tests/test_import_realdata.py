@@ -1,6 +1,6 @@
 """Import real SurveyXact Structure/Labels files (public package test data) with a dataset generated to fit them.
 
-The metadata are read at test time from /work/shared/realdata/surveyxact/ (see SOURCE.txt there); the tests skip
+The metadata are read at test time from ../shared/realdata/surveyxact/ beside the repository (see SOURCE.txt there); the tests skip
 when that folder is missing. readSX's example survey comes in three real CSV flavours (UTF-16/TAB,
 Windows-1252/semicolon, Windows-1252/comma); laravel-sx's REST exports use 8-character short names. Each set is
 imported as CSV in every flavour and as an .xlsx workbook, and every import must give the same codebook and the
@@ -23,7 +23,8 @@ from hkh.survey_data import import_survey
 from hkh.survey_import import as_code, read_text_table
 from hkh.synthetic import FLAVOURS, ExportTables, dataset_for_metadata, write_csv_set, write_xlsx
 
-REALDATA = Path("/work/shared/realdata/surveyxact")
+# shared/ lies beside the repository, here and in CI's fresh clone
+REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "surveyxact"
 READSX = REALDATA / "readSX_ex_survey2"
 LARAVEL = REALDATA / "laravel-sx"
 FLAVOUR_DIRS = {"utf16-tab": "tab_utf16", "cp1252-semicolon": "semicolon_ansi", "cp1252-comma": "comma_ansi"}
