@@ -317,6 +317,7 @@ def _acquire_flock(lock: Path, shown: str) -> int | None:
     import fcntl
 
     for _attempt in range(10):
+        created = not lock.exists()
         handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -325,7 +326,12 @@ def _acquire_flock(lock: Path, shown: str) -> int | None:
                 pid = _read_pid(os.pread(handle, 64, 0).decode("ascii", "replace"))
                 os.close(handle)
                 raise ProjectLockedError(_locked_message(pid), path=shown) from None
+            # no flock on this file system (some network shares): leave no empty lock file for the fallback to
+            # mistake for another hkh's
             os.close(handle)
+            if created:
+                with contextlib.suppress(OSError):
+                    lock.unlink()
             return None
         # the holder before us may have removed the file between our open and our flock: lock the current file
         try:

@@ -8,6 +8,7 @@ the other files, so that `hkh check` passes on a fresh folder and the team sees 
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -52,9 +53,27 @@ def default_title(directory: Path) -> str:
     return (name[:1].upper() + name[1:]) if name else "HKH"
 
 
+# Characters YAML does not allow unescaped (DEL, C1 controls, lone surrogates, non-characters) and line separators
+# that YAML would fold into spaces; JSON escapes only the C0 controls by itself.
+_YAML_UNSAFE = re.compile("[\x7f-\x84\x86-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
 def _yaml_string(text: str | None) -> str:
     # A JSON string is a valid YAML double-quoted scalar, so any title (with `:`, `#` or quotes) stays a string.
-    return json.dumps(text, ensure_ascii=False) if text else ""
+    if not text:
+        return ""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def _from_command_line(text: str | None) -> str | None:
+    """Bytes that were not UTF-8 on the command line arrive as lone surrogates; they become U+FFFD, not a crash."""
+    if text is None:
+        return None
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
 
 
 def render_template(name: str, language: str, *, title: str, area: str | None) -> str:
@@ -86,8 +105,8 @@ def create_project(
     root = directory.expanduser()
     if root.exists() and not root.is_dir():
         raise UsageError("this is a file, not a folder; name a new or existing folder", path=root)
-    title = (title or "").strip() or default_title(root)
-    area = (area or "").strip() or None
+    title = (_from_command_line(title) or "").strip() or _from_command_line(default_title(root)) or "HKH"
+    area = (_from_command_line(area) or "").strip() or None
     files = planned_files(root, language, title=title, area=area)
     for path in files:
         if path.exists() or path.is_symlink():

@@ -153,7 +153,9 @@ def load_survey_data(project: Project, source_id: str | None = None) -> SurveyDa
 
     source = choose_source(project, source_id)
     survey = load_survey(project, source)
-    frame = survey.frame.apply(lambda column: column.astype("string").fillna("")).astype(object)
+    # kept as load_survey typed it (codes Int64, numbers Float64, text string): turning every cell back into a
+    # Python string took most of the memory of a large survey; _Columns reads both kinds
+    frame = survey.frame
     return SurveyData(
         source=source,
         directory=survey.directory,
@@ -174,15 +176,35 @@ class _Columns:
         self.survey = survey
         self._numeric: dict[str, "pd.Series"] = {}
 
+    def _typed(self, variable: str) -> "pd.Series | None":
+        """The column as floats (NaN for blank) when it is already numeric, else None (text to be parsed)."""
+        import numpy as np
+        import pandas as pd
+
+        column = self.survey.frame[variable]
+        if not pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+            return None
+        return pd.Series(column.to_numpy(dtype="float64", na_value=np.nan), index=column.index)
+
+    def _text(self, variable: str) -> "pd.Series":
+        return self.survey.frame[variable].astype("string").fillna("").astype(object).str.strip()
+
     def nonblank(self, variable: str) -> "pd.Series":
-        return self.survey.frame[variable].str.strip() != ""
+        typed = self._typed(variable)
+        if typed is not None:
+            return typed.notna()
+        return self._text(variable) != ""
 
     def numeric(self, variable: str, *, decimals: bool = False) -> "pd.Series":
         import pandas as pd
 
         key = f"{variable}\0{decimals}"
         if key not in self._numeric:
-            raw = self.survey.frame[variable].str.strip()
+            typed = self._typed(variable)
+            if typed is not None and (decimals or not (typed.dropna() % 1 != 0).any()):
+                self._numeric[key] = typed
+                return typed
+            raw = self._text(variable)
             if decimals:
                 raw = raw.str.replace(",", ".", regex=False)
             values = pd.to_numeric(raw.where(raw != ""), errors="coerce")
@@ -508,10 +530,9 @@ def _option_counts(
         if substantive and len(substantive) < len(question.options):
             # people who ticked only "don't know" did not give a substantive answer; all-zero answerers did
             ticked_substantive = pd.concat([columns.numeric(o.variable).eq(1) for o in substantive], axis=1).any(axis=1)
-            ticked_other = pd.concat(
-                [columns.numeric(o.variable).eq(1) for o in question.options if o.variable and o not in substantive],
-                axis=1,
-            ).any(axis=1)
+            others = [columns.numeric(o.variable).eq(1) for o in question.options if o.variable and o not in substantive]
+            # a hand-edited codebook may leave the "don't know" option without its column: nobody ticked it then
+            ticked_other = pd.concat(others, axis=1).any(axis=1) if others else pd.Series(False, index=who.index)
             base = int((who & (ticked_substantive | ~ticked_other)).sum())
         else:
             base = int(who.sum())
@@ -587,6 +608,9 @@ def _breakdown(
     for code, label in group_keys:
         who = answered & (by_values.isna() if code is None else by_values.eq(code))
         counts, base = _option_counts(question, columns, who)
+        # every group lists the options of the overall table, in its order: a code outside the labels (-7) that
+        # occurs in one group only is a 0 in the others, so the columns of the breakdown line up
+        counts = {o.code: counts.get(o.code, 0) for o in overall.options} | counts
         group_counts.append((code, label, counts, base))
 
     if all(base < min_cell for *_, base in group_counts):

@@ -1,0 +1,295 @@
+"""hkh's benchmarks: start-up, import at several sizes, survey tables, the whole run; ratios measured in one run.
+
+    python benchmarks/run.py                       # sizes 1,000, 20,000 and 100,000 respondents × 200 variables
+    python benchmarks/run.py --quick               # 1,000 and 5,000, fewer repeats: a minute or two
+    python benchmarks/run.py --sizes 1000,20000    # choose sizes
+    python benchmarks/run.py --markdown out.md     # also write the table as Markdown
+
+Every measurement is a separate process, timed from outside (wall clock, best of N) and measured with
+`os.wait4`, which gives that one child's CPU time and peak resident memory (maxrss). Each figure of hkh is set
+against a baseline measured in the same run on the same machine, so the ratios hold even where the absolute
+times do not:
+
+- `hkh --help` against `python -c "import typer"` (target: within 1.5×);
+- `hkh import` of an .xlsx export against a plain python-calamine read of its Dataset sheet (target: 1.5×);
+- `hkh survey` at several sizes: time per 1,000 respondents should stay flat (linear cost);
+- peak memory of import and survey against the size of the data in memory (a pandas DataFrame of the dataset,
+  deep size) (target: under 5×);
+- `hkh run` on a copy of examples/brugata_storgata.
+
+Generated exports are cached in `$HKH_BENCH_CACHE` (default `~/.cache/hkh-bench`), never in the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from exports import cached_export  # noqa: E402
+
+TARGET_STARTUP = 1.5
+TARGET_IMPORT = 1.5
+TARGET_MEMORY = 5.0
+CALAMINE_READ = (
+    "import sys\n"
+    "from python_calamine import CalamineWorkbook\n"
+    "rows = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name('Dataset').to_python()\n"
+)
+
+
+@dataclass
+class Measure:
+    """One child process: wall seconds, CPU seconds (user + system) and peak memory in bytes."""
+
+    wall: float
+    cpu: float
+    maxrss: int
+    returncode: int
+    stderr: str = ""
+
+
+@dataclass
+class Best:
+    runs: list[Measure] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return min(r.wall for r in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return min(r.cpu for r in self.runs)
+
+    @property
+    def maxrss(self) -> int:
+        return max(r.maxrss for r in self.runs)
+
+
+def hkh_command() -> list[str]:
+    """The console script users run (what `pip install` puts on PATH), else the module."""
+    script = shutil.which("hkh", path=str(Path(sys.executable).parent)) or shutil.which("hkh")
+    return [script] if script else [sys.executable, "-m", "hkh"]
+
+
+def measure(command: list[str], *, cwd: Path | None = None, check: bool = True) -> Measure:
+    env = {**os.environ, "NO_COLOR": "1", "HKH_DEBUG": "1"}
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+    )
+    assert child.stderr is not None
+    # read stderr before waiting, so a chatty child cannot block on a full pipe
+    stderr = child.stderr.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    result = Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, child.returncode, stderr)
+    if check and child.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({child.returncode}): {' '.join(command)}\n{stderr}")
+    return result
+
+
+def best_of(count: int, command: list[str], *, prepare: Any = None, cwd: Path | None = None) -> Best:
+    best = Best()
+    for _ in range(count):
+        if prepare is not None:
+            prepare()
+        best.runs.append(measure(command, cwd=cwd))
+    return best
+
+
+def new_project(folder: Path) -> Path:
+    if folder.exists():
+        shutil.rmtree(folder)
+    subprocess.run([*hkh_command(), "init", str(folder), "--title", "Benchmark"], check=True, capture_output=True)
+    return folder
+
+
+def megabytes(size: float) -> str:
+    return f"{size / 1_000_000:,.0f} MB"
+
+
+def seconds(value: float) -> str:
+    return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or "unknown"
+    try:
+        memory = next(
+            int(line.split()[1]) * 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+        memory_text = f"{memory / 2**30:.0f} GiB"
+    except (OSError, StopIteration):
+        memory_text = "unknown"
+    return {
+        "cpus": str(os.cpu_count()),
+        "cpu": cpu,
+        "memory": memory_text,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", help="respondent counts, comma-separated (default 1000,20000,100000)")
+    parser.add_argument("--quick", action="store_true", help="small sizes and fewer repeats")
+    parser.add_argument("--repeat", type=int, help="best of how many runs for the timed commands")
+    parser.add_argument("--variables", type=int, default=200, help="variables (columns) per export")
+    parser.add_argument("--cache", type=Path, default=Path(os.environ.get("HKH_BENCH_CACHE", Path.home() / ".cache" / "hkh-bench")))
+    parser.add_argument("--skip-run", action="store_true", help="leave out `hkh run` on the example")
+    parser.add_argument("--markdown", type=Path, help="also write the results as a Markdown table to this file")
+    parser.add_argument("--json", type=Path, help="also write the raw figures as JSON to this file")
+    args = parser.parse_args(argv)
+
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes else (
+        [1000, 5000] if args.quick else [1000, 20000, 100000]
+    )
+    repeat = args.repeat or (3 if args.quick else 5)
+    big_repeat = 1 if args.quick else 2
+    hkh = hkh_command()
+    rows: list[tuple[str, str, str, str, str]] = []
+    figures: dict[str, Any] = {"machine": machine(), "sizes": sizes, "variables": args.variables}
+
+    def row(what: str, hkh_figure: str, baseline: str, ratio: str, verdict: str) -> None:
+        rows.append((what, hkh_figure, baseline, ratio, verdict))
+        print(f"{what:<42} {hkh_figure:>22} {baseline:>22} {ratio:>8}  {verdict}", flush=True)
+
+    def verdict(value: float, target: float) -> str:
+        return "ok" if value <= target else "MISSED"
+
+    print(f"machine: {figures['machine']}", flush=True)
+    print(f"{'benchmark':<42} {'hkh':>22} {'baseline':>22} {'ratio':>8}", flush=True)
+
+    # ---- start-up
+    typer_import = best_of(repeat * 2, [sys.executable, "-c", "import typer"])
+    help_run = best_of(repeat * 2, [*hkh, "--help"])
+    ratio = help_run.wall / typer_import.wall
+    figures["startup"] = {"hkh_help_s": help_run.wall, "import_typer_s": typer_import.wall, "ratio": ratio,
+                          "hkh_help_cpu_s": help_run.cpu, "import_typer_cpu_s": typer_import.cpu}
+    row("hkh --help vs python -c 'import typer'", seconds(help_run.wall), seconds(typer_import.wall),
+        f"{ratio:.2f}×", verdict(ratio, TARGET_STARTUP))
+
+    work = Path(tempfile.mkdtemp(prefix="hkh-bench-"))
+    try:
+        projects: dict[int, Path] = {}
+        figures["import"] = {}
+        for size in sizes:
+            started = time.perf_counter()
+            export, facts = cached_export(args.cache, size, args.variables)
+            made = time.perf_counter() - started
+            if made > 1:
+                print(f"  (generated the {size:,}-respondent export in {made:.0f} s: {export})", flush=True)
+            count = repeat if size <= 20000 else big_repeat
+            calamine = best_of(count, [sys.executable, "-c", CALAMINE_READ, str(export)])
+            project = work / f"import-{size}"
+
+            def fresh() -> None:
+                new_project(project)
+
+            imported = best_of(
+                count, [*hkh, "import", str(export), "-p", str(project), "--source", "bench"], prepare=fresh
+            )
+            projects[size] = project
+            ratio = imported.wall / calamine.wall
+            memory_ratio = imported.maxrss / facts["data_bytes"]
+            figures["import"][size] = {
+                "hkh_s": imported.wall, "calamine_s": calamine.wall, "ratio": ratio,
+                "hkh_cpu_s": imported.cpu, "calamine_cpu_s": calamine.cpu,
+                "hkh_maxrss": imported.maxrss, "calamine_maxrss": calamine.maxrss,
+                "data_bytes": facts["data_bytes"], "file_bytes": facts["file_bytes"], "memory_ratio": memory_ratio,
+            }
+            row(f"hkh import {size:,} × {facts['variables']} vs calamine read", seconds(imported.wall),
+                seconds(calamine.wall), f"{ratio:.2f}×", verdict(ratio, TARGET_IMPORT))
+            row(f"  peak memory import {size:,} vs data in memory", megabytes(imported.maxrss),
+                megabytes(facts["data_bytes"]), f"{memory_ratio:.1f}×", verdict(memory_ratio, TARGET_MEMORY))
+            row(f"  (peak memory calamine read {size:,})", megabytes(calamine.maxrss), megabytes(facts["data_bytes"]),
+                f"{calamine.maxrss / facts['data_bytes']:.1f}×", "")
+
+        # ---- survey tables: cost per 1,000 respondents at every size
+        figures["survey"] = {}
+        per_thousand: list[float] = []
+        for size in sizes:
+            count = repeat if size <= 20000 else big_repeat
+            survey = best_of(count, [*hkh, "survey", "-p", str(projects[size]), "--force"])
+            facts = figures["import"][size]
+            rate = survey.wall / size * 1000
+            per_thousand.append(rate)
+            memory_ratio = survey.maxrss / facts["data_bytes"]
+            figures["survey"][size] = {"hkh_s": survey.wall, "cpu_s": survey.cpu, "per_1000_s": rate,
+                                       "maxrss": survey.maxrss, "memory_ratio": memory_ratio}
+            row(f"hkh survey {size:,} respondents", seconds(survey.wall), "", f"{rate:.3f} s/1k", "")
+            row(f"  peak memory survey {size:,} vs data in memory", megabytes(survey.maxrss),
+                megabytes(facts["data_bytes"]), f"{memory_ratio:.1f}×", verdict(memory_ratio, TARGET_MEMORY))
+        if len(sizes) >= 2:
+            # linear cost: the extra time per extra respondent stays the same from one size to the next
+            times = [figures["survey"][s]["hkh_s"] for s in sizes]
+            slopes = [(times[i + 1] - times[i]) / (sizes[i + 1] - sizes[i]) * 1000 for i in range(len(sizes) - 1)]
+            fixed = times[0] - slopes[0] * sizes[0] / 1000
+            figures["survey"]["marginal_per_1000_s"] = slopes
+            figures["survey"]["fixed_s"] = fixed
+            # super-linear cost shows as a later step costing more per respondent than an earlier one; a cheaper
+            # later step (the fixed part, one chart per question, dominating) is at most linear
+            growth = slopes[-1] / slopes[0] if slopes[0] > 0 else float("inf")
+            linear = len(slopes) < 2 or growth <= 2.0
+            row("hkh survey marginal cost per 1,000 rows", ", ".join(f"{s:.3f} s" for s in slopes),
+                f"fixed {seconds(fixed)}", f"{growth:.2f}×" if len(slopes) > 1 else "",
+                "at most linear" if linear else "MORE THAN LINEAR")
+
+        # ---- the whole run on the example
+        example = ROOT / "examples" / "brugata_storgata"
+        if not args.skip_run and (example / "hkh.yaml").is_file():
+            copy = work / "example"
+
+            def fresh_example() -> None:
+                if copy.exists():
+                    shutil.rmtree(copy)
+                shutil.copytree(example, copy, ignore=shutil.ignore_patterns("out"))
+
+            run = best_of(max(1, repeat // 2), [*hkh, "run", "-p", str(copy)], prepare=fresh_example)
+            figures["run"] = {"hkh_s": run.wall, "cpu_s": run.cpu, "maxrss": run.maxrss}
+            row("hkh run on examples/brugata_storgata", seconds(run.wall), "", "", f"peak {megabytes(run.maxrss)}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    if args.markdown:
+        lines = [
+            f"Machine: {figures['machine']['cpus']} CPUs, {figures['machine']['cpu']}, {figures['machine']['memory']}, "
+            f"Python {figures['machine']['python']}, {figures['machine']['system']}.",
+            "",
+            "| benchmark | hkh | baseline | ratio | target |",
+            "| --- | ---: | ---: | ---: | --- |",
+            *(f"| {' | '.join(cells)} |" for cells in rows),
+        ]
+        args.markdown.write_text("\n".join(lines) + "\n", "utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2, default=str), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
