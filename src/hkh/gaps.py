@@ -228,7 +228,7 @@ class NeedCoverage:
     def uncovered_words(self) -> str:
         return hours.describe_slots(self.uncovered, self.language, window=self.window)
 
-    def uncovered_json(self) -> dict[str, Any]:
+    def _need_json(self) -> dict[str, Any]:
         return {
             "finding": self.finding,
             "need": self.need,
@@ -236,6 +236,11 @@ class NeedCoverage:
             "who": self.who,
             "where": self.where,
             "window": self.when,
+        }
+
+    def uncovered_json(self) -> dict[str, Any]:
+        return {
+            **self._need_json(),
             "hours": self.uncovered_text(),
             "hours_text": self.uncovered_words(),
             "hours_per_week": self.uncovered_hours,
@@ -248,12 +253,7 @@ class NeedCoverage:
 
     def no_effort_json(self) -> dict[str, Any]:
         return {
-            "finding": self.finding,
-            "need": self.need,
-            "offer": self.offer,
-            "who": self.who,
-            "where": self.where,
-            "window": self.when,
+            **self._need_json(),
             "window_hours_per_week": self.window_hours,
             "text": self.text,
         }
