@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from hkh.cli import app
 from hkh.gaps import analyse_gaps, write_gaps
 from hkh.project import load_project
+from project_files import write_project_files
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "300", "NO_COLOR": "1"}
@@ -123,13 +124,9 @@ goals:
 
 def write_project(root: Path, *, language: str = "nb", efforts: str = EFFORTS, findings: str = FINDINGS,
                   plan: str = PLAN) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "hkh.yaml").write_text(HKH.format(language=language), "utf-8")
-    (root / "sources.yaml").write_text(SOURCES, "utf-8")
-    (root / "efforts.yaml").write_text(efforts, "utf-8")
-    (root / "findings.yaml").write_text(findings, "utf-8")
-    (root / "plan.yaml").write_text(plan, "utf-8")
-    return root
+    return write_project_files(
+        root, hkh=HKH.format(language=language), sources=SOURCES, efforts=efforts, findings=findings, plan=plan
+    )
 
 
 def gaps_json(root: Path) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from hkh.cli import app
+from project_files import write_project_files
 
 runner = CliRunner()
 
@@ -90,13 +91,9 @@ follow_up:
 
 
 def make_project(root: Path, *, language: str = "nb", plan: str = PLAN) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "hkh.yaml").write_text(HKH.format(language=language), "utf-8")
-    (root / "sources.yaml").write_text(SOURCES, "utf-8")
-    (root / "efforts.yaml").write_text(EFFORTS, "utf-8")
-    (root / "findings.yaml").write_text(FINDINGS, "utf-8")
-    (root / "plan.yaml").write_text(plan, "utf-8")
-    return root
+    return write_project_files(
+        root, hkh=HKH.format(language=language), sources=SOURCES, efforts=EFFORTS, findings=FINDINGS, plan=plan
+    )
 
 
 def test_workbook_has_goals_merged_over_measures_in_order(tmp_path: Path) -> None:

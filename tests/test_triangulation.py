@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from hkh.cli import app
 from hkh.project import load_project
 from hkh.triangulation import STRENGTH_FILL, strength_of, triangulate, write_triangulation
+from project_files import write_project_files
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "250", "NO_COLOR": "1"}
@@ -111,13 +112,14 @@ def write_project(
     plan: str = PLAN,
     sources: str = SOURCES,
 ) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "hkh.yaml").write_text(HKH.format(language=language, triangulated=triangulated, robust=robust), "utf-8")
-    (root / "sources.yaml").write_text(sources, "utf-8")
-    (root / "efforts.yaml").write_text("efforts: []\n", "utf-8")
-    (root / "findings.yaml").write_text(findings, "utf-8")
-    (root / "plan.yaml").write_text(plan, "utf-8")
-    return root
+    return write_project_files(
+        root,
+        hkh=HKH.format(language=language, triangulated=triangulated, robust=robust),
+        sources=sources,
+        efforts="efforts: []\n",
+        findings=findings,
+        plan=plan,
+    )
 
 
 def run_json(root: Path) -> dict[str, Any]:
