@@ -210,7 +210,7 @@ def test_reimport_keeps_edited_non_substantive(project: Path, tables: ExportTabl
     assert run("import", str(workbook), "-p", str(project), "-s", "s").exit_code == 0
     path = project / "data" / "survey" / "s" / "codebook.yaml"
     text = path.read_text("utf-8")
-    edited = text.replace("      - {code: 3, label: \"Annet/vil ikke svare\"}\n    non_substantive: []", "      - {code: 3, label: \"Annet/vil ikke svare\"}\n    non_substantive: [3]")
+    edited = text.replace("  - {code: 3, label: \"Annet/vil ikke svare\"}\n  non_substantive: []", "  - {code: 3, label: \"Annet/vil ikke svare\"}\n  non_substantive: [3]")
     assert edited != text
     path.write_text(edited, encoding="utf-8")
     result = run("import", str(workbook), "-p", str(project), "-s", "s")
@@ -515,3 +515,15 @@ def test_hand_edited_codebook_with_an_unquoted_timestamp_still_loads(tmp_path: P
         "source: s\nimported: 2020-05-01 12:00:00\nrespondents: {rows: 1, answered: 1}\nquestions: []\n", "utf-8"
     )
     assert Codebook.load(path).imported.startswith("2020-05-01T12:00:00")
+
+
+def test_xml_workbook_with_an_unknown_encoding_is_reported_as_damaged(project: Path, tmp_path: Path) -> None:
+    # found by the property tests: one damaged byte in the XML declaration made ElementTree raise LookupError
+    export = tmp_path / "export.xml"
+    export.write_bytes(
+        b'<?xml version="1.0" encoding="UF-8"?>\n'
+        b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>\n'
+    )
+    result = run("import", str(export), "-p", str(project))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{export}:1: the XML workbook is damaged (unknown encoding: UF-8)"

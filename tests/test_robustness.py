@@ -569,12 +569,20 @@ def test_import_killed_part_way_leaves_the_project_as_it_was(
 
 
 def test_import_interrupted_with_ctrl_c_says_so_and_leaves_the_project_as_it_was(
-    project: Path, large_export: Path
+    project: Path, large_export: Path, tmp_path: Path
 ) -> None:
+    # Ctrl-C a fifth of the way through, timed from an uninterrupted run (the import got faster than any fixed delay)
+    timing = tmp_path / "timing"
+    shutil.copytree(project, timing)
+    started = time.monotonic()
+    full = subprocess.run([sys.executable, "-m", "hkh", *import_args(large_export, timing)], capture_output=True, text=True)
+    duration = time.monotonic() - started
+    assert full.returncode == 0, full.stderr
+
     before = snapshot(project)
     child = hkh_process(import_args(large_export, project))
     wait_for_lock(project, child)
-    time.sleep(0.3)
+    time.sleep(duration * 0.2)
     child.send_signal(signal.SIGINT)
     _, stderr = child.communicate(timeout=60)
     assert child.returncode == 130, stderr

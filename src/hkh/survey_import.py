@@ -368,7 +368,11 @@ def _prepare_dataset(table: RawTable) -> RawTable:
 
 def _finish_dataset(table: RawTable) -> RawTable:
     """Drop fully empty respondent rows (styled but empty rows at the end of a sheet); require at least one."""
-    kept = [0] + [r for r in range(1, len(table.rows)) if any(not is_blank(v) for v in table.rows[r])]
+    rows = table.rows
+    # the first cell (the respondent id) settles almost every row without a generator per row
+    kept = [0] + [
+        r for r in range(1, len(rows)) if (rows[r] and not is_blank(rows[r][0])) or any(not is_blank(v) for v in rows[r])
+    ]
     table.rows = [table.rows[r] for r in kept]
     table.row_numbers = [table.row_numbers[r] for r in kept]
     if len(table.rows) < 2:
@@ -426,17 +430,14 @@ def _read_xlsx_sheets(path: Path, display: str, kind: str) -> dict[str, list[lis
 
     if kind == "zip":
         try:
+            # only the names: calamine checks the parts it reads itself (a damaged one raises CalamineError below);
+            # `testzip` would decompress the whole file a second time
             with zipfile.ZipFile(path) as archive:
                 names = archive.namelist()
-                broken = archive.testzip()
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
             raise ExportFormatError(
                 f"the workbook is damaged (not a readable .xlsx file: {exc}); download or export it again", path=display
             ) from None
-        if broken is not None:
-            raise ExportFormatError(
-                f"the workbook is damaged (part {broken} is corrupt); download or export it again", path=display
-            )
         if not any(n.startswith("xl/") for n in names) and "content.xml" not in names:
             raise ExportFormatError(
                 "this is a ZIP file but not an Excel workbook; SurveyXact exports are .xlsx, .xml or CSV files",
@@ -533,6 +534,8 @@ def _read_spreadsheetml(path: Path, display: str) -> dict[str, list[list[Any]]]:
         raise ExportFormatError(f"the XML workbook is damaged ({exc.msg if hasattr(exc, 'msg') else exc})", path=display, line=line) from None
     except (ValueError, OverflowError) as exc:
         raise ExportFormatError(f"the XML workbook has an invalid row or cell index ({exc})", path=display) from None
+    except LookupError as exc:  # the XML declaration names an encoding Python does not know (a damaged file)
+        raise ExportFormatError(f"the XML workbook is damaged ({exc})", path=display, line=1) from None
     width = 0
     for rows in sheets.values():
         width = max((len(r) for r in rows), default=0)
@@ -565,7 +568,7 @@ def _workbook_export(path: Path, display: str, kind: str, progress: ProgressCall
     parts.sort()
     tables: list[RawTable] = []
     for _, name in parts:
-        rows = [list(r) for r in sheets[name]]
+        rows = sheets[name]  # fresh lists from the reader, owned here: no copy (a large export is millions of cells)
         numbers = list(range(1, len(rows) + 1))
         while rows and all(is_blank(v) for v in rows[0]):
             rows.pop(0)
