@@ -1,10 +1,12 @@
-"""Keeping `hkh --help` fast: Typer's help renderer loads two rich modules that hkh never uses there.
+"""Keeping hkh's start fast: work that libraries do at start-up and hkh never needs is skipped or deferred.
 
-`typer.rich_utils` imports `rich.markdown` (which pulls in markdown-it and, through `rich.syntax`, pygments) and
-`rich.traceback` at load time, for Markdown help texts and pretty tracebacks. hkh uses neither (its help is rich
-markup, and tracebacks never reach users), yet together they were about 60% of the time `hkh --help` took
-(measured with pyinstrument; see benchmarks/). While `typer.rich_utils` loads, stand-ins take their place; the real
-modules are loaded on first use if anything ever does use them, and are never left replaced in `sys.modules`.
+- Typer's help renderer (`typer.rich_utils`) imports `rich.markdown` (which pulls in markdown-it and, through
+  `rich.syntax`, pygments) and `rich.traceback` at load time, for Markdown help texts and pretty tracebacks. hkh uses
+  neither, yet together they were about 60% of the time `hkh --help` took (measured with pyinstrument; see
+  benchmarks/). While `typer.rich_utils` loads, stand-ins take their place; the real modules are loaded on first use
+  if anything ever does use them, and are never left replaced in `sys.modules`.
+- pydantic looks for plugins (observability tools) in the metadata of every installed package the first time a
+  model validates: about 60 ms on every command. hkh validates its own project files and has no use for them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import importlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
+import os
 import sys
 import types
 from typing import Any
@@ -82,3 +85,8 @@ def defer_unused_rich_modules() -> None:
     if _TARGET in sys.modules or any(isinstance(finder, _LeanFinder) for finder in sys.meta_path):
         return
     sys.meta_path.insert(0, _LeanFinder())
+
+
+def skip_pydantic_plugin_discovery() -> None:
+    """Unless the user asked for plugins explicitly (the variable is set), pydantic does not search for any."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

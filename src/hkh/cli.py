@@ -14,13 +14,14 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
 
 import typer
-from rich.console import Console
-
 from hkh import __version__
 from hkh.errors import HkhError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="hkh",
@@ -28,7 +29,7 @@ app = typer.Typer(
     "import SurveyXact exports, survey tables, triangulation, gap analysis, action plan and report.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -45,10 +46,14 @@ STATE = State()
 
 
 def stdout() -> Console:
+    from rich.console import Console
+
     return Console(quiet=STATE.quiet, highlight=False, soft_wrap=False)
 
 
 def stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -122,7 +127,7 @@ def _print_json(data: Any) -> None:
 # --------------------------------------------------------------------------------------------------------- init
 
 
-@app.command()
+@app.command(short_help="Create a new mapping with commented templates.")
 @_handle_errors
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder for the new mapping (created if missing).")],
@@ -144,7 +149,7 @@ def init(
 # -------------------------------------------------------------------------------------------------------- check
 
 
-@app.command()
+@app.command(short_help="Validate every file and cross-reference; list all problems.")
 @_handle_errors
 def check(project: ProjectOption = None) -> None:
     """Validate every file and every cross-reference; list all problems (exit 1 on errors)."""
@@ -167,7 +172,7 @@ def check(project: ProjectOption = None) -> None:
 # ------------------------------------------------------------------------------------------------------- status
 
 
-@app.command()
+@app.command(short_help="Where the mapping stands: steps, sources, gaps, measures.")
 @_handle_errors
 def status(project: ProjectOption = None, language: LanguageOption = None) -> None:
     """Where the mapping stands: the seven HKH steps, sources by method, findings, gaps, measures."""
@@ -181,7 +186,7 @@ def status(project: ProjectOption = None, language: LanguageOption = None) -> No
 # ------------------------------------------------------------------------------------------------------- import
 
 
-@app.command("import")
+@app.command("import", short_help="Import a SurveyXact export into data/survey/<source>/.")
 @_handle_errors
 def import_(
     exports: Annotated[list[Path], typer.Argument(help="An .xlsx or .xml workbook, a folder of CSV files, or the CSV files.")],
@@ -222,10 +227,10 @@ def import_(
     if not STATE.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-    console = stdout()
-
     def say(text: str) -> None:
-        console.print(text, markup=False, soft_wrap=True)
+        # plain lines, no rich: paths and source ids must come out as they are (rich would turn `:name:` into emoji)
+        if not STATE.quiet:
+            print(text)
 
     people = result.codebook.respondents
     split = (
@@ -254,7 +259,7 @@ class SurveyFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(short_help="Frequency tables for every question, with report phrases.")
 @_handle_errors
 def survey(
     project: ProjectOption = None,
@@ -309,7 +314,7 @@ class AnalysisFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(short_help="The triangulation matrix: findings against methods.")
 @_handle_errors
 def triangulate(
     project: ProjectOption = None,
@@ -363,7 +368,7 @@ def _show_and_write(
 # --------------------------------------------------------------------------------------------------------- gaps
 
 
-@app.command()
+@app.command(short_help="The gap analysis: needs against ongoing efforts, by hour.")
 @_handle_errors
 def gaps(
     project: ProjectOption = None,
@@ -395,7 +400,7 @@ class PlanFormat(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@app.command(short_help="The action plan: workbook, Markdown or CSV.")
 @_handle_errors
 def plan(
     project: ProjectOption = None,
@@ -423,7 +428,7 @@ class ReportFormat(str, Enum):
     docx = "docx"
 
 
-@app.command()
+@app.command(short_help="The report with figures: one HTML file, or a Word document.")
 @_handle_errors
 def report(
     project: ProjectOption = None,
@@ -446,7 +451,7 @@ def report(
 # ---------------------------------------------------------------------------------------------------------- run
 
 
-@app.command()
+@app.command(short_help="Everything: check, survey, triangulate, gaps, plan, report.")
 @_handle_errors
 def run(project: ProjectOption = None, language: LanguageOption = None, force: ForceOption = False) -> None:
     """The main job: check, survey, triangulate, gaps, plan and report, listing the files written."""
@@ -500,9 +505,10 @@ def run(project: ProjectOption = None, language: LanguageOption = None, force: F
 
 def main() -> None:
     """Console entry point. Errors the user can fix are handled per command; anything else is a bug in hkh."""
-    from hkh._startup import defer_unused_rich_modules
+    from hkh._startup import defer_unused_rich_modules, skip_pydantic_plugin_discovery
 
     defer_unused_rich_modules()
+    skip_pydantic_plugin_discovery()
     try:
         app(standalone_mode=True)
     except SystemExit:
