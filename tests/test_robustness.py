@@ -688,28 +688,36 @@ def test_no_command_overwrites_an_edited_output_without_force(full_project: Path
     assert forced.exit_code == 0, forced.output
 
 
-def test_startup_stand_ins_never_stay_in_place() -> None:
-    """`hkh --help` defers two rich modules; anything that needs them later gets the real ones."""
+def test_help_and_import_load_only_what_they_use(tmp_path: Path) -> None:
+    """Start-up cost is mostly imports: `hkh --help` must not load rich, pandas, openpyxl or matplotlib, and an
+    import no table, chart or workbook library, nor search for pydantic plugins (see hkh._startup)."""
+    project = tmp_path / "p"
+    assert runner.invoke(app, ["init", str(project), "--title", "T"]).exit_code == 0
+    export = make_export(tmp_path / "e.xlsx", 20)
     code = (
         "import sys\n"
-        "from hkh._startup import defer_unused_rich_modules\n"
-        "defer_unused_rich_modules()\n"
-        "sys.argv = ['hkh', '--help']\n"
+        "sys.argv = ['hkh', *sys.argv[1:]]\n"
         "from hkh.cli import main\n"
         "try:\n"
         "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "assert 'rich.markdown' not in sys.modules and 'markdown_it' not in sys.modules, 'help loaded markdown'\n"
-        "import typer.rich_utils as utils\n"
-        "from rich.markdown import Markdown\n"
-        "made = utils.Markdown('# title')\n"
-        "assert type(made) is Markdown and isinstance(made, utils.Markdown)\n"
-        "print('ok')\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print(' '.join(sorted(m for m in sys.modules if '.' not in m)), file=sys.stderr)\n"
     )
-    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.strip().endswith("ok")
+    heavy = {"rich", "pandas", "numpy", "openpyxl", "matplotlib", "docx", "jinja2", "markdown_it", "pygments"}
+    shown = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True, text=True)
+    assert shown.returncode == 0 and "Commands:" in shown.stdout, shown.stderr
+    assert heavy.isdisjoint(shown.stderr.split()), heavy & set(shown.stderr.split())
+    imported = subprocess.run(
+        [sys.executable, "-c", code, "import", str(export), "-p", str(project), "-s", "s"],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"},
+    )
+    assert imported.returncode == 0, imported.stderr
+    modules = set(imported.stderr.split())
+    assert heavy.isdisjoint(modules), heavy & modules
+    assert "python_calamine" in modules and "pydantic" in modules
 
 
 def test_without_flock_the_lock_file_still_refuses_a_second_writer(

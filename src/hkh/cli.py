@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
 
 import typer
+
 from hkh import __version__
 from hkh.errors import HkhError
 
@@ -505,9 +506,8 @@ def run(project: ProjectOption = None, language: LanguageOption = None, force: F
 
 def main() -> None:
     """Console entry point. Errors the user can fix are handled per command; anything else is a bug in hkh."""
-    from hkh._startup import defer_unused_rich_modules, skip_pydantic_plugin_discovery
+    from hkh._startup import skip_pydantic_plugin_discovery
 
-    defer_unused_rich_modules()
     skip_pydantic_plugin_discovery()
     try:
         app(standalone_mode=True)
