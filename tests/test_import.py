@@ -527,3 +527,25 @@ def test_xml_workbook_with_an_unknown_encoding_is_reported_as_damaged(project: P
     result = run("import", str(export), "-p", str(project))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"{export}:1: the XML workbook is damaged (unknown encoding: UF-8)"
+
+
+def test_a_dataset_sheet_that_does_not_start_at_a1_is_read_where_it_is(project: Path, tmp_path: Path) -> None:
+    """A hand-moved Dataset (header on row 3, from column B): read from there, and messages name the real cells."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Dataset"
+    for r, row in enumerate([["respondentid", "alder", "alder"], [1, 2, 2], [2, 3, 3]], start=3):
+        for c, value in enumerate(row, start=2):
+            sheet.cell(r, c, value)
+    path = tmp_path / "moved.xlsx"
+    workbook.save(path)
+    result = run("import", str(path), "-p", str(project))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{path}!Dataset!D3: the column name 'alder' appears twice (also at Dataset!C3)"
+    sheet["D3"] = "kjonn"
+    workbook.save(path)
+    result = run("import", str(path), "-p", str(project), "-s", "moved")
+    assert result.exit_code == 0, result.stderr
+    survey = load_survey(project, "moved")
+    assert survey.codebook.respondents.rows == 2
+    assert [q.name for q in survey.codebook.questions] == ["alder", "kjonn"]

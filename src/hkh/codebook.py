@@ -540,11 +540,11 @@ class _Builder:
         self.progress = progress
         self.warnings: list[str] = list(raw.warnings)
         self.header: list[str] = list(self.dataset.rows[0])
-        self.row_count = len(self.dataset.rows) - 1
-        # Everything below works a column at a time: transposed once (in C), each column is then checked and mapped
-        # in one pass. The rows are dropped once transposed: a large export would otherwise be in memory twice.
-        self.by_column: list[Sequence[Any]] = list(zip(*self.dataset.rows[1:])) or [()] * len(self.header)
-        self.dataset.rows = self.dataset.rows[:1]
+        self.row_count = self.dataset.height
+        # Everything below works a column at a time (the reader keeps the dataset by column): each column is
+        # checked and mapped in one pass
+        assert self.dataset.columns is not None, "the reader keeps a prepared dataset by column"
+        self.by_column: list[Sequence[Any]] = list(self.dataset.columns)
         self.distinct_codes: dict[str, set[int]] = {}
         self.structure = parse_structure(raw.structure) if raw.structure is not None else []
         self.labels = parse_labels(raw.labels) if raw.labels is not None else {}
@@ -621,6 +621,12 @@ class _Builder:
 
     def column_values(self, column: Column) -> Sequence[Any]:
         return self.by_column[column.index]
+
+    def keep(self, column: Column, texts: list[str]) -> None:
+        """A question's column is final: its text is kept and the cells as read are let go at once, while they
+        are still in the CPU cache (every column is one question's, read once)."""
+        self.values[column.name] = texts
+        self.by_column[column.index] = self.dataset.columns[column.index] = ()  # type: ignore[index]
 
     def code_column(self, column: Column, allowed: set[int] | None = None) -> list[str]:
         """The column as the text of its codes ("" where blank); its distinct codes go to `distinct_codes`."""
@@ -724,7 +730,7 @@ class _Builder:
                    group_text: str | None = None) -> None:
         self.tick()
         codes = self.code_column(column)
-        self.values[column.name] = codes
+        self.keep(column, codes)
         key = column.name
         if key not in self.labels and column.row is not None and column.row.variable in self.labels:
             key = column.row.variable
@@ -751,7 +757,7 @@ class _Builder:
             for r in unanswered:
                 values[r] = ""  # nothing ticked: the question was not answered (§11.8)
         for c, values in zip(columns, per_column):
-            self.values[c.name] = values
+            self.keep(c, values)
         options = [Option(code=code, label=label, variable=c.name) for c, code, label in members]
         self.questions.append(
             Question(
@@ -767,11 +773,11 @@ class _Builder:
     def add_plain(self, qtype: str, name: str, text: str, column: Column) -> None:
         self.tick()
         if qtype == "number":
-            self.values[column.name] = self.number_column(column)
+            self.keep(column, self.number_column(column))
         elif qtype == "date":
-            self.values[column.name] = self.date_column(column)
+            self.keep(column, self.date_column(column))
         else:
-            self.values[column.name] = self.text_column(column)
+            self.keep(column, self.text_column(column))
         self.questions.append(Question(name=name, type=qtype, text=text, variables=[column.name]))  # type: ignore[arg-type]
 
     def grid_run(self, rows: list[StructRow], i: int) -> tuple[int, str | None, str | None]:
@@ -983,7 +989,7 @@ class _Builder:
             if column.name in kept_identifiers:
                 # identifiers the user chose to keep are text (never tabulated), and ids stay exact
                 name = self.unique_name(column.row.question if column.row else column.name, column.name)
-                self.values[column.name] = self.text_column(column)
+                self.keep(column, self.text_column(column))
                 text = clean_text(column.row.text) if column.row else self.descriptions.get(column.name, column.name)
                 self.questions.append(Question(name=name, type="open", text=text or column.name, variables=[column.name]))
         self.link_other_texts()
