@@ -87,8 +87,12 @@ def list_survey_sources(project: "Project | Path") -> list[str]:
     )
 
 
-def load_survey(project: "Project | Path", source_id: str | None = None) -> Survey:
-    """The imported survey `source_id`, or the only one. Codes become nullable integers, open text stays text."""
+def load_survey(project: "Project | Path", source_id: str | None = None, *, codes_as_float: bool = False) -> Survey:
+    """The imported survey `source_id`, or the only one. Codes become nullable integers, open text stays text.
+
+    With `codes_as_float`, codes and numbers stay float64 as read (NaN for blank; codes are still checked to be whole
+    numbers) and text stays as read: the answers are not copied into new types, which is all that counting needs
+    (hkh.survey_tables) and took over half of a large survey's memory."""
     import pandas as pd
 
     root = _root(project)
@@ -116,6 +120,10 @@ def load_survey(project: "Project | Path", source_id: str | None = None) -> Surv
     options: dict[str, Any] = {"keep_default_na": False, "na_values": [""], "encoding": "utf-8", "encoding_errors": "strict"}
     numeric = {v: "float64" for q in codebook.questions if q.type in (*CHOICE_TYPES, "number") for v in q.variables}
     numeric[STATUS_COLUMN] = "float64"
+    expected = codebook.columns() + [STATUS_COLUMN]
+    wanted = set(expected)
+    # only the codebook's columns: a column the codebook does not list is never analysed
+    options["usecols"] = lambda name: name in wanted
     try:
         try:
             # codes and numbers straight to float64: 8 bytes a cell instead of a Python string, and parsed in C
@@ -126,7 +134,6 @@ def load_survey(project: "Project | Path", source_id: str | None = None) -> Surv
             frame = pd.read_csv(responses, dtype=str, **options)
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise HkhError(f"cannot read the answers ({exc}); run `hkh import` again", path=shown_responses) from None
-    expected = codebook.columns() + [STATUS_COLUMN]
     missing = [c for c in expected if c not in frame.columns]
     if missing:
         raise HkhError(
@@ -139,21 +146,29 @@ def load_survey(project: "Project | Path", source_id: str | None = None) -> Surv
         for variable in question.variables:
             column = frame[variable]
             if question.type in CHOICE_TYPES:
-                converted[variable] = _integers(column, shown_responses, variable)
+                converted[variable] = _integers(column, shown_responses, variable, nullable=not codes_as_float)
             elif question.type == "number":
-                converted[variable] = pd.to_numeric(column, errors="coerce").astype("Float64")
+                numbers = column if column.dtype == "float64" else pd.to_numeric(column, errors="coerce")
+                converted[variable] = numbers if codes_as_float else numbers.astype("Float64")
             else:
-                converted[variable] = column.astype("string")
-    converted[STATUS_COLUMN] = _integers(frame[STATUS_COLUMN], shown_responses, STATUS_COLUMN)
-    result = pd.DataFrame(converted, index=frame.index)
+                converted[variable] = column if codes_as_float else column.astype("string")
+    converted[STATUS_COLUMN] = _integers(
+        frame[STATUS_COLUMN], shown_responses, STATUS_COLUMN, nullable=not codes_as_float
+    )
+    index = frame.index
+    del frame  # the text or float64 read is freed as soon as nothing converted refers to it
+    # copy=False: the columns are already separate arrays; the default would copy them all into one block
+    result = pd.DataFrame(converted, index=index, copy=False)
     return Survey(source_id, directory, codebook, result)
 
 
-def _integers(column: "pd.Series", shown: str, name: str) -> "pd.Series":
+def _integers(column: "pd.Series", shown: str, name: str, *, nullable: bool = True) -> "pd.Series":
+    """The column's codes, checked to be whole numbers: Int64, or float64 with NaN for blank when not `nullable`."""
     import numpy as np
     import pandas as pd
 
-    numbers = pd.to_numeric(column, errors="coerce")
+    # to_numeric copies even a float64 column: one copy of every code column when nothing needs converting
+    numbers = column if column.dtype == "float64" else pd.to_numeric(column, errors="coerce")
     values = numbers.to_numpy(dtype="float64", na_value=np.nan)
     # a hand-edited file may hold 1.5, 1e400 or a 20-digit number: none of them is a code, and Int64 cannot hold them
     with np.errstate(invalid="ignore"):
@@ -162,6 +177,8 @@ def _integers(column: "pd.Series", shown: str, name: str) -> "pd.Series":
     if bad.any():
         row = int(bad.to_numpy().nonzero()[0][0]) + 2
         raise HkhError(f"{column[bad].iloc[0]!r} in column {name!r} is not a code", path=shown, line=row)
+    if not nullable:
+        return numbers if numbers.dtype == "float64" else pd.Series(values, index=column.index)
     return numbers.astype("Int64")
 
 

@@ -77,7 +77,8 @@ class SurveyQuestion:
 
 @dataclass
 class SurveyData:
-    """One imported survey: its questions in codebook order, and the responses (all cells as text)."""
+    """One imported survey: its questions in codebook order, and the responses (codes and numbers as float64 with
+    NaN for blank, text as read; see `load_survey_data`)."""
 
     source: str
     directory: Path
@@ -148,13 +149,14 @@ def _adapt_question(question: Any) -> SurveyQuestion:
 
 def load_survey_data(project: Project, source_id: str | None = None) -> SurveyData:
     """One imported survey (data/survey/<source>/), read by `hkh.survey_data.load_survey`, as the tables see it:
-    the codebook's questions, and every answer cell as text ("" for blank) so that blanks and zeros stay apart."""
+    the codebook's questions, and the answers with codes and numbers as float64 (NaN for blank, so blanks and zeros
+    stay apart) and text as read."""
     from hkh.survey_data import load_survey
 
     source = choose_source(project, source_id)
-    survey = load_survey(project, source)
-    # kept as load_survey typed it (codes Int64, numbers Float64, text string): turning every cell back into a
-    # Python string took most of the memory of a large survey; _Columns reads both kinds
+    # float64 as read_csv made it: counting needs nothing else, and neither the Int64 copy that load_survey makes by
+    # default nor a float64 copy of that per column here (together 17 bytes a cell, most of a large survey's memory)
+    survey = load_survey(project, source, codes_as_float=True)
     frame = survey.frame
     return SurveyData(
         source=source,
@@ -182,6 +184,8 @@ class _Columns:
         import pandas as pd
 
         column = self.survey.frame[variable]
+        if column.dtype == np.float64:
+            return column  # as load_survey_data reads codes: no copy
         if not pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
             return None
         return pd.Series(column.to_numpy(dtype="float64", na_value=np.nan), index=column.index)
