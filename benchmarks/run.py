@@ -49,6 +49,14 @@ CALAMINE_READ = (
     "from python_calamine import CalamineWorkbook\n"
     "rows = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name('Dataset').to_python()\n"
 )
+# Floors, to tell what hkh can change from what it cannot: calamine loading the sheet into its own (Rust) cells
+# without making a single Python object, and Typer's parameter handling (which imports pydantic) before a read.
+CALAMINE_LOAD_ONLY = (
+    "import sys\n"
+    "from python_calamine import CalamineWorkbook\n"
+    "sheet = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name('Dataset')\n"
+)
+TYPER_COERCION_AND_READ = "import typer._adapters\n" + CALAMINE_READ
 
 
 @dataclass
@@ -229,6 +237,15 @@ def main(argv: list[str] | None = None) -> int:
                 megabytes(facts["data_bytes"]), f"{memory_ratio:.1f}×", verdict(memory_ratio, TARGET_MEMORY))
             row(f"  (peak memory calamine read {size:,})", megabytes(calamine.maxrss), megabytes(facts["data_bytes"]),
                 f"{calamine.maxrss / facts['data_bytes']:.1f}×", "")
+            load_only = best_of(1, [sys.executable, "-c", CALAMINE_LOAD_ONLY, str(export)])
+            figures["import"][size]["calamine_load_only_maxrss"] = load_only.maxrss
+            row(f"  (floor: calamine's own load {size:,})", megabytes(load_only.maxrss), megabytes(facts["data_bytes"]),
+                f"{load_only.maxrss / facts['data_bytes']:.1f}×", "no Python objects at all")
+            if size == min(sizes):
+                floor = best_of(count, [sys.executable, "-c", TYPER_COERCION_AND_READ, str(export)])
+                figures["import"][size]["typer_coercion_and_read_s"] = floor.wall
+                row(f"  (floor: Typer's parameter coercion + read {size:,})", seconds(floor.wall),
+                    seconds(calamine.wall), f"{floor.wall / calamine.wall:.2f}×", "before hkh does anything")
 
         # ---- survey tables: cost per 1,000 respondents at every size
         figures["survey"] = {}
