@@ -539,18 +539,23 @@ def hkh_process(args: list[str]) -> subprocess.Popen[str]:
     )
 
 
+def uninterrupted_import_seconds(project: Path, export: Path, copy: Path) -> float:
+    """How long the import takes on this machine, run to its end in a copy of the project: interruptions are
+    timed as fractions of it."""
+    shutil.copytree(project, copy)
+    started = time.monotonic()
+    full = subprocess.run([sys.executable, "-m", "hkh", *import_args(export, copy)], capture_output=True, text=True)
+    assert full.returncode == 0, full.stderr
+    return time.monotonic() - started
+
+
 @pytest.mark.parametrize("fraction", [0.4, 0.9])
 def test_import_killed_part_way_leaves_the_project_as_it_was(
     project: Path, large_export: Path, tmp_path: Path, fraction: float
 ) -> None:
     """A real SIGKILL at several points of a large import (timed from an uninterrupted run)."""
     timing = tmp_path / "timing"
-    shutil.copytree(project, timing)
-    started = time.monotonic()
-    full = subprocess.run([sys.executable, "-m", "hkh", *import_args(large_export, timing)], capture_output=True, text=True)
-    duration = time.monotonic() - started
-    assert full.returncode == 0, full.stderr
-
+    duration = uninterrupted_import_seconds(project, large_export, timing)
     before = visible_snapshot(project)
     child = hkh_process(import_args(large_export, project))
     wait_for_lock(project, child)
@@ -572,13 +577,7 @@ def test_import_interrupted_with_ctrl_c_says_so_and_leaves_the_project_as_it_was
     project: Path, large_export: Path, tmp_path: Path
 ) -> None:
     # Ctrl-C a fifth of the way through, timed from an uninterrupted run (the import got faster than any fixed delay)
-    timing = tmp_path / "timing"
-    shutil.copytree(project, timing)
-    started = time.monotonic()
-    full = subprocess.run([sys.executable, "-m", "hkh", *import_args(large_export, timing)], capture_output=True, text=True)
-    duration = time.monotonic() - started
-    assert full.returncode == 0, full.stderr
-
+    duration = uninterrupted_import_seconds(project, large_export, tmp_path / "timing")
     before = snapshot(project)
     child = hkh_process(import_args(large_export, project))
     wait_for_lock(project, child)
