@@ -620,7 +620,9 @@ class _Builder:
         return self.dataset.error(message, row + 1, column)
 
     def column_values(self, column: Column) -> Sequence[Any]:
-        return self.by_column[column.index]
+        values = self.by_column[column.index]
+        assert len(values) == self.row_count, f"column {column.name!r} read again after `keep` let its cells go"
+        return values
 
     def keep(self, column: Column, texts: list[str]) -> None:
         """A question's column is final: its text is kept and the cells as read are let go at once, while they
@@ -628,47 +630,47 @@ class _Builder:
         self.values[column.name] = texts
         self.by_column[column.index] = self.dataset.columns[column.index] = ()  # type: ignore[index]
 
-    def code_column(self, column: Column, allowed: set[int] | None = None) -> list[str]:
-        """The column as the text of its codes ("" where blank); its distinct codes go to `distinct_codes`."""
-        values = self.column_values(column)
-        codes: dict[Any, int | None] = {}  # each distinct non-blank value: its code, None if not a whole number
+    def parsed_column(self, column: Column, parse: Callable[[Any], Any]) -> tuple[list[str], dict[Any, Any]]:
+        """The column as text, each distinct non-blank value parsed once: the texts ("" where blank or where the
+        value does not parse) and what each distinct non-blank value parsed to (None where it did not)."""
+        parsed: dict[Any, Any] = {}
 
-        def code_text(value: Any) -> str:
+        def text(value: Any) -> str:
             if is_blank(value):
                 return ""
-            code = codes[value] = as_code(value)
-            return "" if code is None else str(code)
+            result = parsed[value] = parse(value)
+            return "" if result is None else str(result)
 
-        texts = _mapped(values, _ConvertOnce(code_text))
+        return _mapped(self.column_values(column), _ConvertOnce(text)), parsed
+
+    def first_row_of(self, column: Column, values: list[Any]) -> int:
+        cells = self.column_values(column)
+        return min(cells.index(value) for value in values)
+
+    def code_column(self, column: Column, allowed: set[int] | None = None) -> list[str]:
+        """The column as the text of its codes ("" where blank); its distinct codes go to `distinct_codes`."""
+        texts, codes = self.parsed_column(column, as_code)
         self.distinct_codes[column.name] = {code for code in codes.values() if code is not None}
         bad = [value for value, code in codes.items() if code is None or (allowed is not None and code not in allowed)]
         if bad:
-            r = min(values.index(value) for value in bad)
-            value, code = values[r], codes[values[r]]
-            if code is None:
+            r = self.first_row_of(column, bad)
+            value = self.column_values(column)[r]
+            if codes[value] is None:
                 raise self.cell_error(f"{as_text(value)!r} in column {column.name!r} is not a code (a whole number)", r, column.index)
             raise self.cell_error(
-                f"{code} in checkbox column {column.name!r}; only 0 (not chosen) and 1 (chosen) are possible",
+                f"{codes[value]} in checkbox column {column.name!r}; only 0 (not chosen) and 1 (chosen) are possible",
                 r,
                 column.index,
             )
         return texts
 
     def number_column(self, column: Column) -> list[str]:
-        values = self.column_values(column)
-        numbers: dict[Any, int | float | None] = {}
-
-        def number_text(value: Any) -> str:
-            if is_blank(value):
-                return ""
-            number = numbers[value] = parse_number(value)
-            return "" if number is None else str(number)
-
-        texts = _mapped(values, _ConvertOnce(number_text))
+        texts, numbers = self.parsed_column(column, parse_number)
         bad = [value for value, number in numbers.items() if number is None]
         if bad:
-            r = min(values.index(value) for value in bad)
-            raise self.cell_error(f"{as_text(values[r])!r} in column {column.name!r} is not a number", r, column.index)
+            r = self.first_row_of(column, bad)
+            value = self.column_values(column)[r]
+            raise self.cell_error(f"{as_text(value)!r} in column {column.name!r} is not a number", r, column.index)
         return texts
 
     def date_column(self, column: Column) -> list[str]:
