@@ -590,27 +590,39 @@ def test_import_interrupted_with_ctrl_c_says_so_and_leaves_the_project_as_it_was
 
 
 def test_a_second_import_while_one_runs_is_refused(project: Path, large_export: Path, small_export: Path) -> None:
-    first = hkh_process(import_args(large_export, project))
+    """The first import is held mid-write (before its first rename, lock taken): a second one is refused, whatever
+    the speed of the machine. Killed, the first leaves the project unlocked and unchanged."""
+    before = visible_snapshot(project)
+    first = subprocess.Popen(
+        [sys.executable, "-c", STOP_AT_RENAME, "1", *import_args(large_export, project)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
-        wait_for_lock(project, first)
+        assert first.stdout is not None
+        assert first.stdout.readline().strip() == "ready", first.stderr.read() if first.stderr else ""
         second = subprocess.run(
             [sys.executable, "-m", "hkh", "import", str(small_export), "-p", str(project), "--source", "annen"],
             capture_output=True,
             text=True,
             timeout=120,
         )
-        if first.poll() is None:
-            assert second.returncode == 2
-            assert f"another hkh (process {first.pid}) is writing to this project" in second.stderr
-            assert len(second.stderr.strip().splitlines()) == 1
-        _, stderr = first.communicate(timeout=120)
-        assert first.returncode == 0, stderr
+        assert second.returncode == 2
+        assert f"another hkh (process {first.pid}) is writing to this project" in second.stderr
+        assert len(second.stderr.strip().splitlines()) == 1
     finally:
-        if first.poll() is None:
-            first.kill()
-            first.wait()
-    assert not (project / "data" / "survey" / "annen").exists()
-    assert (project / "data" / "survey" / SOURCE_ID / "responses.csv").is_file()
+        first.kill()
+        first.wait()
+    assert visible_snapshot(project) == before
+    again = subprocess.run(
+        [sys.executable, "-m", "hkh", "import", str(small_export), "-p", str(project), "--source", "annen"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert again.returncode == 0, again.stderr
+    assert (project / "data" / "survey" / "annen" / "responses.csv").is_file()
 
 
 # ------------------------------------------------------------------------------- edited outputs, every command
