@@ -31,7 +31,7 @@ DATASET_SHEET = re.compile(r"^dataset\s*(?:\(\s*(\d+)\s*\))?$", re.IGNORECASE)
 ProgressCallback = Callable[[str, int, int], None]
 MAX_ROWS = 1_048_576  # Excel's limits; a larger index in an XML workbook is damage, not data
 MAX_COLUMNS = 16_384
-STREAM_ROWS = 500  # rows of a Dataset sheet turned into columns at a time: small enough to stay in the CPU cache
+STREAM_ROWS = 500  # rows of a Dataset sheet turned into columns at a time (500 to 5,000 measured alike)
 
 
 def column_letter(index: int) -> str:
@@ -473,8 +473,9 @@ def _join_dataset_parts(parts: list[RawTable]) -> RawTable:
 def _stream_columns(rows: Iterable[list[Any]], first_column: int = 0) -> SheetColumns:
     """Rows of a Dataset sheet turned into columns a few hundred rows at a time (the transposition runs in C).
 
-    Rows before the header that are empty are skipped. Reading a large sheet this way is faster than taking all
-    its rows first (measured: 0.4 s less at 20,000 respondents) and never holds the cells twice.
+    Rows before the header that are empty are skipped. This is as fast as taking all the rows at once and then
+    transposing them (within 2% at 20,000 respondents, measured), and never holds the cells as rows and as columns
+    at the same time.
     """
     iterator = iter(rows)
     header_row = 0
