@@ -31,7 +31,7 @@ DATASET_SHEET = re.compile(r"^dataset\s*(?:\(\s*(\d+)\s*\))?$", re.IGNORECASE)
 ProgressCallback = Callable[[str, int, int], None]
 MAX_ROWS = 1_048_576  # Excel's limits; a larger index in an XML workbook is damage, not data
 MAX_COLUMNS = 16_384
-STREAM_ROWS = 500  # rows of a Dataset sheet turned into columns at a time (500 to 5,000 measured alike)
+STREAM_ROWS = 500  # rows of a Dataset sheet turned into columns at a time
 
 
 def column_letter(index: int) -> str:
