@@ -187,3 +187,52 @@ def test_languages_differ_and_match_the_language_field() -> None:
     for language in LANGUAGES:
         assert f"language: {language}\n" in template_text("hkh.yaml", language)
     assert len({template_text("findings.yaml", language) for language in LANGUAGES}) == 3
+
+
+def _fail_on_third_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills up on the third file hkh init writes."""
+    import errno
+
+    real_write_text = Path.write_text
+    real_write_bytes = Path.write_bytes
+    calls = {"n": 0}
+
+    def count(real: typing.Any) -> typing.Any:
+        def write(self: Path, *args: typing.Any, **kwargs: typing.Any) -> typing.Any:
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise OSError(errno.ENOSPC, "No space left on device", str(self))
+            return real(self, *args, **kwargs)
+
+        return write
+
+    monkeypatch.setattr(Path, "write_text", count(real_write_text))
+    monkeypatch.setattr(Path, "write_bytes", count(real_write_bytes))
+
+
+def test_init_of_a_new_folder_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "ny"
+    _fail_on_third_write(monkeypatch)
+    result = runner.invoke(app, ["init", str(folder)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{folder}: cannot create the folder: the disk is full; nothing was created"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], "no folder and no temporary left behind"
+    monkeypatch.undo()
+    assert runner.invoke(app, ["init", str(folder)]).exit_code == 0
+    assert (folder / "hkh.yaml").is_file()
+
+
+def test_init_interrupted_in_an_existing_folder_leaves_no_project_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a folder the team made (with their own notes in it), hkh.yaml is written last: until it is there, no
+    command takes the folder for a project."""
+    folder = tmp_path / "eksisterende"
+    folder.mkdir()
+    (folder / "notater.txt").write_text("våre notater\n", encoding="utf-8")
+    _fail_on_third_write(monkeypatch)
+    result = runner.invoke(app, ["init", str(folder)])
+    assert result.exit_code == 2
+    assert "the disk is full" in result.stderr
+    assert not (folder / "hkh.yaml").exists()
+    assert (folder / "notater.txt").read_text(encoding="utf-8") == "våre notater\n"

@@ -112,16 +112,18 @@ def _fsync_folder(folder: Path) -> None:
             os.close(handle)
 
 
-def _write_failed(exc: OSError, target: Path) -> WriteFailedError:
+def _failure_reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
-        reason = "the disk is full"
-    elif exc.errno in {errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY}:
-        reason = "permission denied, or the file is open in another program (Excel?); close it and run again"
-    elif exc.errno == errno.EROFS:
-        reason = "the folder is read-only"
-    else:
-        reason = exc.strerror or str(exc)
-    return WriteFailedError(f"cannot write the file: {reason}; the old file was left as it was", path=target)
+        return "the disk is full"
+    if exc.errno in {errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY}:
+        return "permission denied, or the file is open in another program (Excel?); close it and run again"
+    if exc.errno == errno.EROFS:
+        return "the folder is read-only"
+    return exc.strerror or str(exc)
+
+
+def _write_failed(exc: OSError, target: Path) -> WriteFailedError:
+    return WriteFailedError(f"cannot write the file: {_failure_reason(exc)}; the old file was left as it was", path=target)
 
 
 def _is_write_error(exc: OSError, *paths: Path) -> bool:
@@ -184,10 +186,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
         raise _write_failed(exc, target) from None
     try:
         yield temp
-        for child in temp.rglob("*"):
-            if child.is_file():
-                with child.open("rb+") as written:
-                    os.fsync(written.fileno())
+        _fsync_files(temp)
         old: Path | None = None
         if target.exists():
             old = folder / _temp_name(target.name, old=True)
@@ -200,6 +199,43 @@ def atomic_directory(target: Path) -> Iterator[Path]:
         if _is_write_error(exc, temp, target) or exc.errno in {errno.ENOTEMPTY, errno.EEXIST}:
             raise _write_failed(exc, target) from None
         raise
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_files(folder: Path) -> None:
+    for child in folder.rglob("*"):
+        if child.is_file():
+            with child.open("rb+") as written:
+                os.fsync(written.fileno())
+
+
+@contextlib.contextmanager
+def new_directory(target: Path) -> Iterator[Path]:
+    """Yield an empty temporary folder beside `target`, which does not exist; on success it becomes `target` whole.
+
+    Unlike `atomic_directory`, nothing is ever replaced: a `target` that appeared meanwhile is refused. A command
+    killed half-way leaves no `target`, only a temporary that the next hkh writing beside it clears.
+    """
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        clean_stale_temporaries(folder)
+        temp = folder / _temp_name(target.name)
+        temp.mkdir()
+    except OSError as exc:
+        raise WriteFailedError(f"cannot create the folder: {_failure_reason(exc)}", path=target) from None
+    try:
+        yield temp
+        _fsync_files(temp)
+        if target.exists() or target.is_symlink():
+            raise OverwriteRefusedError("appeared while hkh was creating it; nothing was changed", path=target)
+        os.rename(temp, target)  # an empty folder made in the meantime is the most a rename can take the place of
+    except OSError as exc:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise WriteFailedError(f"cannot create the folder: {_failure_reason(exc)}; nothing was created", path=target) from None
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

@@ -13,11 +13,12 @@ from importlib import resources
 from pathlib import Path
 
 from hkh.errors import OverwriteRefusedError, UsageError
-from hkh.fileio import LOCK_NAME, write_text_atomic
+from hkh.fileio import LOCK_NAME, new_directory, write_text_atomic
 from hkh.models import FILE_MODELS, LANGUAGES
-from hkh.project import OUT_DIR, RAW_DIR, STATS_DIR, SURVEY_DIR
+from hkh.project import OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
 
 TEMPLATE_FILES: tuple[str, ...] = tuple(FILE_MODELS)
+FOLDERS: tuple[Path, ...] = (Path(RAW_DIR), Path(SURVEY_DIR), Path(STATS_DIR), Path(OUT_DIR))
 
 # Raw exports hold personal data (health data under GDPR art. 9): ignoring everything in data/raw/ except this
 # file keeps them out of git even when someone runs `git add .`.
@@ -98,7 +99,9 @@ def create_project(
     """Create the project folder and its files; return the files written.
 
     Nothing is written when any of the files already exists: a half-initialised folder mixed with the user's own
-    files is worse than a clear refusal.
+    files is worse than a clear refusal. A new folder appears whole or not at all (it is built under a temporary
+    name); in a folder that exists already, hkh.yaml comes last, so an interrupted init never leaves a folder that
+    looks like a project.
     """
     if language not in LANGUAGES:
         raise UsageError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
@@ -114,14 +117,20 @@ def create_project(
                 "already exists; hkh init never overwrites a file (use a new folder, or move the file away)",
                 path=path,
             )
-    for folder in (RAW_DIR, SURVEY_DIR, STATS_DIR, Path(OUT_DIR)):
+    for folder in FOLDERS:
         target = root / folder
         if target.exists() and not target.is_dir():
             raise OverwriteRefusedError("exists as a file, but hkh needs a folder here", path=target)
-    for folder in (RAW_DIR, SURVEY_DIR, STATS_DIR, Path(OUT_DIR)):
+    in_order = sorted(files, key=lambda path: path == root / PROJECT_FILE)
+    if not root.exists():
+        with new_directory(root) as building:
+            for folder in FOLDERS:
+                (building / folder).mkdir(parents=True)
+            for path in in_order:
+                (building / path.relative_to(root)).write_text(files[path], encoding="utf-8")
+        return in_order
+    for folder in FOLDERS:
         (root / folder).mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for path, text in files.items():
-        write_text_atomic(path, text)
-        written.append(path)
-    return written
+    for path in in_order:
+        write_text_atomic(path, files[path])
+    return in_order
