@@ -238,6 +238,24 @@ def test_raw_export_missing_from_a_clone_is_only_a_warning(tmp_path: Path) -> No
                    "raw file `data/raw/export.xlsx` is not in this copy")
 
 
+def test_an_imported_survey_that_sources_yaml_does_not_list(tmp_path: Path) -> None:
+    """An import stopped between renaming the survey folder into place and registering it, or a source deleted by
+    hand: the folder is named, with what to do."""
+    root = make_project(tmp_path)
+    (root / "data" / "survey" / "gatetelling").mkdir(parents=True)
+    (root / "data" / "survey" / "gatetelling" / "codebook.yaml").write_text("source: gatetelling\n", "utf-8")
+    temporary = root / "data" / "survey" / ".gatetelling.0123abcd-1-abcd.tmp"  # an import still being written
+    temporary.mkdir()
+    (temporary / "codebook.yaml").write_text("source: gatetelling\n", "utf-8")
+    problem = only(problems_of(root), "survey-not-registered")
+    assert problem.severity is Severity.WARNING
+    assert Path(str(problem.path)).name == "sources.yaml"
+    assert problem.message == (
+        "data/survey/gatetelling/ holds an imported survey that sources.yaml does not list; import it again "
+        "(`hkh import ... --source gatetelling`) or delete the folder"
+    )
+
+
 def test_survey_question_on_a_source_that_is_not_a_survey(tmp_path: Path) -> None:
     root = make_project(tmp_path, findings_yaml=('        says: "People stay out all night"', '        question: safe_3'))
     problem = only(problems_of(root), "question-not-survey")

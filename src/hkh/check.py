@@ -18,6 +18,7 @@ from typing import Any
 
 from hkh import hours
 from hkh.errors import HkhError, Problem, Severity
+from hkh.fileio import is_temporary
 from hkh.models import (
     FILE_MODELS,
     EffortRegister,
@@ -211,12 +212,32 @@ class _Checker:
                         location,
                         f"source `{source.id}`: file `{name}` does not exist (paths are relative to the project folder)",
                     )
+        self.check_unregistered_surveys()
         if self.findings is None:
             return
         cited = {evidence.source for finding in self.findings.findings for evidence in finding.evidence}
         for index, source in enumerate(self.sources.sources):
             if source.id not in cited:
                 self.warn("source-unused", SOURCES_FILE, ("sources", index, "id"), f"source `{source.id}` is cited by no finding")
+
+    def check_unregistered_surveys(self) -> None:
+        """An imported survey that sources.yaml does not list: an import stopped just before registering it (the
+        survey folder is renamed into place before sources.yaml is written), or a source deleted by hand."""
+        assert self.sources is not None
+        registered = {s.id for s in self.sources.sources}
+        try:
+            folders = sorted(p for p in (self.root / SURVEY_DIR).iterdir() if p.is_dir() and not is_temporary(p))
+        except OSError:
+            return
+        for folder in folders:
+            if folder.name not in registered and (folder / CODEBOOK_NAME).is_file():
+                self.warn(
+                    "survey-not-registered",
+                    SOURCES_FILE,
+                    ("sources",),
+                    f"{(SURVEY_DIR / folder.name).as_posix()}/ holds an imported survey that sources.yaml does not "
+                    f"list; import it again (`hkh import ... --source {folder.name}`) or delete the folder",
+                )
 
     def source_file_exists(self, name: str) -> bool:
         # A bare file name is also looked for in data/raw/, where raw exports are kept.
