@@ -169,6 +169,16 @@ def atomic_path(target: Path, *, durable: bool = True) -> Iterator[Path]:
         _fsync_folder(folder)
 
 
+def _temp_folder_beside(target: Path) -> Path:
+    """An empty temporary folder beside `target`, after clearing what killed runs left there (OSError is left to
+    the caller, which words it)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temporaries(target.parent)
+    temp = target.parent / _temp_name(target.name)
+    temp.mkdir()
+    return temp
+
+
 @contextlib.contextmanager
 def atomic_directory(target: Path) -> Iterator[Path]:
     """Yield an empty temporary folder beside `target`; on success it takes `target`'s place whole.
@@ -178,10 +188,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     """
     folder = target.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        clean_stale_temporaries(folder)
-        temp = folder / _temp_name(target.name)
-        temp.mkdir()
+        temp = _temp_folder_beside(target)
     except OSError as exc:
         raise _write_failed(exc, target) from None
     try:
@@ -221,10 +228,7 @@ def new_directory(target: Path) -> Iterator[Path]:
     """
     folder = target.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        clean_stale_temporaries(folder)
-        temp = folder / _temp_name(target.name)
-        temp.mkdir()
+        temp = _temp_folder_beside(target)
     except OSError as exc:
         raise WriteFailedError(f"cannot create the folder: {_failure_reason(exc)}", path=target) from None
     try:
