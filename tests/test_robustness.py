@@ -549,7 +549,7 @@ def uninterrupted_import_seconds(project: Path, export: Path, copy: Path) -> flo
     return time.monotonic() - started
 
 
-@pytest.mark.parametrize("fraction", [0.4, 0.9])
+@pytest.mark.parametrize("fraction", [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.9])
 def test_import_killed_part_way_leaves_the_project_as_it_was(
     project: Path, large_export: Path, tmp_path: Path, fraction: float
 ) -> None:
@@ -564,10 +564,11 @@ def test_import_killed_part_way_leaves_the_project_as_it_was(
     child.wait()
     after_kill = visible_snapshot(project)
     if after_kill != before:
-        # the kill came after the last rename: then the import must be complete, not partial
-        assert after_kill == visible_snapshot(timing) | {
-            f"data/survey/{SOURCE_ID}/codebook.yaml": after_kill[f"data/survey/{SOURCE_ID}/codebook.yaml"]
-        }, "a killed import left the project changed"
+        # the kill came after the renames: then the import must be complete, not partial (the codebook differs
+        # from the timing run's by its time of import only)
+        codebook = f"data/survey/{SOURCE_ID}/codebook.yaml"
+        complete = codebook in after_kill and after_kill == visible_snapshot(timing) | {codebook: after_kill[codebook]}
+        assert complete, f"a killed import left the project changed: {sorted(set(after_kill) ^ set(before))}"
     rerun = runner.invoke(app, [*import_args(large_export, project), "--force"])
     assert rerun.exit_code == 0, rerun.output
     assert not [n for n in snapshot(project) if any(is_temporary(Path(p)) for p in Path(n).parts)]

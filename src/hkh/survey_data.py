@@ -7,6 +7,7 @@ who answered, identifiers dropped, codes as integers, blank = missing, `_status`
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import filecmp
 import gc
@@ -438,14 +439,17 @@ def import_survey(
         codebook_text = codebook.to_yaml()
         if progress:
             progress("writing", 0, 1)
-        for source, target in copies:
-            if not (target.exists() and filecmp.cmp(source, target, shallow=False)):
-                with atomic_path(target) as temp:
-                    shutil.copyfile(source, temp)  # in the kernel (sendfile), not through Python bytes
-        # both files appear together or not at all: the folder is built under a temporary name and renamed
-        with atomic_directory(directory) as building:
-            write_responses_csv(building / RESPONSES, built.header, built.columns)
-            (building / CODEBOOK).write_text(codebook_text, encoding="utf-8")
+        # Everything is written under temporary names first; then, in quick succession, the survey folder takes its
+        # place (its two files together), the raw copies theirs, and sources.yaml is updated last. A kill while
+        # writing leaves the project as it was.
+        with contextlib.ExitStack() as raw_copies:
+            for source, target in copies:
+                if not (target.exists() and filecmp.cmp(source, target, shallow=False)):
+                    # in the kernel (sendfile), not through Python bytes; renamed when the stack closes
+                    shutil.copyfile(source, raw_copies.enter_context(atomic_path(target)))
+            with atomic_directory(directory) as building:
+                write_responses_csv(building / RESPONSES, built.header, built.columns)
+                (building / CODEBOOK).write_text(codebook_text, encoding="utf-8")
         write_text_atomic(root / "sources.yaml", sources_text)
         if progress:
             progress("writing", 1, 1)
