@@ -32,7 +32,7 @@ def _parse(text: str):  # -> opening_hours.OpeningHours, imported lazily: it is 
         raise HoursError("opening hours are empty; write for example `Mo-Fr 09:00-14:00` or `24/7`")
     try:
         return OpeningHours(text.strip())
-    except Exception as exc:  # the binding raises its own ParserError, whose text is long and technical
+    except Exception:  # the binding raises its own ParserError, whose text is long and technical
         # the parser's own message points into its grammar ("--> 1:1"), which helps no user
         raise HoursError(
             f"cannot read opening hours {text.strip()!r}; use OpenStreetMap syntax such as "

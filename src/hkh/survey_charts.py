@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import textwrap
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hkh import labels, phrases
 

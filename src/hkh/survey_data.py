@@ -264,8 +264,8 @@ def _plan_raw_copies(
         target = raw_dir / parent.name / file.name if (parent in folder_exports or len(files) > 1) else raw_dir / file.name
         if target.exists() and not force and not filecmp.cmp(file, target, shallow=False):
             raise OverwriteRefusedError(
-                f"a different file of this name is already in data/raw/; rename the export, or add --force to "
-                f"replace the old copy",
+                "a different file of this name is already in data/raw/; rename the export, or add --force to "
+                "replace the old copy",
                 path=str(target),
             )
         copies.append((file, target))
