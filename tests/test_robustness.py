@@ -714,7 +714,9 @@ def test_help_and_import_load_only_what_they_use(tmp_path: Path) -> None:
         "    main()\n"
         "except SystemExit as exit:\n"
         "    assert not exit.code, exit.code\n"
-        "print(' '.join(sorted(m for m in sys.modules if '.' not in m)), file=sys.stderr)\n"
+        "loader = sys.modules.get('pydantic.plugin._loader')\n"
+        "searched = loader is not None and loader._plugins is not None\n"
+        "print(' '.join(sorted(m for m in sys.modules if '.' not in m)), 'SEARCHED' if searched else '', file=sys.stderr)\n"
     )
     heavy = {"rich", "pandas", "numpy", "openpyxl", "matplotlib", "docx", "jinja2", "markdown_it", "pygments"}
     shown = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True, text=True)
@@ -730,6 +732,7 @@ def test_help_and_import_load_only_what_they_use(tmp_path: Path) -> None:
     modules = set(imported.stderr.split())
     assert heavy.isdisjoint(modules), heavy & modules
     assert "python_calamine" in modules and "pydantic" in modules
+    assert "SEARCHED" not in modules, "pydantic searched every installed package for plugins"
 
 
 def test_without_flock_the_lock_file_still_refuses_a_second_writer(
