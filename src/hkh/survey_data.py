@@ -16,7 +16,6 @@ import re
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -231,7 +230,7 @@ def default_source_id(exports: list[Path]) -> str:
 def write_responses_csv(path: Path, header: list[str], columns: list[Sequence[Any]]) -> None:
     """responses.csv, streamed from the columns: rows are made one at a time by `zip`, never all at once.
 
-    The csv module writes None as an empty field and floats with `repr`, so no value is formatted in Python.
+    The columns already hold the answers as text (see `hkh.codebook`), so nothing is formatted per cell here.
     """
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
@@ -378,7 +377,7 @@ def _plain_tree(node: Any) -> Any:
     return node
 
 
-@contextmanager
+@contextlib.contextmanager
 def _cyclic_gc_paused() -> Iterator[None]:
     """Reading a large export makes millions of lists and tuples (rows, columns) and no reference cycles; the cyclic
     garbage collector would walk them over and over as they pile up (about 10% of an import of 20,000 rows)."""
