@@ -1,7 +1,7 @@
 """Large synthetic SurveyXact exports for the benchmarks, written fast and cached between runs.
 
 The questionnaire (Structure, Labels, Variables, column order, system columns, status block) comes from
-`hkh.synthetic`, so it has exactly the shape the importer is tested against. Only the respondent rows are made
+`hkh.survey.synthetic`, so it has exactly the shape the importer is tested against. Only the respondent rows are made
 here, column by column with numpy, and the workbook is streamed out as raw SpreadsheetML parts: openpyxl would
 take minutes for 100,000 × 200 cells. Cells look as in a real export: codes and 0/1 as numbers, texts as shared
 strings, dates as date-formatted serial numbers, blanks left out.
@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 import numpy as np
 
-from hkh.synthetic import SynthQuestion, SynthSurvey, export_tables
+from hkh.survey.synthetic import SynthQuestion, SynthSurvey, export_tables
 
 WORDS = ["trygg", "kafé", "Grønland", "ærlig", "hjelp", "Ja; nei", 'et "sitat"', "mat, klær", "bolig", "natt"]
 CHUNK_ROWS = 5000

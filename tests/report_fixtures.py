@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from hkh.synthetic import SynthQuestion, SynthSurvey, export_tables, write_xlsx
+from hkh.survey.synthetic import SynthQuestion, SynthSurvey, export_tables, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "brugata_storgata"

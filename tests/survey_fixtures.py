@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from hkh.synthetic import SynthQuestion, SynthSurvey
+from hkh.survey.synthetic import SynthQuestion, SynthSurvey
 
 SOURCES_WITH_COMMENTS = """\
 # Kilderegisteret (kommentar som skal overleve import)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hkh.check import check_project
+from hkh.project.check import check_project
 from hkh.cli import app
-from hkh.errors import Problem, Severity
+from hkh.core.errors import Problem, Severity
 
 runner = CliRunner()
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from hkh.check import check_project
-from hkh.errors import Severity
-from hkh.models import FILE_MODELS, Method, StepId
-from hkh.yamlio import load_yaml
+from hkh.project.check import check_project
+from hkh.core.errors import Severity
+from hkh.project.models import FILE_MODELS, Method, StepId
+from hkh.core.yamlio import load_yaml
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "project-folder.md"
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")

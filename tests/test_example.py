@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hkh import hours
+from hkh.project import hours
 from hkh.cli import app
-from hkh.models import Method
-from hkh.project import Project, load_project
+from hkh.project.models import Method
+from hkh.project.load import Project, load_project
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "brugata_storgata"

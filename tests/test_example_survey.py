@@ -19,7 +19,7 @@ from survey_fixtures import make_project
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from hkh.codebook import Codebook
+from hkh.survey.codebook import Codebook
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brugata_storgata"
 WORKBOOK = EXAMPLE / "data" / "raw" / "sporreundersokelse-2020-SYNTETISK.xlsx"

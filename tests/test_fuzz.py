@@ -39,7 +39,7 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from hkh.yamlio import dump_yaml
+from hkh.core.yamlio import dump_yaml
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from hkh.gaps import analyse_gaps, write_gaps
-from hkh.project import load_project
+from hkh.analysis.gaps import analyse_gaps, write_gaps
+from hkh.project.load import load_project
 from project_files import write_project_files
 
 runner = CliRunner()

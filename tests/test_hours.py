@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hkh import hours
-from hkh.hours import (
+from hkh.project import hours
+from hkh.project.hours import (
     SLOTS_PER_DAY,
     SLOTS_PER_HOUR,
     SLOTS_PER_WEEK,

@@ -14,11 +14,11 @@ from survey_fixtures import make_project, small_survey
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from hkh.codebook import Codebook, is_non_substantive
-from hkh.survey_data import import_survey, list_survey_sources, load_survey
-from hkh.survey_import import column_letter
-from hkh.synthetic import ExportTables, export_tables, write_csv_set, write_spreadsheetml, write_xlsx
-from hkh.yamlio import load_yaml
+from hkh.survey.codebook import Codebook, is_non_substantive
+from hkh.survey.store import import_survey, list_survey_sources, load_survey
+from hkh.survey.surveyxact import column_letter
+from hkh.survey.synthetic import ExportTables, export_tables, write_csv_set, write_spreadsheetml, write_xlsx
+from hkh.core.yamlio import load_yaml
 
 runner = CliRunner()
 
@@ -508,7 +508,7 @@ def test_damaged_spreadsheetml(project: Path, tables: ExportTables, tmp_path: Pa
 
 
 def test_hand_edited_codebook_with_an_unquoted_timestamp_still_loads(tmp_path: Path) -> None:
-    from hkh.codebook import Codebook
+    from hkh.survey.codebook import Codebook
 
     path = tmp_path / "codebook.yaml"
     path.write_text(

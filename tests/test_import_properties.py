@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from survey_fixtures import make_project
 
-from hkh.errors import HkhError
-from hkh.survey_data import import_survey, load_survey
-from hkh.synthetic import _present, FORMATS, SynthQuestion, SynthSurvey, expected_counts, export_tables, write_export
+from hkh.core.errors import HkhError
+from hkh.survey.store import import_survey, load_survey
+from hkh.survey.synthetic import _present, FORMATS, SynthQuestion, SynthSurvey, expected_counts, export_tables, write_export
 
 EXAMPLES = int(os.environ.get("HKH_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(

@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 from survey_fixtures import make_project
 
-from hkh.codebook import Codebook
-from hkh.survey_data import import_survey
-from hkh.survey_import import as_code, read_text_table
-from hkh.synthetic import FLAVOURS, ExportTables, dataset_for_metadata, write_csv_set, write_xlsx
+from hkh.survey.codebook import Codebook
+from hkh.survey.store import import_survey
+from hkh.survey.surveyxact import as_code, read_text_table
+from hkh.survey.synthetic import FLAVOURS, ExportTables, dataset_for_metadata, write_csv_set, write_xlsx
 
 # shared/ lies beside the repository, here and in CI's fresh clone
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "surveyxact"

@@ -12,12 +12,12 @@ import pytest
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from hkh.check import check_project
+from hkh.project.check import check_project
 from hkh.cli import app
-from hkh.init import create_project, template_text
-from hkh.models import FILE_MODELS, StepId
-from hkh.project import load_project
-from hkh.yamlio import load_yaml
+from hkh.project.init import create_project, template_text
+from hkh.project.models import FILE_MODELS, StepId
+from hkh.project.load import load_project
+from hkh.core.yamlio import load_yaml
 
 runner = CliRunner()
 LANGUAGES = ("nb", "nn", "en")

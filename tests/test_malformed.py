@@ -25,7 +25,7 @@ REQUIRED_KINDS = {
     "impossible-date", "min-cell-2",
 }
 # ruamel.yaml raises a bare ValueError for an unquoted date that does not exist (2025-02-30), which escapes
-# hkh.yamlio.load_yaml as an internal error. Strict: when yamlio is fixed this xpasses and fails, to remove it here.
+# hkh.core.yamlio.load_yaml as an internal error. Strict: when yamlio is fixed this xpasses and fails, to remove it here.
 KNOWN_BROKEN: dict[str, str] = {}
 
 runner = CliRunner()
@@ -107,7 +107,7 @@ def test_check_points_at_the_defect(case: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("case", _case_params(load_time_only=True))
 def test_plan_refuses_a_project_that_does_not_load(case: str, tmp_path: Path) -> None:
-    pytest.importorskip("hkh.plan")
+    pytest.importorskip("hkh.analysis.plan")
     folder = copy_case(case, tmp_path)
     before = snapshot(folder)
     result = runner.invoke(app, ["plan", "-p", str(folder)])

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from hkh.phrases import (
+from hkh.i18n.phrases import (
     count_phrase,
     describe_share,
     format_number,

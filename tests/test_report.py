@@ -17,11 +17,11 @@ from lxml import html as lxml_html
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from hkh.errors import StatsFormatError
-from hkh.phrases import format_percent
-from hkh.project import load_project
-from hkh.report import chapter_titles
-from hkh.stats import read_csv_table, read_xlsx_tables, stats_chart_png
+from hkh.core.errors import StatsFormatError
+from hkh.i18n.phrases import format_percent
+from hkh.project.load import load_project
+from hkh.outputs.report.build import chapter_titles
+from hkh.analysis.stats import read_csv_table, read_xlsx_tables, stats_chart_png
 from report_fixtures import SECRET, TEXTS, ExampleRun, example_run, write_small_project  # noqa: F401 - a fixture
 
 runner = CliRunner()
@@ -353,12 +353,12 @@ def test_a_bad_statistics_table_stops_the_report_with_its_line(tmp_path: Path) -
 def test_report_is_drafted_without_a_part_whose_module_is_missing(projects: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from hkh.project import load_project as load
-    from hkh.report import build_report
+    from hkh.project.load import load_project as load
+    from hkh.outputs.report.build import build_report
 
-    monkeypatch.setitem(sys.modules, "hkh.gaps", None)  # as if this hkh had no gap analysis
+    monkeypatch.setitem(sys.modules, "hkh.analysis.gaps", None)  # as if this hkh had no gap analysis
     report = build_report(load(projects["en"]))
-    assert report.missing == ["gap analysis (hkh.gaps is not installed in this hkh)"]
+    assert report.missing == ["gap analysis (hkh.analysis.gaps is not installed in this hkh)"]
     analysis = next(chapter for chapter in report.chapters if chapter.key == "ch_analysis")
     assert [section.key for section in analysis.sections] == ["triangulation"]
     assert [chapter.title for chapter in report.chapters] == chapter_titles("en")

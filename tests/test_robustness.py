@@ -22,8 +22,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from hkh.errors import OverwriteRefusedError, ProjectLockedError, WriteFailedError
-from hkh.fileio import (
+from hkh.core.errors import OverwriteRefusedError, ProjectLockedError, WriteFailedError
+from hkh.core.files import (
     LOCK_NAME,
     MANIFEST_NAME,
     OutputGuard,
@@ -141,7 +141,7 @@ def test_a_killed_writer_leaves_the_old_file_and_the_next_write_removes_its_left
         f"""
         import time
         from pathlib import Path
-        from hkh.fileio import atomic_path
+        from hkh.core.files import atomic_path
         with atomic_path(Path({str(target)!r})) as temp:
             temp.write_text("sources:\\n  - id: half", "utf-8")
             print("ready", flush=True)
@@ -188,7 +188,7 @@ def test_a_folder_swap_cut_short_is_put_back(tmp_path: Path) -> None:
     """Killed between moving the old import aside and moving the new one in: the old import comes back."""
     survey = tmp_path / "survey"
     survey.mkdir()
-    host_tag = __import__("hkh.fileio", fromlist=["_HOST_TAG"])._HOST_TAG
+    host_tag = __import__("hkh.core.files", fromlist=["_HOST_TAG"])._HOST_TAG
     aside = survey / f".s1.{host_tag}-{dead_pid()}-abcd.old.tmp"
     aside.mkdir()
     (aside / "responses.csv").write_text("kept\n", "utf-8")
@@ -258,7 +258,7 @@ def test_plan_refuses_to_overwrite_an_edited_output_without_force(project: Path,
 HOLD_LOCK = """
 import time
 from pathlib import Path
-from hkh.fileio import project_lock
+from hkh.core.files import project_lock
 with project_lock(Path({root!r})):
     print("ready", flush=True)
     time.sleep({seconds})
@@ -320,8 +320,8 @@ def test_two_processes_racing_for_the_lock_never_both_hold_it(tmp_path: Path) ->
     code = f"""
     import os, time
     from pathlib import Path
-    from hkh.errors import ProjectLockedError
-    from hkh.fileio import project_lock
+    from hkh.core.errors import ProjectLockedError
+    from hkh.core.files import project_lock
     held = 0
     deadline = time.time() + 3
     while time.time() < deadline and held < 15:
@@ -367,7 +367,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 import typer
 from hkh.cli import _handle_errors
-from hkh.fileio import OutputGuard, project_lock
+from hkh.core.files import OutputGuard, project_lock
 
 root = Path({root!r})
 
@@ -431,7 +431,7 @@ def visible_snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def make_export(path: Path, respondents: int, questions: int = 40) -> Path:
-    from hkh.synthetic import export_tables, random_survey, write_xlsx
+    from hkh.survey.synthetic import export_tables, random_survey, write_xlsx
 
     write_xlsx(export_tables(random_survey(11, respondents=respondents, questions=questions)), path)
     return path

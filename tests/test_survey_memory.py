@@ -15,12 +15,12 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from hkh import survey_charts
+from hkh.outputs.charts import survey as survey_charts
 from hkh.cli import app
-from hkh.errors import HkhError
-from hkh.project import load_project
-from hkh.survey_data import load_survey
-from hkh.survey_tables import (
+from hkh.core.errors import HkhError
+from hkh.project.load import load_project
+from hkh.survey.store import load_survey
+from hkh.survey.tables import (
     OptionCount,
     QuestionTable,
     SurveyData,

@@ -20,9 +20,9 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from hkh.errors import HkhError, SmallCellError, UsageError
-from hkh.project import load_project
-from hkh.survey_tables import build_survey_tables, evidence_figure, suppress_cells, write_survey_outputs
+from hkh.core.errors import HkhError, SmallCellError, UsageError
+from hkh.project.load import load_project
+from hkh.survey.tables import build_survey_tables, evidence_figure, suppress_cells, write_survey_outputs
 
 runner = CliRunner(env={"COLUMNS": "200"})
 
@@ -691,7 +691,7 @@ def test_output_option_names_the_workbook(project_dir: Path, tmp_path: Path) -> 
 
 
 def test_sheet_names_are_what_excel_accepts() -> None:
-    from hkh.excel import safe_sheet_name
+    from hkh.outputs.excel import safe_sheet_name
 
     taken: list[str] = []
     for wanted in ["Oversikt", "oversikt", "a/b:c*d?e[f]g\\h", "x" * 40, "x" * 40, "'quoted'", ""]:
@@ -718,7 +718,7 @@ def test_matplotlib_is_not_imported_by_the_cli_at_start() -> None:
     import subprocess
     import sys
 
-    code = "import sys, hkh.cli, hkh.survey_tables, hkh.phrases, hkh.excel; print('matplotlib' in sys.modules, 'openpyxl' in sys.modules, 'pandas' in sys.modules)"
+    code = "import sys, hkh.cli, hkh.survey.tables, hkh.i18n.phrases, hkh.outputs.excel; print('matplotlib' in sys.modules, 'openpyxl' in sys.modules, 'pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False", "False"]
 
@@ -856,7 +856,7 @@ def test_example_survey_prints_the_reports_shares(tmp_path: Path) -> None:
         assert words in phrase, (question, phrase)
         assert phrase in printed
     # "a third are not from Oslo": the two other options together, as a finding may cite them
-    from hkh.models import Evidence
+    from hkh.project.models import Evidence
 
     not_oslo = Evidence(source="sporreundersokelse-2020", question="tilhorighet", option="Annen kommune i Norge + Utlandet")
     figure = evidence_figure(load_project(copy), not_oslo, "nb")

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from hkh.project import load_project
-from hkh.triangulation import STRENGTH_FILL, strength_of, triangulate, write_triangulation
+from hkh.project.load import load_project
+from hkh.analysis.triangulation import STRENGTH_FILL, strength_of, triangulate, write_triangulation
 from project_files import write_project_files
 
 runner = CliRunner()
@@ -349,7 +349,7 @@ def test_an_invalid_project_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("language", ["nb", "nn", "en"])
 def test_every_warning_kind_has_words(tmp_path: Path, language: str) -> None:
-    from hkh.triangulation import TRIANGULATION_LABELS
+    from hkh.analysis.triangulation import TRIANGULATION_LABELS
 
     data = run_json(write_project(tmp_path, language=language))
     for warning in data["warnings"]:
@@ -397,7 +397,7 @@ def test_example_survey_evidence_shows_the_figure_computed_from_the_imported_dat
     import subprocess
     import sys
 
-    from hkh import survey_tables
+    from hkh.survey import tables as survey_tables
 
     root = tmp_path / "brugata_storgata"
     shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("out", ".hkh.lock", "survey", "raw"))

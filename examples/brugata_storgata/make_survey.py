@@ -19,7 +19,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from hkh.synthetic import SynthQuestion, SynthSurvey, export_tables, write_xlsx
+from hkh.survey.synthetic import SynthQuestion, SynthSurvey, export_tables, write_xlsx
 
 HERE = Path(__file__).resolve().parent
 RAW = HERE / "data" / "raw" / "sporreundersokelse-2020-SYNTETISK.xlsx"
@@ -206,7 +206,7 @@ def main() -> None:
     path = write_workbook(args.output)
     print(f"wrote {path}")
     if not args.no_import:
-        from hkh.survey_data import import_survey
+        from hkh.survey.store import import_survey
 
         result = import_survey([path], project_dir=HERE, source_id=SOURCE_ID, force=True)
         people = result.codebook.respondents

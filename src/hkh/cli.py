@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
 import typer
 
 from hkh import __version__
-from hkh.errors import HkhError
+from hkh.core.errors import HkhError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -137,7 +137,7 @@ def init(
     language: Annotated[LanguageChoice, typer.Option("--language", "-l", help="nb, nn or en.")] = LanguageChoice.nb,
 ) -> None:
     """Create a new mapping with commented templates. Never overwrites existing files."""
-    from hkh.init import create_project
+    from hkh.project.init import create_project
 
     written = create_project(directory, title=title, area=area, language=language.value)
     console = stdout()
@@ -154,8 +154,8 @@ def init(
 @_handle_errors
 def check(project: ProjectOption = None) -> None:
     """Validate every file and every cross-reference; list all problems (exit 1 on errors)."""
-    from hkh.check import check_project
-    from hkh.errors import Severity
+    from hkh.project.check import check_project
+    from hkh.core.errors import Severity
 
     root, problems = check_project(project)
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -177,8 +177,8 @@ def check(project: ProjectOption = None) -> None:
 @_handle_errors
 def status(project: ProjectOption = None, language: LanguageOption = None) -> None:
     """Where the mapping stands: the seven HKH steps, sources by method, findings, gaps, measures."""
-    from hkh.project import load_project
-    from hkh.status import render_status
+    from hkh.project.load import load_project
+    from hkh.analysis.status import render_status
 
     loaded = load_project(project)
     stdout().print(render_status(loaded, _language(loaded, language)))
@@ -201,7 +201,7 @@ def import_(
     """Import a SurveyXact export into data/survey/<source>/ and register it in sources.yaml."""
     import contextlib
 
-    from hkh.survey_data import import_survey
+    from hkh.survey.store import import_survey
 
     show_progress = not STATE.quiet and sys.stdout.isatty()
     with contextlib.ExitStack() as stack:
@@ -273,9 +273,9 @@ def survey(
     force: ForceOption = False,
 ) -> None:
     """Frequency tables for every question, with the phrases a report uses; workbook and charts in out/."""
-    from hkh.fileio import project_lock
-    from hkh.project import load_project
-    from hkh.survey_tables import (
+    from hkh.core.files import project_lock
+    from hkh.project.load import load_project
+    from hkh.survey.tables import (
         build_survey_tables,
         cited_figures,
         render_cited_figures,
@@ -325,9 +325,9 @@ def triangulate(
     force: ForceOption = False,
 ) -> None:
     """The triangulation matrix: findings against methods, and the strength of each finding."""
-    from hkh.project import load_project
-    from hkh.triangulation import render_triangulation, write_triangulation
-    from hkh.triangulation import triangulate as compute_triangulation
+    from hkh.project.load import load_project
+    from hkh.analysis.triangulation import render_triangulation, write_triangulation
+    from hkh.analysis.triangulation import triangulate as compute_triangulation
 
     loaded = load_project(project)
     chosen = _language(loaded, language)
@@ -350,7 +350,7 @@ def _show_and_write(
     write: Callable[[], list[Path]],
 ) -> None:
     """The shared tail of the analysis commands: JSON to stdout or a file, or the terminal table plus the workbook."""
-    from hkh.fileio import project_lock, write_json_output
+    from hkh.core.files import project_lock, write_json_output
 
     if output_format is AnalysisFormat.json and output is None:
         _print_json(result.to_json())
@@ -379,8 +379,8 @@ def gaps(
     force: ForceOption = False,
 ) -> None:
     """The gap analysis: needs against ongoing efforts, by hour of the week; overlaps; capacity; plan coverage."""
-    from hkh.gaps import analyse_gaps, render_gaps, write_gaps
-    from hkh.project import load_project
+    from hkh.analysis.gaps import analyse_gaps, render_gaps, write_gaps
+    from hkh.project.load import load_project
 
     loaded = load_project(project)
     chosen = _language(loaded, language)
@@ -411,9 +411,9 @@ def plan(
     force: ForceOption = False,
 ) -> None:
     """The action plan (Delmål / Forslag til tiltak / Ansvarlig og involverte / Tid), traced to findings."""
-    from hkh.fileio import project_lock
-    from hkh.plan import write_plan
-    from hkh.project import load_project
+    from hkh.core.files import project_lock
+    from hkh.analysis.plan import write_plan
+    from hkh.project.load import load_project
 
     loaded = load_project(project)
     with project_lock(loaded.root):
@@ -439,9 +439,9 @@ def report(
     force: ForceOption = False,
 ) -> None:
     """The report in the structure of an HKH report, with figures, as one HTML file (or a Word document)."""
-    from hkh.fileio import project_lock
-    from hkh.project import load_project
-    from hkh.report import write_report
+    from hkh.core.files import project_lock
+    from hkh.project.load import load_project
+    from hkh.outputs.report.build import write_report
 
     loaded = load_project(project)
     with project_lock(loaded.root):
@@ -458,9 +458,9 @@ def run(project: ProjectOption = None, language: LanguageOption = None, force: F
     """The main job: check, survey, triangulate, gaps, plan and report, listing the files written."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
-    from hkh.errors import CheckFailedError
+    from hkh.core.errors import CheckFailedError
     from hkh.pipeline import STEPS, StepResult, run_pipeline
-    from hkh.project import display_path
+    from hkh.project.load import display_path
 
     console = stdout()
     with Progress(

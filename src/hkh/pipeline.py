@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from hkh.errors import CheckFailedError, HkhError, Problem, Severity
-from hkh.project import Project
+from hkh.core.errors import CheckFailedError, HkhError, Problem, Severity
+from hkh.project.load import Project
 
 
 @dataclass
@@ -65,8 +65,8 @@ ProgressCallback = Callable[[str, str, "StepResult | None"], None]
 
 
 def _check(context: RunContext) -> StepResult:
-    from hkh.check import check_project
-    from hkh.project import load_project
+    from hkh.project.check import check_project
+    from hkh.project.load import load_project
 
     root, problems = check_project(context.explicit_dir)
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -83,7 +83,7 @@ def _check(context: RunContext) -> StepResult:
 
 
 def _survey(context: RunContext) -> StepResult:
-    from hkh.survey_tables import build_survey_tables, list_imported_surveys, workbook_path, write_survey_outputs
+    from hkh.survey.tables import build_survey_tables, list_imported_surveys, workbook_path, write_survey_outputs
 
     project = context.loaded
     language = context.output_language
@@ -103,7 +103,7 @@ def _survey(context: RunContext) -> StepResult:
 
 
 def _triangulate(context: RunContext) -> StepResult:
-    from hkh.triangulation import triangulate, write_triangulation
+    from hkh.analysis.triangulation import triangulate, write_triangulation
 
     project = context.loaded
     result = triangulate(project, context.output_language)
@@ -112,7 +112,7 @@ def _triangulate(context: RunContext) -> StepResult:
 
 
 def _gaps(context: RunContext) -> StepResult:
-    from hkh.gaps import analyse_gaps, write_gaps
+    from hkh.analysis.gaps import analyse_gaps, write_gaps
 
     project = context.loaded
     result = analyse_gaps(project, context.output_language)
@@ -121,14 +121,14 @@ def _gaps(context: RunContext) -> StepResult:
 
 
 def _plan(context: RunContext) -> StepResult:
-    from hkh.plan import write_plan
+    from hkh.analysis.plan import write_plan
 
     path = write_plan(context.loaded, context.output_language, "xlsx", force=context.force)
     return StepResult("plan", [path])
 
 
 def _report(context: RunContext) -> StepResult:
-    from hkh.report import write_report
+    from hkh.outputs.report.build import write_report
 
     path = write_report(context.loaded, context.output_language, "html", force=context.force)
     return StepResult("report", [path])
@@ -153,7 +153,7 @@ def run_pipeline(
     steps: tuple[Step, ...] = STEPS,
 ) -> RunResult:
     """Run every step in order; the first failure stops the run with its error (`error.step` names the step)."""
-    from hkh.fileio import project_lock
+    from hkh.core.files import project_lock
 
     context = RunContext(explicit_dir=explicit_dir, language=language, force=force)
     results: list[StepResult] = []

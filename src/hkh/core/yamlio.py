@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from hkh.errors import FileEncodingError, FileMissingError, YamlSyntaxError
+from hkh.core.errors import FileEncodingError, FileMissingError, YamlSyntaxError
 
 
 class _Constructor(RoundTripConstructor):

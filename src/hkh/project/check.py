@@ -1,6 +1,6 @@
 """`hkh check`: every file's schema, then every cross-reference between the files, as one list of problems.
 
-Schema problems come from `hkh.project` (one per pydantic error, with its line). Cross-references are checked here,
+Schema problems come from `hkh.project.load` (one per pydantic error, with its line). Cross-references are checked here,
 file by file, on whatever loaded: a schema error in plan.yaml does not hide an unknown source in findings.yaml.
 A check that needs another file (evidence needs sources.yaml) is skipped while that file itself has errors, since
 its ids cannot be trusted.
@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh import hours
-from hkh.errors import HkhError, Problem, Severity
-from hkh.fileio import is_temporary
-from hkh.models import (
+from hkh.project import hours
+from hkh.core.errors import HkhError, Problem, Severity
+from hkh.core.files import is_temporary
+from hkh.project.models import (
     FILE_MODELS,
     EffortRegister,
     FindingRegister,
@@ -30,8 +30,8 @@ from hkh.models import (
     StepId,
     StepState,
 )
-from hkh.project import RAW_DIR, SURVEY_DIR, display_path, find_project, load_file
-from hkh.yamlio import line_of, load_yaml
+from hkh.project.load import RAW_DIR, SURVEY_DIR, display_path, find_project, load_file
+from hkh.core.yamlio import line_of, load_yaml
 
 HKH_FILE = "hkh.yaml"
 SOURCES_FILE = "sources.yaml"

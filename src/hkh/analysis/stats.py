@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.errors import StatsFormatError
+from hkh.core.errors import StatsFormatError
 
 STATS_SUFFIXES = (".csv", ".xlsx")
 # Sober, print-safe colours that stay apart in greyscale; the first matches the plan workbook's header colour.
@@ -353,7 +353,7 @@ def read_xlsx_tables(path: Path, shown: str | None = None) -> list[StatsTable]:
 
 
 def stats_files(root: Path) -> list[Path]:
-    from hkh.project import STATS_DIR
+    from hkh.project.load import STATS_DIR
 
     folder = root / STATS_DIR
     if not folder.is_dir():
@@ -381,7 +381,7 @@ _YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
 
 def category_labels(table: StatsTable, language: str) -> list[str]:
     """Categories as a reader says them: `2019-08` is "august 2019" (years and text stay as they are)."""
-    from hkh import labels
+    from hkh.i18n import labels
 
     if table.categories and all(_YEAR_MONTH.match(category) for category in table.categories):
         shown = []

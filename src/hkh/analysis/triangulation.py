@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hkh import labels
-from hkh.errors import HkhError, SurveyNotImportedError
-from hkh.models import Evidence, Finding, Method, Source, Stance
-from hkh.project import Project
+from hkh.i18n import labels
+from hkh.core.errors import HkhError, SurveyNotImportedError
+from hkh.project.models import Evidence, Finding, Method, Source, Stance
+from hkh.project.load import Project
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from openpyxl.workbook.workbook import Workbook
@@ -286,13 +286,13 @@ def _source_date(source: Source | None) -> str | None:
 def survey_figure(project: Project, evidence: Evidence, language: str) -> str | None:
     """The figure a piece of survey evidence quotes, computed from the imported data; "not imported" without it.
 
-    `hkh.survey_tables` computes it (with small-count suppression); triangulation must work before any survey is
+    `hkh.survey.tables` computes it (with small-count suppression); triangulation must work before any survey is
     imported, and before that module exists at all, so every way it can be missing reads as "not imported".
     """
     if not evidence.question:
         return None
     try:
-        from hkh import survey_tables  # type: ignore[attr-defined]
+        from hkh.survey import tables as survey_tables  # type: ignore[attr-defined]
     except ImportError:
         return t("not_imported", language)
     compute = getattr(survey_tables, "evidence_figure", None)
@@ -587,7 +587,7 @@ def group_row(sheet: Any, row: int, heading: str, width: int) -> None:
 def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from hkh import excel
+    from hkh.outputs import excel
 
     methods = [m.value for m in Method]
     headers = [t("finding", language), t("statement", language)]
@@ -630,7 +630,7 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
 def _evidence_sheet(sheet: Any, result: Triangulation, language: str) -> None:
     from openpyxl.styles import Alignment, Font
 
-    from hkh import excel
+    from hkh.outputs import excel
 
     headers = [
         t("finding", language), t("source", language), t("source_title", language), t("method", language),
@@ -679,7 +679,7 @@ def _evidence_sheet(sheet: Any, result: Triangulation, language: str) -> None:
 
 
 def _warnings_sheet(sheet: Any, result: Triangulation, language: str) -> None:
-    from hkh import excel
+    from hkh.outputs import excel
 
     rows = [[t(f"w_{w.code}", language), w.concerns, w.message] for w in result.warnings]
     if not rows:
@@ -689,7 +689,7 @@ def _warnings_sheet(sheet: Any, result: Triangulation, language: str) -> None:
 
 
 def build_workbook(result: Triangulation, language: str | None = None) -> "Workbook":
-    from hkh import excel
+    from hkh.outputs import excel
 
     language = language or result.language
     workbook = excel.new_workbook()
@@ -706,7 +706,7 @@ def write_triangulation(
 
     The caller holds `project_lock`: the lock is not re-entrant, and `hkh run` writes several outputs under one lock.
     """
-    from hkh.fileio import OutputGuard
+    from hkh.core.files import OutputGuard
 
     language = language or result.language
     target = output_path(project, language, output)

@@ -89,7 +89,7 @@ def method_label(method: str, language: str) -> str:
     return text(method, language, METHODS)
 
 
-# ---------------------------------------------------------------- opening hours in words (hkh.hours.describe_slots)
+# ---------------------------------------------------------------- opening hours in words (hkh.project.hours.describe_slots)
 
 HOURS_WORDS: Table = {
     "day_Mo": {"nb": "mandag", "nn": "måndag", "en": "Monday"},
@@ -120,8 +120,8 @@ HOURS_WORDS: Table = {
 }
 
 
-# ----------------------------------------------------------------------------------------- the report (hkh.report)
-# Sentences carry `{name}` fields filled in by hkh.report; the chapter titles are also what tests look for.
+# ----------------------------------------------------------------------------------------- the report (hkh.outputs.report.build)
+# Sentences carry `{name}` fields filled in by hkh.outputs.report.build; the chapter titles are also what tests look for.
 
 REPORT: Table = {
     # chapters

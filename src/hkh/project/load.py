@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from hkh.errors import (
+from hkh.core.errors import (
     FileMissingError,
     HkhError,
     Problem,
@@ -16,7 +16,7 @@ from hkh.errors import (
     ProjectNotFoundError,
     Severity,
 )
-from hkh.models import (
+from hkh.project.models import (
     FILE_MODELS,
     EffortRegister,
     FindingRegister,
@@ -25,7 +25,7 @@ from hkh.models import (
     Plan,
     SourceRegister,
 )
-from hkh.yamlio import line_of, load_yaml
+from hkh.core.yamlio import line_of, load_yaml
 
 PROJECT_FILE = "hkh.yaml"
 OUT_DIR = "out"
@@ -93,7 +93,7 @@ def _pydantic_message(error: dict[str, Any]) -> str:
 
 @dataclass
 class Project:
-    """A loaded, schema-valid project. Cross-references are checked by `hkh.check`, not here."""
+    """A loaded, schema-valid project. Cross-references are checked by `hkh.project.check`, not here."""
 
     root: Path
     mapping: Mapping

@@ -12,11 +12,11 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hkh import labels
-from hkh.errors import UsageError
-from hkh.fileio import OutputGuard
-from hkh.models import Measure
-from hkh.project import Project
+from hkh.i18n import labels
+from hkh.core.errors import UsageError
+from hkh.core.files import OutputGuard
+from hkh.project.models import Measure
+from hkh.project.load import Project
 
 FORMATS = ("xlsx", "md", "csv")
 
@@ -237,7 +237,7 @@ COLUMN_WIDTHS = {"goal": 28, "measure": 60, "responsible": 32, "timing": 16, "th
 def workbook_bytes(table: PlanTable, target: Path) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-    from hkh import excel
+    from hkh.outputs import excel
 
     lang = table.language
     group_fill = PatternFill("solid", fgColor="EEF3F9")

@@ -1,6 +1,6 @@
 """`hkh init`: a new project folder with commented templates in bokmål, nynorsk or English.
 
-The templates live in `hkh/templates/init/<language>/` as real YAML files with comments, so that a translator can
+The templates live in `hkh/project/templates/init/<language>/` as real YAML files with comments, so that a translator can
 edit them without touching code. Each holds one filled-in example entry that is valid and refers to the examples in
 the other files, so that `hkh check` passes on a fresh folder and the team sees a working cross-reference.
 """
@@ -12,10 +12,10 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from hkh.errors import OverwriteRefusedError, UsageError
-from hkh.fileio import LOCK_NAME, new_directory, write_text_atomic
-from hkh.models import FILE_MODELS, LANGUAGES
-from hkh.project import OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
+from hkh.core.errors import OverwriteRefusedError, UsageError
+from hkh.core.files import LOCK_NAME, new_directory, write_text_atomic
+from hkh.project.models import FILE_MODELS, LANGUAGES
+from hkh.project.load import OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
 
 TEMPLATE_FILES: tuple[str, ...] = tuple(FILE_MODELS)
 FOLDERS: tuple[Path, ...] = (Path(RAW_DIR), Path(SURVEY_DIR), Path(STATS_DIR), Path(OUT_DIR))
@@ -44,7 +44,7 @@ def project_gitignore(language: str) -> str:
 
 def template_text(name: str, language: str) -> str:
     """The raw template (with its `__TITLE__`-style placeholders) for one project file."""
-    return resources.files("hkh").joinpath("templates", "init", language, name).read_text("utf-8")
+    return resources.files("hkh.project").joinpath("templates", "init", language, name).read_text("utf-8")
 
 
 def default_title(directory: Path) -> str:

@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
-from hkh.errors import OverwriteRefusedError, ProjectLockedError, WriteFailedError
+from hkh.core.errors import OverwriteRefusedError, ProjectLockedError, WriteFailedError
 
 MANIFEST_NAME = ".hkh-manifest.json"
 LOCK_NAME = ".hkh.lock"

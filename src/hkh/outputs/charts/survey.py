@@ -19,10 +19,11 @@ import textwrap
 import threading
 from typing import TYPE_CHECKING
 
-from hkh import labels, phrases
+from hkh.i18n import labels
+from hkh.i18n import phrases
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from hkh.survey_tables import QuestionTable
+    from hkh.survey.tables import QuestionTable
 
 BAR_COLOUR = "#2F6690"
 MARK_COLOUR = "#6B6B6B"

@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hkh import hours, labels
-from hkh.models import Effort
-from hkh.project import Project
+from hkh.project import hours
+from hkh.i18n import labels
+from hkh.project.models import Effort
+from hkh.project.load import Project
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from openpyxl.workbook.workbook import Workbook
@@ -730,7 +731,7 @@ def render_gaps(result: GapAnalysis) -> "RenderableType":
     from rich.table import Table
     from rich.text import Text
 
-    from hkh.triangulation import ByWidth
+    from hkh.analysis.triangulation import ByWidth
 
     language = result.language
 
@@ -784,7 +785,7 @@ def _table_sheet(
     percent_columns: tuple[int, ...] = (),
 ) -> None:
     """One part of the analysis as a plain table; `wrap` and the format columns are 0-based."""
-    from hkh import excel
+    from hkh.outputs import excel
 
     title = t(key, language)
     header, rows = table
@@ -805,7 +806,7 @@ def _table_sheet(
 def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
     from openpyxl.styles import PatternFill
 
-    from hkh import excel
+    from hkh.outputs import excel
 
     language = result.language
     sheet = workbook.create_sheet(excel.safe_sheet_name(t("week_sheet", language), workbook.sheetnames))
@@ -835,7 +836,7 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
 
 
 def build_workbook(result: GapAnalysis) -> "Workbook":
-    from hkh import excel
+    from hkh.outputs import excel
 
     language = result.language
     workbook = excel.new_workbook()
@@ -860,8 +861,8 @@ def write_gaps(
     `language` must be the one `result` was computed in (its words are in the result); it defaults to that.
     The caller holds `project_lock` (not re-entrant; `hkh run` writes several outputs under one lock).
     """
-    from hkh.fileio import OutputGuard
-    from hkh.gap_charts import week_heatmap_png
+    from hkh.core.files import OutputGuard
+    from hkh.outputs.charts.heatmap import week_heatmap_png
 
     language = language or result.language
     guard = OutputGuard(project.out_dir, force=force, display=project.path("out"))

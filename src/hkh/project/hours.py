@@ -247,7 +247,7 @@ def slots_to_opening_hours(slots: tuple[bool, ...] | list[bool]) -> str:
 
 
 def _words(key: str, language: str) -> str:
-    from hkh.labels import HOURS_WORDS, text
+    from hkh.i18n.labels import HOURS_WORDS, text
 
     return text(key, language, HOURS_WORDS)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from hkh import hours, labels
+from hkh.project import hours
+from hkh.i18n import labels
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from hkh.gaps import GapAnalysis
+    from hkh.analysis.gaps import GapAnalysis
 
 NOBODY_OPEN = "#f4cccc"  # pale red: the hours nobody covers should catch the eye
 DAY_SEPARATOR = "white"
@@ -21,7 +22,7 @@ WIDTH_INCHES = 15.0
 
 
 def _t(key: str, language: str) -> str:
-    from hkh.gaps import GAP_LABELS
+    from hkh.analysis.gaps import GAP_LABELS
 
     return labels.text(key, language, GAP_LABELS, labels.HOURS_WORDS)
 

@@ -32,15 +32,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Hashable, Iterable, Sequence
 
-from hkh import labels, phrases
-from hkh.errors import HkhError, SmallCellError, SurveyNotImportedError, UsageError
-from hkh.project import SURVEY_DIR, Project
+from hkh.i18n import labels
+from hkh.i18n import phrases
+from hkh.core.errors import HkhError, SmallCellError, SurveyNotImportedError, UsageError
+from hkh.project.load import SURVEY_DIR, Project
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
     from rich.console import RenderableType
 
-    from hkh.models import Evidence
+    from hkh.project.models import Evidence
 
 CODED_TYPES = ("single", "grid_item")
 TABULATED_TYPES = ("single", "grid_item", "multiple")
@@ -131,7 +132,7 @@ def choose_source(project: Project, source_id: str | None) -> str:
 
 
 def _adapt_question(question: Any) -> SurveyQuestion:
-    """hkh.codebook.Question -> the frozen view the tables use (codes as ints, labels with single spaces)."""
+    """hkh.survey.codebook.Question -> the frozen view the tables use (codes as ints, labels with single spaces)."""
     return SurveyQuestion(
         name=question.name,
         type=question.type,
@@ -148,10 +149,10 @@ def _adapt_question(question: Any) -> SurveyQuestion:
 
 
 def load_survey_data(project: Project, source_id: str | None = None) -> SurveyData:
-    """One imported survey (data/survey/<source>/), read by `hkh.survey_data.load_survey`, as the tables see it:
+    """One imported survey (data/survey/<source>/), read by `hkh.survey.store.load_survey`, as the tables see it:
     the codebook's questions, and the answers with codes and numbers as float64 (NaN for blank, so blanks and zeros
     stay apart) and text as read."""
-    from hkh.survey_data import load_survey
+    from hkh.survey.store import load_survey
 
     source = choose_source(project, source_id)
     # float64 as read_csv made it: counting needs nothing else, and neither the Int64 copy that load_survey makes by
@@ -978,7 +979,7 @@ def render_cited_figures(cited: list[CitedFigure], language: str) -> "Renderable
 
 def load_survey_question(project: Project, source: str, name: str) -> SurveyQuestion | None:
     """A question of an imported survey by question or variable name (a grid item by its variable)."""
-    from hkh.codebook import Codebook
+    from hkh.survey.codebook import Codebook
 
     path = survey_directory(project, source) / CODEBOOK_FILE
     codebook = Codebook.load(path, project.path(SURVEY_DIR / source / CODEBOOK_FILE))
@@ -1101,7 +1102,7 @@ def figures_dir(project: Project, language: str) -> Path:
 
 def figure_path(project: Project, source: str, question: str, language: str) -> Path:
     """Where the bar chart of one question is written (the report links it from here)."""
-    from hkh.excel import FORBIDDEN_SHEET_CHARACTERS
+    from hkh.outputs.excel import FORBIDDEN_SHEET_CHARACTERS
 
     safe = FORBIDDEN_SHEET_CHARACTERS.sub("_", f"{source}-{question}").replace(" ", "_")
     return figures_dir(project, language) / f"{safe}.png"
@@ -1115,8 +1116,8 @@ def write_survey_outputs(
     force: bool = False,
 ) -> list[Path]:
     """The workbook (out/sporreundersokelse.xlsx, or `output`) and one bar chart per tabulated question."""
-    from hkh.fileio import OutputGuard
-    from hkh.survey_charts import chart_png
+    from hkh.core.files import OutputGuard
+    from hkh.outputs.charts.survey import chart_png
 
     guard = OutputGuard(project.out_dir, force=force, display=project.path("out"))
     written: list[Path] = []
@@ -1141,7 +1142,7 @@ def workbook_bytes(tables: SurveyTables, language: str) -> bytes:
     """The survey workbook: an index sheet linking one tidy sheet per question."""
     import io
 
-    from hkh import excel
+    from hkh.outputs import excel
 
     workbook = excel.new_workbook()
     index = workbook.create_sheet(excel.safe_sheet_name(word("index_sheet", language)))
@@ -1178,7 +1179,7 @@ def workbook_bytes(tables: SurveyTables, language: str) -> bytes:
 
 
 def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, language: str) -> None:
-    from hkh import excel
+    from hkh.outputs import excel
 
     min_cell = tables.min_cell
     ws.cell(row=1, column=1, value=f"{question.name}: {question.text}")

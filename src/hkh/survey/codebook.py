@@ -5,7 +5,7 @@ SurveyXact describes a survey in Structure (one row per variable: question name,
 per table a report would show: single choice, multiple choice (one 0/1 column per option), grid items, open text,
 numbers and dates, in questionnaire order, with option codes taken from Structure's `choiceValue` and value labels
 in Labels order. System columns (status families, timestamps, ids) are not questions; the overall status becomes
-`_status`. Identifiers are dropped (see `hkh.privacy`).
+`_status`. Identifiers are dropped (see `hkh.survey.privacy`).
 
 The format's traps, which the code below handles on purpose (section numbers of `surveyxact-format.md` §11):
 checkbox columns hold 0 even for people who never saw the question (§11.8), option suffixes are positions, not
@@ -26,9 +26,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
-from hkh.errors import ExportFormatError, HkhError, SurveyNotImportedError
-from hkh.privacy import identifier_reason
-from hkh.survey_import import ProgressCallback, RawExport, RawTable, as_code, as_text, is_blank
+from hkh.core.errors import ExportFormatError, HkhError, SurveyNotImportedError
+from hkh.survey.privacy import identifier_reason
+from hkh.survey.surveyxact import ProgressCallback, RawExport, RawTable, as_code, as_text, is_blank
 
 QuestionType = Literal["single", "multiple", "grid_item", "open", "number", "date"]
 CHOICE_TYPES = ("single", "multiple", "grid_item")
@@ -155,7 +155,7 @@ class Codebook(CodebookModel):
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> "Codebook":
-        from hkh.yamlio import line_of, load_yaml
+        from hkh.core.yamlio import line_of, load_yaml
 
         shown = display or str(path)
         if not path.exists():

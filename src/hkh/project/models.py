@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from hkh import hours
+from hkh.project import hours
 
 LANGUAGES = ("nb", "nn", "en")
 Language = Literal["nb", "nn", "en"]

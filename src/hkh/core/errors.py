@@ -133,7 +133,7 @@ class Problem:
         return f"{where}: {self.severity.value}: {self.message}" if where else f"{self.severity.value}: {self.message}"
 
 
-# ------------------------------------------------------------------------------ report and run (hkh.report, hkh.stats)
+# ------------------------------------------------------------------------------ report and run (hkh.outputs.report.build, hkh.analysis.stats)
 
 
 class StatsFormatError(HkhError):
@@ -153,7 +153,7 @@ class CheckFailedError(HkhError):
         self.problems = problems
 
 
-# ---------------------------------------------------------------------------------------- safe writing (hkh.fileio)
+# ---------------------------------------------------------------------------------------- safe writing (hkh.core.files)
 
 
 class WriteFailedError(HkhError):

@@ -1,4 +1,4 @@
-"""The report as a Word document (python-docx), drawn from the same model as the HTML (`hkh.report.Report`).
+"""The report as a Word document (python-docx), drawn from the same model as the HTML (`hkh.outputs.report.build.Report`).
 
 Teams finish the text by hand in Word and the municipality publishes from it, so the document is built from real
 Word structures rather than pasted HTML: the built-in Title and Heading 1–3 styles (Word's navigation pane and
@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from hkh.report import Bullets, Facts, Figure, Paragraph, Quote, Report, Section, Table
+from hkh.outputs.report.build import Bullets, Facts, Figure, Paragraph, Quote, Report, Section, Table
 
 ACCENT = "1F4E79"
 ACCENT_LIGHT = "DDEBF7"

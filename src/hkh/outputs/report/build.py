@@ -2,7 +2,7 @@
 
 The report is first built as a plain model (`Report`: chapters of sections holding paragraphs, lists, tables,
 figures and quotes), and then rendered: to one self-contained HTML file here (Jinja2, autoescaped, figures embedded
-as base64 PNG, no external resource at all), or to a Word document by `hkh.report_docx`. Both renderers walk the
+as base64 PNG, no external resource at all), or to a Word document by `hkh.outputs.report.docx`. Both renderers walk the
 same model, so the HTML and the Word file always say the same thing.
 
 The chapters follow the published HKH reports (the Brugata/Storgata report of 2020 is the reference): summary,
@@ -26,10 +26,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, ClassVar, Iterator, Union
 
-from hkh import labels
-from hkh.errors import UsageError
-from hkh.models import Effort, Evidence, Finding, Method, Source, Stance, StepId, StepState
-from hkh.project import Project
+from hkh.i18n import labels
+from hkh.core.errors import UsageError
+from hkh.project.models import Effort, Evidence, Finding, Method, Source, Stance, StepId, StepState
+from hkh.project.load import Project
 
 FORMATS = ("html", "docx")
 TEMPLATE_NAME = "report.html.j2"
@@ -296,9 +296,9 @@ class _Builder:
         self.figure_count = 0
         self.table_count = 0
         self.sources = {source.id: source for source in project.sources.sources}
-        self._survey: dict[str, Any] = {}  # source id -> hkh.survey_tables.SurveyTables
+        self._survey: dict[str, Any] = {}  # source id -> hkh.survey.tables.SurveyTables
         self._respondents: dict[str, dict[str, int]] = {}
-        self._survey_data: dict[str, Any] = {}  # source id -> hkh.survey_tables.SurveyData (codebook lookups)
+        self._survey_data: dict[str, Any] = {}  # source id -> hkh.survey.tables.SurveyData (codebook lookups)
         self.survey_tables: ModuleType | None = None
         self.survey_charts: ModuleType | None = None
         self.survey_ids: list[str] = []
@@ -332,13 +332,13 @@ class _Builder:
         self._load_stats()
 
     def _load_survey(self) -> None:
-        self.survey_tables = _optional("hkh.survey_tables", self.missing, self._missing_word("survey_tables"))
+        self.survey_tables = _optional("hkh.survey.tables", self.missing, self._missing_word("survey_tables"))
         if self.survey_tables is None:
             return
         self.survey_ids = list(self.survey_tables.list_imported_surveys(self.project))
         if not self.survey_ids:
             return
-        self.survey_charts = _optional("hkh.survey_charts", self.missing, self._missing_word("survey_charts"))
+        self.survey_charts = _optional("hkh.outputs.charts.survey", self.missing, self._missing_word("survey_charts"))
         for source_id in self.survey_ids:
             self._survey[source_id] = self.survey_tables.build_survey_tables(
                 self.project, source_id=source_id, language=self.language
@@ -347,8 +347,8 @@ class _Builder:
 
     def _read_respondents(self, source_id: str) -> dict[str, int]:
         """Participation as `hkh import` counted it (codebook.yaml `respondents`); empty when not recorded."""
-        from hkh.project import SURVEY_DIR
-        from hkh.yamlio import load_yaml
+        from hkh.project.load import SURVEY_DIR
+        from hkh.core.yamlio import load_yaml
 
         path = self.project.root / SURVEY_DIR / source_id / "codebook.yaml"
         tree = load_yaml(path, display=self.project.path(path.relative_to(self.project.root)))
@@ -358,21 +358,21 @@ class _Builder:
         return {str(key): int(value) for key, value in counts.items() if isinstance(value, int) and not isinstance(value, bool)}
 
     def _load_triangulation(self) -> None:
-        module = _optional("hkh.triangulation", self.missing, self._missing_word("triangulation"))
+        module = _optional("hkh.analysis.triangulation", self.missing, self._missing_word("triangulation"))
         if module is None:
             return
         result = module.triangulate(self.project, self.language).to_json()
         self.triangulation = {item["id"]: item for item in result.get("findings", [])}
 
     def _load_gaps(self) -> None:
-        self.gaps_module = _optional("hkh.gaps", self.missing, self._missing_word("gaps"))
+        self.gaps_module = _optional("hkh.analysis.gaps", self.missing, self._missing_word("gaps"))
         if self.gaps_module is None:
             return
         self.gap_result = self.gaps_module.analyse_gaps(self.project, self.language)
         self.gaps = self.gap_result.to_json()
 
     def _load_stats(self) -> None:
-        from hkh.stats import read_stats_tables
+        from hkh.analysis.stats import read_stats_tables
 
         self.stats_tables = read_stats_tables(self.project)
 
@@ -645,7 +645,7 @@ class _Builder:
     def _hours_words(self, text: str | None) -> str:
         if not text:
             return ""
-        from hkh import hours
+        from hkh.project import hours
 
         describe = getattr(hours, "describe_opening_hours", None)
         if describe is None:
@@ -748,7 +748,7 @@ class _Builder:
 
     @staticmethod
     def _supporting_methods(result: dict[str, Any]) -> list[str]:
-        """The methods whose evidence supports the finding (hkh.triangulation counts them per method), in matrix order."""
+        """The methods whose evidence supports the finding (hkh.analysis.triangulation counts them per method), in matrix order."""
         order = [m.value for m in Method]
         methods = result.get("methods") or {}
         supporting = [str(method) for method, counts in methods.items() if (counts or {}).get("supports", 0) > 0]
@@ -807,7 +807,7 @@ class _Builder:
                 self._stats_blocks(section, table, source)
 
     def _evidence_sentence(self, evidence: Evidence) -> str | None:
-        """The cited option's figure, computed by hkh.survey_tables: "Kvinne: 12 av 51 (24 %, en av fire)"."""
+        """The cited option's figure, computed by hkh.survey.tables: "Kvinne: 12 av 51 (24 %, en av fire)"."""
         if self.survey_tables is None:
             return None
         figure = self.survey_tables.evidence_figure(self.project, evidence, self.language)
@@ -876,7 +876,7 @@ class _Builder:
         ]
 
     def _stats_blocks(self, section: Section, table: Any, source: Source | None = None) -> None:
-        from hkh.stats import stats_chart_png, table_rows
+        from hkh.analysis.stats import stats_chart_png, table_rows
 
 
         if table.name in self.stats_shown:
@@ -1046,7 +1046,7 @@ class _Builder:
             section.blocks.append(Paragraph(self.t("no_unaddressed")))
 
     def _heatmap(self) -> bytes | None:
-        charts = _optional("hkh.gap_charts", self.missing, self._missing_word("heatmap"))
+        charts = _optional("hkh.outputs.charts.heatmap", self.missing, self._missing_word("heatmap"))
         if charts is None or self.gap_result is None:
             return None
         return charts.week_heatmap_png(self.gap_result)
@@ -1054,7 +1054,7 @@ class _Builder:
     # --------------------------------------------------------------------------------------------------- plan
 
     def plan(self, chapter: Section) -> None:
-        from hkh.plan import plan_table
+        from hkh.analysis.plan import plan_table
 
         table = plan_table(self.project, self.language)
         chapter.blocks.append(Paragraph(self.t("plan_intro")))
@@ -1128,7 +1128,7 @@ def _environment() -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     return Environment(
-        loader=PackageLoader("hkh", "templates"),
+        loader=PackageLoader("hkh.outputs.report", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -1141,7 +1141,7 @@ def render_html(report: Report) -> str:
 
     from markupsafe import Markup
 
-    stylesheet = files("hkh").joinpath("templates", STYLESHEET_NAME).read_text("utf-8")
+    stylesheet = files("hkh.outputs.report").joinpath("templates", STYLESHEET_NAME).read_text("utf-8")
     template = _environment().get_template(TEMPLATE_NAME)
     return template.render(report=report, stylesheet=Markup(stylesheet), L=report.labels())
 
@@ -1159,7 +1159,7 @@ def write_report(
     force: bool = False,
 ) -> Path:
     """Build the report and write it (out/rapport.html, en report.html; or .docx) through the output guard."""
-    from hkh.fileio import OutputGuard
+    from hkh.core.files import OutputGuard
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -1171,7 +1171,7 @@ def write_report(
     if fmt == "html":
         guard.write_text(target, render_html(report))
     else:
-        from hkh.report_docx import write_docx
+        from hkh.outputs.report.docx import write_docx
 
         with guard.writing(target) as temp:
             write_docx(report, temp)

@@ -2,7 +2,7 @@
 
 On disk (the contract other modules rely on): `data/survey/<source>/responses.csv` (UTF-8, one row per respondent
 who answered, identifiers dropped, codes as integers, blank = missing, `_status` last) and
-`data/survey/<source>/codebook.yaml` (see `hkh.codebook.Codebook`). The source is registered in `sources.yaml`.
+`data/survey/<source>/codebook.yaml` (see `hkh.survey.codebook.Codebook`). The source is registered in `sources.yaml`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hkh.codebook import CHOICE_TYPES, Codebook, Question, build_survey
-from hkh.errors import (
+from hkh.survey.codebook import CHOICE_TYPES, Codebook, Question, build_survey
+from hkh.core.errors import (
     HkhError,
     OverwriteRefusedError,
     ProjectInvalidError,
@@ -30,12 +30,12 @@ from hkh.errors import (
     SurveyNotImportedError,
     UsageError,
 )
-from hkh.survey_import import ProgressCallback, read_export
+from hkh.survey.surveyxact import ProgressCallback, read_export
 
 if TYPE_CHECKING:  # pandas is imported only where a frame is built
     import pandas as pd
 
-    from hkh.project import Project
+    from hkh.project.load import Project
 
 RESPONSES = "responses.csv"
 CODEBOOK = "codebook.yaml"
@@ -92,7 +92,7 @@ def load_survey(project: "Project | Path", source_id: str | None = None, *, code
 
     With `codes_as_float`, codes and numbers stay float64 as read (NaN for blank; codes are still checked to be whole
     numbers) and text stays as read: the answers are not copied into new types, which is all that counting needs
-    (hkh.survey_tables) and took over half of a large survey's memory."""
+    (hkh.survey.tables) and took over half of a large survey's memory."""
     import pandas as pd
 
     root = _root(project)
@@ -183,7 +183,7 @@ def _integers(column: "pd.Series", shown: str, name: str, *, nullable: bool = Tr
 
 
 def _display(root: Path, path: Path) -> str:
-    from hkh.project import display_path
+    from hkh.project.load import display_path
 
     try:
         return display_path(root, path.relative_to(root))
@@ -215,7 +215,7 @@ class ImportResult:
 
 def default_source_id(exports: list[Path]) -> str:
     """From the workbook's name, the folder's name, or the CSV files' folder (`dataset.csv` says nothing)."""
-    from hkh.models import slug
+    from hkh.project.models import slug
 
     first = exports[0]
     if first.is_dir():
@@ -230,7 +230,7 @@ def default_source_id(exports: list[Path]) -> str:
 def write_responses_csv(path: Path, header: list[str], columns: list[Sequence[Any]]) -> None:
     """responses.csv, streamed from the columns: rows are made one at a time by `zip`, never all at once.
 
-    The columns already hold the answers as text (see `hkh.codebook`), so nothing is formatted per cell here.
+    The columns already hold the answers as text (see `hkh.survey.codebook`), so nothing is formatted per cell here.
     """
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
@@ -279,9 +279,9 @@ def _register_source(
     from pydantic import ValidationError
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from hkh.models import Method, SourceRegister
-    from hkh.project import _pydantic_message
-    from hkh.yamlio import line_of, load_yaml
+    from hkh.project.models import Method, SourceRegister
+    from hkh.project.load import _pydantic_message
+    from hkh.core.yamlio import line_of, load_yaml
 
     path = root / "sources.yaml"
     shown = _display(root, path)
@@ -360,7 +360,7 @@ def _set_key(entry: Any, key: str, value: Any) -> None:
 
 def _dump_wide(tree: Any) -> str:
     """Round-trip dump that does not re-wrap the user's long lines."""
-    from hkh.yamlio import _yaml
+    from hkh.core.yamlio import _yaml
 
     yaml = _yaml()
     yaml.width = 100000
@@ -405,9 +405,9 @@ def import_survey(
     the project as it was. responses.csv and codebook.yaml are written into a temporary folder that then takes the
     survey folder's place whole; sources.yaml is updated last, so it never registers a survey that is not there.
     """
-    from hkh.fileio import atomic_directory, atomic_path, project_lock, write_text_atomic
-    from hkh.models import ID_PATTERN
-    from hkh.project import find_project
+    from hkh.core.files import atomic_directory, atomic_path, project_lock, write_text_atomic
+    from hkh.project.models import ID_PATTERN
+    from hkh.project.load import find_project
 
     root = find_project(None, project_dir)
     with project_lock(root), _cyclic_gc_paused():

@@ -8,9 +8,9 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 
-from hkh import labels
-from hkh.models import Method, StepId, StepState
-from hkh.project import Project
+from hkh.i18n import labels
+from hkh.project.models import Method, StepId, StepState
+from hkh.project.load import Project
 
 STATUS_LABELS: labels.Table = {
     "steps": {"nb": "HKH-stegene", "nn": "HKH-stega", "en": "The HKH steps"},
@@ -76,9 +76,9 @@ def render_status(project: Project, language: str) -> Group:
         else:
             sources.add_row(f"[dim]{_t(method.value, language)}[/]", "[dim]0[/]", f"[dim]{_t('not_used', language)}[/]")
 
-    from hkh.triangulation import triangulate
+    from hkh.analysis.triangulation import triangulate
 
-    from hkh.gaps import analyse_gaps
+    from hkh.analysis.gaps import analyse_gaps
 
     strength = triangulate(project, language, survey_figures=False).counts()
     gap_analysis = analyse_gaps(project, language)

@@ -1,0 +1,1 @@
+"""Computing only: triangulation, gaps, the plan, statistics. Typed results; nothing printed or written."""

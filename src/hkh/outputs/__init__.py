@@ -1,0 +1,1 @@
+"""What hkh shows and writes: terminal tables, workbooks, charts and the report."""

@@ -1,0 +1,1 @@
+"""Charts: survey bars, the week heatmap, statistics figures."""

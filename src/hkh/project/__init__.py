@@ -1,0 +1,1 @@
+"""The project folder: its models, loading, `hkh check`, `hkh init` and opening hours."""
