@@ -23,17 +23,9 @@ from typer.testing import CliRunner
 
 from hkh.cli import app
 from hkh.core.errors import OverwriteRefusedError, ProjectLockedError, WriteFailedError
-from hkh.core.files import (
-    LOCK_NAME,
-    MANIFEST_NAME,
-    OutputGuard,
-    atomic_directory,
-    atomic_path,
-    clean_stale_temporaries,
-    is_temporary,
-    project_lock,
-    write_text_atomic,
-)
+from hkh.core.files import atomic_directory, atomic_path, clean_stale_temporaries, is_temporary, write_text_atomic
+from hkh.core.guard import MANIFEST_NAME, OutputGuard
+from hkh.core.lock import LOCK_NAME, project_lock
 
 runner = CliRunner()
 
@@ -258,7 +250,7 @@ def test_plan_refuses_to_overwrite_an_edited_output_without_force(project: Path,
 HOLD_LOCK = """
 import time
 from pathlib import Path
-from hkh.core.files import project_lock
+from hkh.core.lock import project_lock
 with project_lock(Path({root!r})):
     print("ready", flush=True)
     time.sleep({seconds})
@@ -321,7 +313,7 @@ def test_two_processes_racing_for_the_lock_never_both_hold_it(tmp_path: Path) ->
     import os, time
     from pathlib import Path
     from hkh.core.errors import ProjectLockedError
-    from hkh.core.files import project_lock
+    from hkh.core.lock import project_lock
     held = 0
     deadline = time.time() + 3
     while time.time() < deadline and held < 15:
@@ -367,7 +359,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 import typer
 from hkh.cli import _handle_errors
-from hkh.core.files import OutputGuard, project_lock
+from hkh.core.guard import OutputGuard
+from hkh.core.lock import project_lock
 
 root = Path({root!r})
 

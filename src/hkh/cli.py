@@ -273,7 +273,7 @@ def survey(
     force: ForceOption = False,
 ) -> None:
     """Frequency tables for every question, with the phrases a report uses; workbook and charts in out/."""
-    from hkh.core.files import project_lock
+    from hkh.core.lock import project_lock
     from hkh.project.load import load_project
     from hkh.survey.tables import (
         build_survey_tables,
@@ -350,7 +350,8 @@ def _show_and_write(
     write: Callable[[], list[Path]],
 ) -> None:
     """The shared tail of the analysis commands: JSON to stdout or a file, or the terminal table plus the workbook."""
-    from hkh.core.files import project_lock, write_json_output
+    from hkh.core.guard import write_json_output
+    from hkh.core.lock import project_lock
 
     if output_format is AnalysisFormat.json and output is None:
         _print_json(result.to_json())
@@ -411,7 +412,7 @@ def plan(
     force: ForceOption = False,
 ) -> None:
     """The action plan (Delmål / Forslag til tiltak / Ansvarlig og involverte / Tid), traced to findings."""
-    from hkh.core.files import project_lock
+    from hkh.core.lock import project_lock
     from hkh.analysis.plan import write_plan
     from hkh.project.load import load_project
 
@@ -439,7 +440,7 @@ def report(
     force: ForceOption = False,
 ) -> None:
     """The report in the structure of an HKH report, with figures, as one HTML file (or a Word document)."""
-    from hkh.core.files import project_lock
+    from hkh.core.lock import project_lock
     from hkh.project.load import load_project
     from hkh.outputs.report.build import write_report
 

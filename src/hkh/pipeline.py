@@ -153,7 +153,7 @@ def run_pipeline(
     steps: tuple[Step, ...] = STEPS,
 ) -> RunResult:
     """Run every step in order; the first failure stops the run with its error (`error.step` names the step)."""
-    from hkh.core.files import project_lock
+    from hkh.core.lock import project_lock
 
     context = RunContext(explicit_dir=explicit_dir, language=language, force=force)
     results: list[StepResult] = []

@@ -861,7 +861,7 @@ def write_gaps(
     `language` must be the one `result` was computed in (its words are in the result); it defaults to that.
     The caller holds `project_lock` (not re-entrant; `hkh run` writes several outputs under one lock).
     """
-    from hkh.core.files import OutputGuard
+    from hkh.core.guard import OutputGuard
     from hkh.outputs.charts.heatmap import week_heatmap_png
 
     language = language or result.language

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hkh.i18n import labels
 from hkh.core.errors import UsageError
-from hkh.core.files import OutputGuard
+from hkh.core.guard import OutputGuard
 from hkh.project.models import Measure
 from hkh.project.load import Project
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from hkh.core.errors import StatsFormatError
+from hkh.core.text import decode, sniff_delimiter
 
 STATS_SUFFIXES = (".csv", ".xlsx")
 # Sober, print-safe colours that stay apart in greyscale; the first matches the plan workbook's header colour.
@@ -264,17 +265,9 @@ def _build(
     return table
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Norwegian Windows saves "CSV (semikolonseparert)" in Windows-1252
-        return data.decode("cp1252", errors="replace")
-
-
 def read_csv_table(path: Path, shown: str | None = None) -> StatsTable:
     shown = shown or str(path)
-    text = _decode(path.read_bytes())
+    text = decode(path.read_bytes(), shown, reject_control=False).text
     lines = text.splitlines()
     title: str | None = None
     first_data = 0
@@ -291,9 +284,7 @@ def read_csv_table(path: Path, shown: str | None = None) -> StatsTable:
     else:
         first_data = len(lines)
     header_line = lines[first_data] if first_data < len(lines) else ""
-    delimiter = max((";", "\t", ","), key=header_line.count)
-    if header_line.count(delimiter) == 0:
-        delimiter = ";"
+    delimiter = sniff_delimiter(header_line)
     decimal_comma = delimiter != ","
     reader = csv.reader(io.StringIO("\n".join(lines[first_data:])), delimiter=delimiter)
     rows: list[tuple[int, list[Any]]] = []

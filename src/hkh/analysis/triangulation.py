@@ -706,7 +706,7 @@ def write_triangulation(
 
     The caller holds `project_lock`: the lock is not re-entrant, and `hkh run` writes several outputs under one lock.
     """
-    from hkh.core.files import OutputGuard
+    from hkh.core.guard import OutputGuard
 
     language = language or result.language
     target = output_path(project, language, output)

@@ -17,6 +17,7 @@ from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from hkh.core.errors import FileEncodingError, FileMissingError, YamlSyntaxError
+from hkh.core.text import UTF8, decode
 
 
 class _Constructor(RoundTripConstructor):
@@ -42,24 +43,21 @@ def _yaml() -> YAML:
     return yaml
 
 
-def decode_text(raw: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM) only: a YAML file saved by Word or Notepad in another encoding is refused clearly."""
-    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+def _utf8_text(raw: bytes, shown: str) -> str:
+    """Project files are UTF-8 only: a file saved by Word or Notepad in another encoding is refused with the fix."""
+    decoded = decode(raw, shown, reject_control=False)
+    if decoded.encoding.startswith("utf-16"):
         raise FileEncodingError(
-            "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", path=path, line=1
+            "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", path=shown, line=1
         )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+    if decoded.encoding != UTF8:
+        bad = next(index for index, byte in enumerate(raw) if byte >= 0x80)
         raise FileEncodingError(
-            "the file is not UTF-8 (perhaps Windows-1252, where æ, ø and å are stored differently); "
-            "save it as UTF-8",
-            path=path,
-            line=line,
-        ) from None
+            "the file is not UTF-8 (perhaps Windows-1252, where æ, ø and å are stored differently); save it as UTF-8",
+            path=shown,
+            line=raw[:bad].count(b"\n") + 1,
+        )
+    return decoded.text
 
 
 def load_yaml(path: Path, *, display: Path | str | None = None) -> Any:
@@ -73,7 +71,7 @@ def load_yaml(path: Path, *, display: Path | str | None = None) -> Any:
         raise FileMissingError("expected a file, found a folder", path=shown) from None
     except OSError as exc:
         raise FileMissingError(f"cannot read the file ({exc.strerror})", path=shown) from None
-    text = decode_text(raw, Path(shown))
+    text = _utf8_text(raw, str(shown))
     try:
         return _yaml().load(text)
     except MarkedYAMLError as exc:

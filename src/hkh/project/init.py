@@ -13,7 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 from hkh.core.errors import OverwriteRefusedError, UsageError
-from hkh.core.files import LOCK_NAME, new_directory, write_text_atomic
+from hkh.core.files import new_directory, write_text_atomic
+from hkh.core.lock import LOCK_NAME
 from hkh.project.models import FILE_MODELS, LANGUAGES
 from hkh.project.load import OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
 

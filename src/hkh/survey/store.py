@@ -405,7 +405,8 @@ def import_survey(
     the project as it was. responses.csv and codebook.yaml are written into a temporary folder that then takes the
     survey folder's place whole; sources.yaml is updated last, so it never registers a survey that is not there.
     """
-    from hkh.core.files import atomic_directory, atomic_path, project_lock, write_text_atomic
+    from hkh.core.files import atomic_directory, atomic_path, write_text_atomic
+    from hkh.core.lock import project_lock
     from hkh.project.models import ID_PATTERN
     from hkh.project.load import find_project
 

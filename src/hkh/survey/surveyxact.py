@@ -23,7 +23,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from hkh.core.errors import ExportFormatError, FileEncodingError, FileMissingError
+from hkh.core.text import decode, sniff_delimiter
+from hkh.core.errors import ExportFormatError, FileMissingError
 
 ROLES = ("dataset", "labels", "structure", "variables")
 SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
@@ -171,76 +172,6 @@ def sniff_kind(path: Path) -> str:
     return "text"
 
 
-def decode_bytes(raw: bytes, display: str) -> tuple[str, str]:
-    """Text and the encoding name. BOMs decide; otherwise strict UTF-8, then Windows-1252 (§11.1)."""
-    if raw.startswith(b"\xff\xfe"):
-        encoding, body = "utf-16-le", raw[2:]
-    elif raw.startswith(b"\xfe\xff"):
-        encoding, body = "utf-16-be", raw[2:]
-    elif raw.startswith(b"\xef\xbb\xbf"):
-        encoding, body = "utf-8", raw[3:]
-    else:
-        body = raw
-        sample = raw[:4096]
-        # UTF-16 without a BOM: every other byte of ASCII text is zero
-        if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4 and sample[0::2].count(0) == 0:
-            encoding = "utf-16-le"
-        elif len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4 and sample[1::2].count(0) == 0:
-            encoding = "utf-16-be"
-        else:
-            try:
-                text = body.decode("utf-8")
-                encoding = "utf-8"
-            except UnicodeDecodeError:
-                encoding = "cp1252"
-            else:
-                return _check_text(text, display, encoding), encoding
-    try:
-        text = body.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = body[: exc.start].count(b"\n" if not encoding.startswith("utf-16") else "\n".encode(encoding)) + 1
-        what = "UTF-16" if encoding.startswith("utf-16") else "UTF-8 or Windows-1252 (ANSI)"
-        raise FileEncodingError(
-            f"cannot read this file as {what} text (byte {exc.start}); export it again from SurveyXact "
-            "as Excel or as CSV",
-            path=display,
-            line=line,
-        ) from None
-    return _check_text(text, display, encoding), encoding
-
-
-def _check_text(text: str, display: str, encoding: str) -> str:
-    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
-    if bad:
-        line = text[: bad.start()].count("\n") + 1
-        raise FileEncodingError(
-            f"this does not look like a text file (control character {bad.group()!r} when read as {encoding}); "
-            "is it an export at all, or saved in another encoding?",
-            path=display,
-            line=line,
-        )
-    return text
-
-
-def _unquoted_counts(line: str) -> dict[str, int]:
-    counts = {"\t": 0, ";": 0, ",": 0}
-    quoted = False
-    for char in line:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
-    return counts
-
-
-def sniff_delimiter(text: str) -> str:
-    """From the first line: the most frequent of TAB, `;`, `,` outside quotes (TAB first on ties)."""
-    first = text.split("\n", 1)[0]
-    counts = _unquoted_counts(first)
-    best = max(("\t", ";", ","), key=lambda d: (counts[d], {"\t": 2, ";": 1, ",": 0}[d]))
-    return best if counts[best] else ","
-
-
 # ------------------------------------------------------------------------------------------------------ CSV files
 
 
@@ -257,10 +188,9 @@ def read_text_table(path: Path, display: str) -> TextTable:
         raw = path.read_bytes()
     except OSError as exc:
         raise FileMissingError(f"cannot read the file ({exc.strerror})", path=display) from None
-    text, encoding = decode_bytes(raw, display)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    delimiter = sniff_delimiter(text)
+    decoded = decode(raw, display, advice="export it again from SurveyXact as Excel or as CSV")
+    text, encoding = decoded.text.removeprefix("\ufeff"), decoded.encoding
+    delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True)
     rows: list[list[str]] = []
     numbers: list[int] = []

@@ -1116,7 +1116,7 @@ def write_survey_outputs(
     force: bool = False,
 ) -> list[Path]:
     """The workbook (out/sporreundersokelse.xlsx, or `output`) and one bar chart per tabulated question."""
-    from hkh.core.files import OutputGuard
+    from hkh.core.guard import OutputGuard
     from hkh.outputs.charts.survey import chart_png
 
     guard = OutputGuard(project.out_dir, force=force, display=project.path("out"))

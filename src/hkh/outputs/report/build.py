@@ -1159,7 +1159,7 @@ def write_report(
     force: bool = False,
 ) -> Path:
     """Build the report and write it (out/rapport.html, en report.html; or .docx) through the output guard."""
-    from hkh.core.files import OutputGuard
+    from hkh.core.guard import OutputGuard
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
