@@ -230,12 +230,13 @@ class ExampleRun:
     project: Path
     exit_code: int
     output: str
+    stdout: str
 
     @property
     def listed(self) -> list[Path]:
         """The files `hkh run` says it wrote (the lines after "Files written:"), as paths."""
-        lines = self.output.splitlines()
-        start = lines.index("Files written:") + 1
+        lines = self.stdout.splitlines()
+        start = next(i for i, line in enumerate(lines) if line in ("Files written:", "Filer skrevet:", "Filer skrivne:")) + 1
         return [Path(line.strip()) for line in lines[start:] if line.strip()]
 
     @property
@@ -255,5 +256,5 @@ def example_run(tmp_path_factory: pytest.TempPathFactory) -> ExampleRun:
         shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("out", ".hkh.lock"))
         _import_example_survey(project)
         result = CliRunner().invoke(app, ["run", "-p", str(project)])
-        _RUNS["example"] = ExampleRun(project, result.exit_code, result.output)
+        _RUNS["example"] = ExampleRun(project, result.exit_code, result.output, result.stdout)
     return _RUNS["example"]

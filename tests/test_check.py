@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hkh.project.check import check_project
+from hkh.pipeline import check
 from hkh.cli import app
 from hkh.core.errors import Problem, Severity
 
@@ -113,7 +113,7 @@ def line_of_text(root: Path, name: str, needle: str, occurrence: int = 1) -> int
 
 
 def problems_of(root: Path) -> list[Problem]:
-    _root, problems = check_project(root)
+    problems = check(root).problems
     return problems
 
 
@@ -266,6 +266,8 @@ def test_survey_question_on_a_source_that_is_not_a_survey(tmp_path: Path) -> Non
 SURVEY_SOURCE = '  - id: survey\n    method: survey\n    title: "Survey"\n'
 CODEBOOK = """\
 source: survey
+imported: "2020-05-01T12:00:00"
+respondents: {rows: 3, answered: 3}
 questions:
   - name: safe
     type: grid_item

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from hkh.project.check import check_project
+from hkh.pipeline import check
 from hkh.core.errors import Severity
 from hkh.project.models import FILE_MODELS, Method, StepId
 from hkh.core.yamlio import load_yaml
@@ -127,7 +127,7 @@ def test_examples_form_a_valid_project(tmp_path: Path) -> None:
         for listed in source.get("files", []):
             (tmp_path / listed).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / listed).write_bytes(b"")
-    _root, problems = check_project(tmp_path)
+    problems = check(tmp_path).problems
     errors = [str(p) for p in problems if p.severity is Severity.ERROR]
     assert errors == []
 

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from hkh.cli import app
 from hkh.survey.codebook import Codebook, is_non_substantive
-from hkh.survey.store import import_survey, list_survey_sources, load_survey
+from hkh.survey.importing import import_survey
+from hkh.survey.store import list_imported_surveys, load_survey
 from hkh.survey.surveyxact import column_letter
 from hkh.survey.synthetic import ExportTables, export_tables, write_csv_set, write_spreadsheetml, write_xlsx
 from hkh.core.yamlio import load_yaml
@@ -84,7 +85,7 @@ def test_every_format_gives_the_same_codebook_and_responses(project: Path, table
     for name, (codebook, responses) in results.items():
         assert codebook == first_codebook, name
         assert responses == first_responses, name
-    assert len(list_survey_sources(project)) == len(results)
+    assert len(list_imported_surveys(project)) == len(results)
 
 
 def test_codebook_content(project: Path, tables: ExportTables, tmp_path: Path) -> None:

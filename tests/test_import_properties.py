@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from survey_fixtures import make_project
 
 from hkh.core.errors import HkhError
-from hkh.survey.store import import_survey, load_survey
+from hkh.survey.importing import import_survey
+from hkh.survey.store import load_survey
 from hkh.survey.synthetic import _present, FORMATS, SynthQuestion, SynthSurvey, expected_counts, export_tables, write_export
 
 EXAMPLES = int(os.environ.get("HKH_FUZZ_EXAMPLES", "25"))

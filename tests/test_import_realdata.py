@@ -19,7 +19,7 @@ import pytest
 from survey_fixtures import make_project
 
 from hkh.survey.codebook import Codebook
-from hkh.survey.store import import_survey
+from hkh.survey.importing import import_survey
 from hkh.survey.surveyxact import as_code, read_text_table
 from hkh.survey.synthetic import FLAVOURS, ExportTables, dataset_for_metadata, write_csv_set, write_xlsx
 

@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from hkh.project.check import check_project
+from hkh.pipeline import check
 from hkh.cli import app
 from hkh.project.init import create_project, template_text
 from hkh.project.models import FILE_MODELS, StepId
@@ -31,6 +31,9 @@ def listing(folder: Path) -> dict[str, bytes | None]:
     }
 
 
+WROTE = {"nb": "skrev", "nn": "skreiv", "en": "wrote"}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_init_then_check_passes(tmp_path: Path, language: str) -> None:
     folder = tmp_path / "brugata"
@@ -38,12 +41,12 @@ def test_init_then_check_passes(tmp_path: Path, language: str) -> None:
     assert result.exit_code == 0, result.output
     for name in PROJECT_FILES:
         assert (folder / name).is_file()
-        assert f"wrote {folder / name}" in result.stdout
+        assert f"{WROTE[language]} {folder / name}" in result.stdout
     for sub in ("data/raw", "data/survey", "data/stats", "out"):
         assert (folder / sub).is_dir(), sub
     checked = runner.invoke(app, ["check", "-p", str(folder)])
     assert checked.exit_code == 0, checked.output
-    _root, problems = check_project(folder)
+    problems = check(folder).problems
     assert [str(p) for p in problems] == []
     project = load_project(folder)
     assert project.language == language
@@ -60,7 +63,7 @@ def test_init_without_area_still_checks_clean(tmp_path: Path, language: str) -> 
     project = load_project(folder)
     assert project.mapping.title == "Ny kartlegging 2025"
     assert project.mapping.area is None
-    assert [str(p) for p in check_project(folder)[1]] == []
+    assert [str(p) for p in check(folder).problems] == []
 
 
 def test_title_with_yaml_characters_survives(tmp_path: Path) -> None:

@@ -6,13 +6,11 @@ from fractions import Fraction
 
 import pytest
 
+from hkh.i18n.formats import format_number, format_percent, round_half_up
 from hkh.i18n.phrases import (
     count_phrase,
     describe_share,
-    format_number,
-    format_percent,
     nearest_fraction,
-    round_half_up,
     share_phrase,
 )
 

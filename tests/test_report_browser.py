@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from hkh.outputs.report.build import chapter_titles
+from hkh.outputs.report.builder import chapter_titles
 from report_fixtures import ExampleRun, example_run  # noqa: F401 - example_run is a fixture
 
 CHROMIUM = next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)

@@ -20,15 +20,8 @@ from hkh.cli import app
 from hkh.core.errors import HkhError
 from hkh.project.load import load_project
 from hkh.survey.store import load_survey
-from hkh.survey.tables import (
-    OptionCount,
-    QuestionTable,
-    SurveyData,
-    _adapt_question,
-    build_from_survey,
-    build_survey_tables,
-    load_survey_data,
-)
+from hkh.survey.store import SurveyData, _adapt_question, load_survey_data
+from hkh.survey.tables import OptionCount, QuestionTable, build_from_survey, build_survey_tables
 from test_survey_tables import COLUMNS, SOURCE, make_project, write_survey
 
 runner = CliRunner(env={"COLUMNS": "200"})

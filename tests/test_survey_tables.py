@@ -22,7 +22,9 @@ from typer.testing import CliRunner
 from hkh.cli import app
 from hkh.core.errors import HkhError, SmallCellError, UsageError
 from hkh.project.load import load_project
-from hkh.survey.tables import build_survey_tables, evidence_figure, suppress_cells, write_survey_outputs
+from hkh.survey.evidence import evidence_figure
+from hkh.survey.suppression import suppress_cells
+from hkh.survey.tables import build_survey_tables
 
 runner = CliRunner(env={"COLUMNS": "200"})
 
@@ -665,20 +667,33 @@ def test_workbook_is_styled_and_numbers_stay_numbers(project_dir: Path) -> None:
     assert index.cell(link_row, 5).value == "konflikt"
 
 
-def test_charts_are_pngs_written_through_the_guard(project_dir: Path) -> None:
+def test_charts_are_drawn_for_the_questions_findings_cite_or_for_all(project_dir: Path) -> None:
     result = runner.invoke(app, ["survey", "-p", str(project_dir)])
     assert result.exit_code == 0, result.output
     figures = project_dir / "out" / "figurer"
+    project = load_project(project_dir)
+    tables = build_survey_tables(project)
+    cited = {str(e.question) for f in project.findings.findings for e in f.evidence if e.question and tables.question(str(e.question))}
+    assert sorted(p.name for p in figures.glob("*.png")) == sorted(f"s1-{q}.png" for q in cited)
+    assert len(cited) < 7
+    result = runner.invoke(app, ["survey", "-p", str(project_dir), "--charts", "all"])
+    assert result.exit_code == 0, result.output
     names = sorted(p.name for p in figures.glob("*.png"))
     assert names == sorted(f"s1-{q}.png" for q in ("kjonn", "trygg_1", "hovedgrunn", "selger", "konflikt", "vapen", "vapentype"))
+
+
+def test_charts_are_pngs_written_through_the_guard(project_dir: Path) -> None:
+    result = runner.invoke(app, ["survey", "-p", str(project_dir), "--charts", "all"])
+    assert result.exit_code == 0, result.output
+    figures = project_dir / "out" / "figurer"
     assert (figures / "s1-konflikt.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     manifest = json.loads((project_dir / "out" / ".hkh-manifest.json").read_text("utf-8"))
-    assert "figurer/s1-konflikt.png" in manifest
+    assert "figurer/s1-konflikt.png" in manifest["outputs"]
     # an edited chart is not replaced without --force
     (figures / "s1-konflikt.png").write_bytes(b"edited")
-    again = runner.invoke(app, ["survey", "-p", str(project_dir)])
+    again = runner.invoke(app, ["survey", "-p", str(project_dir), "--charts", "all"])
     assert again.exit_code == 2 and "changed after hkh wrote it" in again.stderr
-    assert runner.invoke(app, ["survey", "-p", str(project_dir), "--force"]).exit_code == 0
+    assert runner.invoke(app, ["survey", "-p", str(project_dir), "--charts", "all", "--force"]).exit_code == 0
 
 
 def test_output_option_names_the_workbook(project_dir: Path, tmp_path: Path) -> None:
@@ -706,12 +721,16 @@ def test_sheet_names_are_what_excel_accepts() -> None:
 def test_library_writes_workbook_and_charts_for_other_commands(project_dir: Path) -> None:
     project = load_project(project_dir)
     tables = build_survey_tables(project, language="en")
-    written = write_survey_outputs(project, tables, "en")
+    from hkh.analysis.results import Results
+    from hkh.outputs.write import write_survey
+
+    results = Results(project, "en")
+    written = write_survey(results, tables, charts="all")
     assert written[0] == project.out_dir / "survey.xlsx"
     assert sorted(p.name for p in written[1:]) == sorted(p.name for p in (project.out_dir / "figures").iterdir())
     assert len(written) == 8
     # the same again is allowed: hkh wrote those files and nobody changed them
-    assert write_survey_outputs(project, tables, "en") == written
+    assert write_survey(results, tables, charts="all") == written
 
 
 def test_matplotlib_is_not_imported_by_the_cli_at_start() -> None:

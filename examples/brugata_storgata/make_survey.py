@@ -206,7 +206,7 @@ def main() -> None:
     path = write_workbook(args.output)
     print(f"wrote {path}")
     if not args.no_import:
-        from hkh.survey.store import import_survey
+        from hkh.survey.importing import import_survey
 
         result = import_survey([path], project_dir=HERE, source_id=SOURCE_ID, force=True)
         people = result.codebook.respondents

@@ -1,100 +1,121 @@
 """The `hkh` command line: parses arguments, calls the library, prints.
 
-Everything here is thin on purpose. The library never prints; it returns results (and rich renderables), and raises
-`HkhError` for anything the user can fix. This module turns those errors into one line `location: message` on
-stderr and an exit code, in one place (`_handle_errors`). Heavy libraries (pandas, openpyxl, matplotlib) are imported
-inside the commands that use them, so `hkh --help` stays fast.
+Thin on purpose: every command finds its project, calls the library (`hkh.pipeline`, `hkh.outputs.write`, …) and
+prints what comes back. Data goes to stdout (tables, JSON, the files written); diagnostics to stderr (errors,
+warnings, progress). Exceptions become exit codes in one place, `HkhGroup.invoke`: an `HkhError` is one line
+`location: message` and its exit code (1: the command ran and found problems; 2: it could not run); anything else is
+a bug in hkh, reported in one line with the path of a crash log, and exit 2. Never a traceback.
+
+`-p/--project`, `-l/--language` and `-q/--quiet` work before the subcommand and after it. Heavy libraries (pandas,
+openpyxl, matplotlib, rich) are imported inside the commands that use them, so `hkh --help` stays fast.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from hkh import __version__
-from hkh.core.errors import HkhError
+from hkh.core.errors import EXIT_PROBLEMS, EXIT_USAGE, CheckFailedError, HkhError
+from hkh.i18n import plural, t
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from hkh.analysis.results import Results
+
+EXIT_INTERRUPTED = 130
+
+
+class Settings:
+    """The global options, as given before or after the subcommand (after wins)."""
+
+    quiet: bool = False
+    project: Path | None = None
+    language: str | None = None
+    message_language: str = "en"  # English until a project (or --language) says otherwise
+
+
+SETTINGS = Settings()
+
+
+def _crash_log(exc: BaseException) -> Path | None:
+    """The traceback in a private temporary file; it may hold text from the user's files, so only the user reads it."""
+    import tempfile
+    import time
+    import traceback
+
+    try:
+        handle, name = tempfile.mkstemp(prefix=f"hkh-crash-{time.strftime('%Y%m%d-%H%M%S')}-", suffix=".log")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(f"hkh {__version__}, Python {sys.version.split()[0]}, {' '.join(sys.argv)}\n\n")
+            stream.write("".join(traceback.format_exception(exc)))
+        return Path(name)
+    except OSError:
+        return None
+
+
+def one_line(text: str) -> str:
+    """A message as one line on the terminal, whatever the user's text holds: line breaks shown as `⏎`, control
+    characters and terminal escapes left out (they could clear the screen or forge another message's line)."""
+    text = text.replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\r", " ⏎ ")
+    return "".join(ch if ch.isprintable() or ch == "\t" else "�" for ch in text).replace("\t", " ")
+
+
+def say_error(text: str) -> None:
+    print(one_line(text), file=sys.stderr)
+
+
+class HkhGroup(TyperGroup):
+    """The one place where exceptions become exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CheckFailedError as error:
+            for problem in error.problems:
+                say_error(str(problem))
+            say_error(t("cli.run_stopped_check", SETTINGS.message_language, message=error.message))
+            ctx.exit(error.exit_code)
+        except HkhError as error:
+            say_error(str(error))
+            ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            say_error(t("cli.interrupted", SETTINGS.message_language))
+            ctx.exit(EXIT_INTERRUPTED)
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug in hkh: one line and a crash log, never a traceback
+            if os.environ.get("HKH_DEBUG"):
+                raise
+            log = _crash_log(exc)
+            language = SETTINGS.message_language
+            if log is not None:
+                say_error(t("cli.crashed", language, kind=type(exc).__name__, log=log))
+            else:
+                say_error(t("cli.crashed_no_log", language, kind=type(exc).__name__))
+            ctx.exit(EXIT_USAGE)
+
+
 app = typer.Typer(
     name="hkh",
+    cls=HkhGroup,
     help="Tools for HKH mappings (Hurtig kartlegging og handling / Rapid Assessment and Response): "
     "import SurveyXact exports, survey tables, triangulation, gap analysis, action plan and report.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-
-
-class State:
-    quiet: bool = False
-
-
-STATE = State()
-
-
-def stdout() -> Console:
-    from rich.console import Console
-
-    return Console(quiet=STATE.quiet, highlight=False, soft_wrap=False)
-
-
-def stderr() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _print_error(error: HkhError) -> None:
-    # plain print, not rich markup: paths and messages may hold [brackets]
-    print(str(error), file=sys.stderr)
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _handle_errors(func: F) -> F:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except HkhError as error:
-            _print_error(error)
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            print("hkh: interrupted; files being written were left as they were", file=sys.stderr)
-            raise typer.Exit(130) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _version(value: bool) -> None:
-    if value:
-        print(f"hkh {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _global(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-) -> None:
-    STATE.quiet = quiet
 
 
 class LanguageChoice(str, Enum):
@@ -109,64 +130,170 @@ ProjectOption = Annotated[
 ]
 LanguageOption = Annotated[
     Optional[LanguageChoice],
-    typer.Option("--language", "-l", help="Language of the output (default: `language` in hkh.yaml)."),
+    typer.Option("--language", "-l", help="Language of outputs and messages (default: `language` in hkh.yaml)."),
 ]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of out/.")]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Replace output files even if they were changed after hkh wrote them.")
 ]
 
 
-def _language(project: Any, override: LanguageChoice | None) -> str:
-    return override.value if override is not None else project.language
+def _version(value: bool) -> None:
+    if value:
+        print(f"hkh {__version__}")
+        raise typer.Exit()
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+@app.callback()
+def _global(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    quiet: QuietOption = False,
+    project: ProjectOption = None,
+    language: LanguageOption = None,
+) -> None:
+    SETTINGS.quiet = quiet
+    SETTINGS.project = project
+    SETTINGS.language = language.value if language is not None else None
+    SETTINGS.message_language = SETTINGS.language or "en"
+
+
+def _settle(project: Path | None = None, language: LanguageChoice | None = None, quiet: bool = False) -> None:
+    """Options given after the subcommand override those given before it. Messages are in the project's language
+    from here on (read from hkh.yaml without loading it), English outside a project, unless --language says."""
+    if quiet:
+        SETTINGS.quiet = True
+    if project is not None:
+        SETTINGS.project = project
+    if language is not None:
+        SETTINGS.language = language.value
+    if SETTINGS.language is not None:
+        SETTINGS.message_language = SETTINGS.language
+        return
+    from hkh.core.errors import HkhError as _NotFound
+    from hkh.project.load import find_project, quick_language
+
+    try:
+        root = find_project(None, SETTINGS.project)
+    except _NotFound:
+        return
+    SETTINGS.message_language = quick_language(root) or "en"
+
+
+def _results() -> Results:
+    """The project (found from -p or the current folder) and its results in the chosen language."""
+    from hkh.analysis.results import Results
+    from hkh.project.load import load_project
+
+    project = load_project(SETTINGS.project)
+    results = Results(project, SETTINGS.language)
+    SETTINGS.message_language = results.language
+    return results
+
+
+def stdout() -> Console:
+    from rich.console import Console
+
+    return Console(quiet=SETTINGS.quiet, highlight=False, soft_wrap=False)
+
+
+def _say(text: str) -> None:
+    """A line of data on stdout, exactly as written: paths and ids are never read as markup."""
+    if not SETTINGS.quiet:
+        print(text)
+
+
+def _wrote(paths: list[Path]) -> None:
+    from hkh.core.files import shown_path
+
+    for path in paths:
+        _say(t("cli.wrote", SETTINGS.message_language, path=shown_path(path)))
+
+
+def _json(data: Any, output: Path | None, results: Results | None = None, force: bool = False) -> None:
+    """JSON on stdout, or into `output` through the project's output guard."""
+    if output is None:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
+    from hkh.core.guard import OutputGuard
+    from hkh.core.lock import project_lock
+
+    assert results is not None
+    with project_lock(results.project.root):
+        _wrote([OutputGuard(results.project.root, force=force).write_json(output, data)])
 
 
 # --------------------------------------------------------------------------------------------------------- init
 
 
 @app.command(short_help="Create a new mapping with commented templates.")
-@_handle_errors
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder for the new mapping (created if missing).")],
     title: Annotated[Optional[str], typer.Option("--title", "-t", help="Title of the mapping.")] = None,
     area: Annotated[Optional[str], typer.Option("--area", "-a", help="The area mapped.")] = None,
-    language: Annotated[LanguageChoice, typer.Option("--language", "-l", help="nb, nn or en.")] = LanguageChoice.nb,
+    language: LanguageOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Create a new mapping with commented templates. Never overwrites existing files."""
     from hkh.project.init import create_project
 
-    written = create_project(directory, title=title, area=area, language=language.value)
-    console = stdout()
-    # paths are printed whole (no wrapping, no markup) so that they can be copied or clicked in any terminal width
-    for path in written:
-        console.print(f"wrote {path}", markup=False, soft_wrap=True)
-    console.print(f"Next: edit the files, then run `hkh check -p {directory}`.", markup=False, soft_wrap=True)
+    _settle(language=language, quiet=quiet)
+    chosen = SETTINGS.language or "nb"
+    SETTINGS.message_language = chosen
+    written = create_project(directory, title=title, area=area, language=chosen)
+    _wrote(written)
+    _say(t("cli.next_after_init", chosen, folder=directory))
 
 
 # -------------------------------------------------------------------------------------------------------- check
 
 
-@app.command(short_help="Validate every file and cross-reference; list all problems.")
-@_handle_errors
-def check(project: ProjectOption = None) -> None:
-    """Validate every file and every cross-reference; list all problems (exit 1 on errors)."""
-    from hkh.project.check import check_project
-    from hkh.core.errors import Severity
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
 
-    root, problems = check_project(project)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    for problem in problems:
-        print(str(problem), file=sys.stderr)
-    if not STATE.quiet:
-        warnings = len(problems) - len(errors)
-        verdict = "ok" if not errors else "failed"
-        counts = f"{len(errors)} error{'' if len(errors) == 1 else 's'}, {warnings} warning{'' if warnings == 1 else 's'}"
-        stdout().print(f"hkh check: {verdict}: {counts} in {root}", markup=False, soft_wrap=True)
-    if errors:
+
+@app.command(short_help="Validate every file and cross-reference; list all problems.")
+def check(
+    project: ProjectOption = None,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    language: LanguageOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Validate every file and every cross-reference; list all problems (exit 1 on errors)."""
+    from hkh.core.files import shown_path
+    from hkh.pipeline import check as check_project
+
+    _settle(project, language, quiet)
+    result = check_project(SETTINGS.project)
+    if output_format is CheckFormat.json:
+        problems = [
+            {
+                "file": None if p.path is None else str(p.path),
+                "line": p.line,
+                "cell": p.cell,
+                "severity": p.severity.value,
+                "code": p.code,
+                "message": p.message,
+            }
+            for p in result.problems
+        ]
+        print(json.dumps({"problems": problems}, ensure_ascii=False, indent=2))
+    else:
+        for problem in result.problems:
+            say_error(str(problem))
+        language_used = SETTINGS.message_language
+        counts = ", ".join(
+            [
+                plural("cli.errors", len(result.errors), language_used),
+                plural("cli.warnings", len(result.warnings), language_used),
+            ]
+        )
+        verdict = "cli.check_failed" if result.errors else "cli.check_ok"
+        _say(t(verdict, language_used, counts=counts, root=shown_path(result.root)))
+    if result.errors:
         raise typer.Exit(EXIT_PROBLEMS)
 
 
@@ -174,223 +301,206 @@ def check(project: ProjectOption = None) -> None:
 
 
 @app.command(short_help="Where the mapping stands: steps, sources, gaps, measures.")
-@_handle_errors
-def status(project: ProjectOption = None, language: LanguageOption = None) -> None:
+def status(project: ProjectOption = None, language: LanguageOption = None, quiet: QuietOption = False) -> None:
     """Where the mapping stands: the seven HKH steps, sources by method, findings, gaps, measures."""
-    from hkh.project.load import load_project
-    from hkh.analysis.status import render_status
+    from hkh.outputs.terminal.status import render_status
 
-    loaded = load_project(project)
-    stdout().print(render_status(loaded, _language(loaded, language)))
+    _settle(project, language, quiet)
+    results = _results()
+    stdout().print(render_status(results.status, results.language))
 
 
 # ------------------------------------------------------------------------------------------------------- import
 
 
 @app.command("import", short_help="Import a SurveyXact export into data/survey/<source>/.")
-@_handle_errors
 def import_(
-    exports: Annotated[list[Path], typer.Argument(help="An .xlsx or .xml workbook, a folder of CSV files, or the CSV files.")],
+    exports: Annotated[
+        list[Path], typer.Argument(help="An .xlsx or .xml workbook, a folder of CSV files, or the CSV files.")
+    ],
     project: ProjectOption = None,
-    source: Annotated[Optional[str], typer.Option("--source", "-s", help="Source id to register (default: from the file name).")] = None,
+    source: Annotated[
+        Optional[str], typer.Option("--source", "-s", help="Source id to register (default: from the file name).")
+    ] = None,
     keep_identifiers: Annotated[
         bool, typer.Option("--keep-identifiers", help="Keep names, e-mail, phone and similar columns (personal data!).")
     ] = False,
     force: ForceOption = False,
+    language: LanguageOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Import a SurveyXact export into data/survey/<source>/ and register it in sources.yaml."""
     import contextlib
 
-    from hkh.survey.store import import_survey
+    from hkh.survey.importing import import_survey
 
-    show_progress = not STATE.quiet and sys.stdout.isatty()
+    _settle(project, language, quiet)
+    show_progress = not SETTINGS.quiet and sys.stderr.isatty()
     with contextlib.ExitStack() as stack:
-        callback = None
+        callback: Callable[[str, int, int], None] | None = None
         if show_progress:
+            from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
             bar = stack.enter_context(
-                Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), transient=True)
+                Progress(
+                    TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                    transient=True, console=Console(stderr=True),
+                )
             )
-            task = bar.add_task("importing", total=1)
+            task = bar.add_task(t("cli.importing", SETTINGS.message_language), total=1)
 
             def callback(description: str, done: int, total: int) -> None:
                 bar.update(task, description=description, completed=done, total=max(total, 1))
 
         result = import_survey(
             exports,
-            project_dir=project,
+            project_dir=SETTINGS.project,
             source_id=source,
             keep_identifiers=keep_identifiers,
             force=force,
             progress=callback,
         )
-    if not STATE.quiet:
+    if not SETTINGS.quiet:
         for warning in result.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-    def say(text: str) -> None:
-        # plain lines, no rich: paths and source ids must come out as they are (rich would turn `:name:` into emoji)
-        if not STATE.quiet:
-            print(text)
-
+            say_error(t("cli.warning", SETTINGS.message_language, text=warning))
     people = result.codebook.respondents
-    split = (
-        f" ({people.complete} complete, {people.partial} partial)" if people.complete is not None else ""
-    )
-    say(
+    split = f" ({people.complete} complete, {people.partial} partial)" if people.complete is not None else ""
+    _say(
         f"imported {people.answered} respondents{split} of {people.rows} rows, "
         f"{len(result.codebook.questions)} questions, into {result.directory.relative_to(result.directory.parents[2])}"
     )
     if result.dropped:
-        say(f"dropped identifying columns: {', '.join(result.dropped)} (use --keep-identifiers to keep them)")
+        _say(f"dropped identifying columns: {', '.join(result.dropped)} (use --keep-identifiers to keep them)")
     elif keep_identifiers:
-        say("kept identifying columns (--keep-identifiers): handle data/survey/ as personal data")
+        _say("kept identifying columns (--keep-identifiers): handle data/survey/ as personal data")
     for copied in result.copied:
-        say(f"copied the raw export to {copied}")
+        _say(f"copied the raw export to {copied}")
     if result.kept_edits:
-        say(f"kept your non_substantive edits for: {', '.join(result.kept_edits)}")
-    say(f"{result.registered} source {result.source_id!r} in sources.yaml")
+        _say(f"kept your non_substantive edits for: {', '.join(result.kept_edits)}")
+    _say(f"{result.registered} source {result.source_id!r} in sources.yaml")
 
 
 # ------------------------------------------------------------------------------------------------------- survey
 
 
-class SurveyFormat(str, Enum):
+class TableFormat(str, Enum):
     table = "table"
     json = "json"
 
 
+class ChartsChoice(str, Enum):
+    cited = "cited"
+    all = "all"
+    none = "none"
+
+
 @app.command(short_help="Frequency tables for every question, with report phrases.")
-@_handle_errors
 def survey(
     project: ProjectOption = None,
-    source: Annotated[Optional[str], typer.Option("--source", "-s", help="Which imported survey (default: the only one).")] = None,
+    source: Annotated[
+        Optional[str], typer.Option("--source", "-s", help="Which imported survey (default: the only one).")
+    ] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Break down by this background question.")] = None,
-    min_cell: Annotated[Optional[int], typer.Option("--min-cell", help="Smallest count shown (default: settings.min_cell).")] = None,
+    min_cell: Annotated[
+        Optional[int], typer.Option("--min-cell", help="Smallest count shown (default: settings.min_cell).")
+    ] = None,
+    charts: Annotated[
+        ChartsChoice,
+        typer.Option("--charts", help="Bar charts for the questions findings cite (cited), every question, or none."),
+    ] = ChartsChoice.cited,
     output: OutputOption = None,
-    output_format: Annotated[SurveyFormat, typer.Option("--format", "-f", help="table (terminal + workbook) or json.")] = SurveyFormat.table,
+    output_format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="table (terminal + workbook) or json.")
+    ] = TableFormat.table,
     language: LanguageOption = None,
     force: ForceOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Frequency tables for every question, with the phrases a report uses; workbook and charts in out/."""
     from hkh.core.lock import project_lock
-    from hkh.project.load import load_project
-    from hkh.survey.tables import (
-        build_survey_tables,
-        cited_figures,
-        render_cited_figures,
-        render_survey_tables,
-        write_survey_outputs,
-    )
+    from hkh.outputs.terminal.survey import render_cited_figures, render_survey_tables
+    from hkh.outputs.write import write_survey
+    from hkh.survey.evidence import cited_figures
+    from hkh.survey.tables import build_survey_tables
 
-    loaded = load_project(project)
-    chosen = _language(loaded, language)
-    tables = build_survey_tables(loaded, source, by=by, min_cell=min_cell, language=chosen)
-    if output_format is SurveyFormat.json:
-        _print_json(tables.to_json())
+    _settle(project, language, quiet)
+    results = _results()
+    tables = build_survey_tables(results.project, source, by=by, min_cell=min_cell, language=results.language)
+    if output_format is TableFormat.json:
+        _json(tables.to_json(), output, results, force)
         return
-    with project_lock(loaded.root):
-        written = write_survey_outputs(loaded, tables, chosen, output=output, force=force)
+    with project_lock(results.project.root):
+        written = write_survey(results, tables, output=output, charts=charts.value, force=force)
     console = stdout()
     for renderable in render_survey_tables(tables):
         console.print(renderable)
         console.print()
-    cited = render_cited_figures(cited_figures(loaded, tables, chosen), chosen)
+    cited = render_cited_figures(cited_figures(results.project, tables, results.language), results.language)
     if cited is not None:
         console.print(cited)
         console.print()
-    charts = [path for path in written if path.suffix == ".png"]
-    for path in written:
-        if path.suffix != ".png":
-            console.print(f"wrote {loaded.show(path)}", markup=False)
-    if charts:
-        console.print(f"wrote {len(charts)} charts in {loaded.show(charts[0].parent)}", markup=False)
+    chart_paths = [path for path in written if path.suffix == ".png"]
+    _wrote([path for path in written if path.suffix != ".png"])
+    if chart_paths:
+        from hkh.core.files import shown_path
+
+        _say(t("cli.wrote_charts", results.language, count=len(chart_paths), folder=shown_path(chart_paths[0].parent)))
 
 
-# -------------------------------------------------------------------------------------------------- triangulate
-
-
-class AnalysisFormat(str, Enum):
-    table = "table"
-    json = "json"
+# ---------------------------------------------------------------------------------------- triangulate and gaps
 
 
 @app.command(short_help="The triangulation matrix: findings against methods.")
-@_handle_errors
 def triangulate(
     project: ProjectOption = None,
     output: OutputOption = None,
-    output_format: Annotated[AnalysisFormat, typer.Option("--format", "-f", help="table (terminal + workbook) or json.")] = AnalysisFormat.table,
+    output_format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="table (terminal + workbook) or json.")
+    ] = TableFormat.table,
     language: LanguageOption = None,
     force: ForceOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """The triangulation matrix: findings against methods, and the strength of each finding."""
-    from hkh.project.load import load_project
-    from hkh.analysis.triangulation import render_triangulation, write_triangulation
-    from hkh.analysis.triangulation import triangulate as compute_triangulation
-
-    loaded = load_project(project)
-    chosen = _language(loaded, language)
-    result = compute_triangulation(loaded, chosen)
-    _show_and_write(
-        loaded, result, output_format, output, force,
-        render=lambda: render_triangulation(result, chosen),
-        write=lambda: write_triangulation(loaded, result, chosen, output=output, force=force),
-    )
-
-
-def _show_and_write(
-    loaded: Any,
-    result: Any,
-    output_format: AnalysisFormat,
-    output: Path | None,
-    force: bool,
-    *,
-    render: Callable[[], Any],
-    write: Callable[[], list[Path]],
-) -> None:
-    """The shared tail of the analysis commands: JSON to stdout or a file, or the terminal table plus the workbook."""
-    from hkh.core.guard import write_json_output
     from hkh.core.lock import project_lock
+    from hkh.outputs.terminal.triangulation import render_triangulation
+    from hkh.outputs.write import write_triangulation
 
-    if output_format is AnalysisFormat.json and output is None:
-        _print_json(result.to_json())
+    _settle(project, language, quiet)
+    results = _results()
+    if output_format is TableFormat.json:
+        _json(results.triangulation.to_json(), output, results, force)
         return
-    if output_format is AnalysisFormat.table:
-        stdout().print(render())
-    with project_lock(loaded.root):
-        if output_format is AnalysisFormat.json:
-            written = [write_json_output(loaded.out_dir, result.to_json(), output, force=force)]
-        else:
-            written = write()
-    for path in written:
-        stdout().print(f"wrote {loaded.show(path)}", markup=False)
-
-
-# --------------------------------------------------------------------------------------------------------- gaps
+    stdout().print(render_triangulation(results.triangulation, results.language))
+    with project_lock(results.project.root):
+        _wrote(write_triangulation(results, output=output, force=force))
 
 
 @app.command(short_help="The gap analysis: needs against ongoing efforts, by hour.")
-@_handle_errors
 def gaps(
     project: ProjectOption = None,
     output: OutputOption = None,
-    output_format: Annotated[AnalysisFormat, typer.Option("--format", "-f", help="table (terminal + workbook) or json.")] = AnalysisFormat.table,
+    output_format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="table (terminal + workbook) or json.")
+    ] = TableFormat.table,
     language: LanguageOption = None,
     force: ForceOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """The gap analysis: needs against ongoing efforts, by hour of the week; overlaps; capacity; plan coverage."""
-    from hkh.analysis.gaps import analyse_gaps, render_gaps, write_gaps
-    from hkh.project.load import load_project
+    from hkh.core.lock import project_lock
+    from hkh.outputs.terminal.gaps import render_gaps
+    from hkh.outputs.write import write_gaps
 
-    loaded = load_project(project)
-    chosen = _language(loaded, language)
-    result = analyse_gaps(loaded, chosen)
-    _show_and_write(
-        loaded, result, output_format, output, force,
-        render=lambda: render_gaps(result),
-        write=lambda: write_gaps(loaded, result, chosen, output=output, force=force),
-    )
+    _settle(project, language, quiet)
+    results = _results()
+    if output_format is TableFormat.json:
+        _json(results.gaps.to_json(), output, results, force)
+        return
+    stdout().print(render_gaps(results.gaps))
+    with project_lock(results.project.root):
+        _wrote(write_gaps(results, output=output, force=force))
 
 
 # --------------------------------------------------------------------------------------------------------- plan
@@ -403,23 +513,22 @@ class PlanFormat(str, Enum):
 
 
 @app.command(short_help="The action plan: workbook, Markdown or CSV.")
-@_handle_errors
 def plan(
     project: ProjectOption = None,
     output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="xlsx, md or csv.")] = PlanFormat.xlsx,
     output: OutputOption = None,
     language: LanguageOption = None,
     force: ForceOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """The action plan (Delmål / Forslag til tiltak / Ansvarlig og involverte / Tid), traced to findings."""
     from hkh.core.lock import project_lock
-    from hkh.analysis.plan import write_plan
-    from hkh.project.load import load_project
+    from hkh.outputs.write import write_plan
 
-    loaded = load_project(project)
-    with project_lock(loaded.root):
-        path = write_plan(loaded, _language(loaded, language), output_format.value, output=output, force=force)
-    stdout().print(f"wrote {loaded.show(path)}")
+    _settle(project, language, quiet)
+    results = _results()
+    with project_lock(results.project.root):
+        _wrote([write_plan(results, output_format.value, output=output, force=force)])
 
 
 # ------------------------------------------------------------------------------------------------------- report
@@ -431,95 +540,75 @@ class ReportFormat(str, Enum):
 
 
 @app.command(short_help="The report with figures: one HTML file, or a Word document.")
-@_handle_errors
 def report(
     project: ProjectOption = None,
     output: OutputOption = None,
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="html or docx.")] = ReportFormat.html,
     language: LanguageOption = None,
     force: ForceOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """The report in the structure of an HKH report, with figures, as one HTML file (or a Word document)."""
     from hkh.core.lock import project_lock
-    from hkh.project.load import load_project
-    from hkh.outputs.report.build import write_report
+    from hkh.outputs.write import write_report
 
-    loaded = load_project(project)
-    with project_lock(loaded.root):
-        path = write_report(loaded, _language(loaded, language), output_format.value, output=output, force=force)
-    stdout().print(f"wrote {loaded.show(path)}", markup=False, soft_wrap=True)
+    _settle(project, language, quiet)
+    results = _results()
+    with project_lock(results.project.root):
+        _wrote([write_report(results, output_format.value, output=output, force=force)])
 
 
 # ---------------------------------------------------------------------------------------------------------- run
 
 
 @app.command(short_help="Everything: check, survey, triangulate, gaps, plan, report.")
-@_handle_errors
-def run(project: ProjectOption = None, language: LanguageOption = None, force: ForceOption = False) -> None:
+def run(
+    project: ProjectOption = None,
+    language: LanguageOption = None,
+    force: ForceOption = False,
+    quiet: QuietOption = False,
+) -> None:
     """The main job: check, survey, triangulate, gaps, plan and report, listing the files written."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from hkh.core.files import shown_path
+    from hkh.pipeline import StepResult, run_pipeline
 
-    from hkh.core.errors import CheckFailedError
-    from hkh.pipeline import STEPS, StepResult, run_pipeline
-    from hkh.project.load import display_path
+    _settle(project, language, quiet)
+    words = SETTINGS.message_language
 
-    console = stdout()
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True, disable=STATE.quiet
-    ) as progress:
-        task = progress.add_task("hkh run", total=len(STEPS))
-
-        def show(event: str, step: str, result: StepResult | None) -> None:
-            if event == "start":
-                progress.update(task, description=f"{step} …")
-                return
-            assert result is not None
-            if result.skipped:
-                progress.console.print(f"[dim]–[/] {step}: skipped ({result.skipped})")
-                progress.advance(task)
-                return
-            if step == "check":
-                note = f"ok, {result.warnings} warnings (see `hkh check`)" if result.warnings else "ok"
-            else:
-                note = f"{len(result.paths)} file{'s' if len(result.paths) != 1 else ''}"
-            progress.console.print(f"[green]✓[/] {step}: {note}")
-            progress.advance(task)
-
-        try:
-            result = run_pipeline(
-                project, language=language.value if language is not None else None, force=force, progress=show
+    def show(event: str, step: str, result: StepResult | None) -> None:
+        if event == "start" or result is None or SETTINGS.quiet:
+            return
+        if result.skipped:
+            print(f"– {step}: {t('cli.step_skipped', words, reason=result.skipped)}", file=sys.stderr)
+            return
+        if step == "check":
+            note = (
+                t("cli.step_warnings", words, warnings=plural("cli.warnings", result.warnings, words))
+                if result.warnings
+                else t("cli.step_ok", words)
             )
-        except CheckFailedError as error:
-            for problem in error.problems:
-                print(str(problem), file=sys.stderr)
-            print(f"hkh run: stopped at check: {error.message}", file=sys.stderr)
-            raise typer.Exit(error.exit_code) from None
-        except HkhError as error:
-            step = getattr(error, "step", None)
-            if step:
-                progress.console.print(f"[red]✗[/] {step}: stopped")
-            raise
-    console.print("Files written:")
+        elif result.unchanged:
+            note = t("cli.step_unchanged", words)
+        else:
+            note = plural("cli.files", len(result.paths), words)
+        print(f"✓ {step}: {note}", file=sys.stderr)
+
+    try:
+        result = run_pipeline(SETTINGS.project, language=SETTINGS.language, force=force, progress=show)
+    except HkhError as error:
+        step = getattr(error, "step", None)
+        if step and step != "check" and not SETTINGS.quiet:
+            print(f"✗ {step}: {t('cli.step_stopped', words)}", file=sys.stderr)
+        raise
+    _say(t("cli.run_unchanged" if result.unchanged else "cli.run_files", words))
     for path in result.paths:
-        # paths are printed whole (never wrapped, never read as markup), so they can be copied and clicked
-        console.print(f"  {display_path(path, '.')}", markup=False, soft_wrap=True)
+        # paths are printed whole (never wrapped), so they can be copied and clicked
+        _say(f"  {shown_path(path)}")
 
 
 def main() -> None:
-    """Console entry point. Errors the user can fix are handled per command; anything else is a bug in hkh."""
-    from hkh._startup import skip_pydantic_plugin_discovery
-
-    skip_pydantic_plugin_discovery()
-    try:
-        app(standalone_mode=True)
-    except SystemExit:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks for users
-        if os.environ.get("HKH_DEBUG"):
-            raise
-        print(
-            f"hkh: internal error ({type(exc).__name__}: {exc}); this is a bug in hkh. "
-            "Run again with HKH_DEBUG=1 for details and report it.",
-            file=sys.stderr,
-        )
-        sys.exit(70)
+    """Console entry point."""
+    # pydantic looks for plugins (observability tools) in the metadata of every installed package the first time a
+    # model validates: about 60 ms on every command. hkh has no use for them, unless the user asks for them.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    app()

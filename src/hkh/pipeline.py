@@ -1,39 +1,124 @@
-"""`hkh run`: check, survey, triangulate, gaps, plan and report, in that order, under one project lock.
+"""`hkh check` and `hkh run`: the library's parts put together.
 
-The run is a list of steps; each returns the paths it wrote. It stops at the first step that fails and lets that
-step's error (an `HkhError`, one line) through, marked with the step's name so the caller can say where it stopped.
-`hkh check` finding errors stops the run before anything is written (`CheckFailedError` carries every problem).
-The library never prints: progress goes to a callback (the CLI draws it with rich, or not at all with --quiet).
+`check` is the project files' own check (`hkh.project.check`) and the surveys' (`hkh.survey.checks`), sorted.
+
+`run` is check, survey, triangulate, gaps, plan and report, in that order, under one project lock, every output read
+from one `Results`, so nothing is computed twice. It stops at the first step that fails and lets that step's error
+(an `HkhError`, one line) through, marked with the step's name. Each step's inputs are hashed (the files it reads,
+hkh's version, the language); the manifest remembers the hashes each output was made from, and a step whose inputs
+are unchanged and whose outputs are still hkh's own is skipped. A run with nothing changed reads and hashes the
+inputs and stops, without loading a library. The library never prints: progress goes to a callback.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from hkh.core.errors import CheckFailedError, HkhError, Problem, Severity
-from hkh.project.load import Project
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hkh.analysis.results import Results
+    from hkh.core.guard import OutputGuard
+
+PROJECT_FILES = ("hkh.yaml", "sources.yaml", "efforts.yaml", "findings.yaml", "plan.yaml")
+SURVEY_DIR = Path("data") / "survey"
+STATS_DIR = Path("data") / "stats"
+
+
+# ----------------------------------------------------------------------------------------------------------- check
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    root: Path
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is not Severity.ERROR]
+
+
+def check(explicit_dir: Path | None = None) -> CheckResult:
+    """Every problem of a project folder, errors first, each group in file and line order."""
+    from hkh.project.check import check_files, sort_problems
+    from hkh.survey.checks import survey_problems
+
+    checked = check_files(explicit_dir)
+    problems = checked.problems + survey_problems(checked.root, checked.models, checked.trees)
+    return CheckResult(checked.root, sort_problems(checked.root, problems))
+
+
+# ------------------------------------------------------------------------------------------------------ the inputs
+
+
+class Inputs:
+    """The files a run reads, each hashed once, and a digest per step of the files that step depends on."""
+
+    def __init__(self, root: Path, language: str | None) -> None:
+        from hkh import __version__
+
+        self.root = root
+        self.salt = f"hkh {__version__}\0{language or ''}\0"
+        self._hashes: dict[Path, str] = {}
+
+    def _hash(self, path: Path) -> str:
+        if path not in self._hashes:
+            from hkh.core.files import sha256_file
+
+            try:
+                self._hashes[path] = sha256_file(path)
+            except OSError:
+                self._hashes[path] = "missing"
+        return self._hashes[path]
+
+    def _tree(self, relative: Path) -> list[Path]:
+        from hkh.core.files import is_temporary
+
+        folder = self.root / relative
+        if not folder.is_dir():
+            return []
+        return sorted(
+            path
+            for path in folder.rglob("*")
+            if path.is_file() and not any(part.startswith(".") or is_temporary(Path(part)) for part in path.relative_to(folder).parts)
+        )
+
+    def digest(self, *, files: tuple[str, ...] = PROJECT_FILES, surveys: bool = False, stats: bool = False) -> str:
+        paths = [self.root / name for name in files]
+        if surveys:
+            paths += self._tree(SURVEY_DIR)
+        if stats:
+            paths += self._tree(STATS_DIR)
+        digest = hashlib.sha256(self.salt.encode("utf-8"))
+        for path in paths:
+            digest.update(f"{path.relative_to(self.root).as_posix()}\0{self._hash(path)}\n".encode("utf-8"))
+        return digest.hexdigest()
+
+
+# ------------------------------------------------------------------------------------------------------- the steps
 
 
 @dataclass
 class RunContext:
-    explicit_dir: Path | None
+    root: Path
     language: str | None
     force: bool
-    root: Path | None = None
-    project: Project | None = None
+    inputs: Inputs
+    results: Results | None = None
     warnings: list[Problem] = field(default_factory=list)
 
     @property
-    def loaded(self) -> Project:
-        if self.project is None:  # the check step loads the project; every later step needs it
+    def loaded(self) -> Results:
+        if self.results is None:  # the check step loads the project; every later step needs it
             raise RuntimeError("hkh bug: a step ran before the project was loaded")
-        return self.project
-
-    @property
-    def output_language(self) -> str:
-        return self.language or self.loaded.language
+        return self.results
 
 
 @dataclass
@@ -41,13 +126,82 @@ class StepResult:
     name: str
     paths: list[Path] = field(default_factory=list)
     skipped: str | None = None  # why the step had nothing to do
+    unchanged: bool = False  # its inputs had not changed since its outputs were written
     warnings: int = 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Step:
     name: str
-    run: Callable[[RunContext], StepResult]
+    inputs: Callable[[Inputs], str]
+    run: Callable[[RunContext], list[Path]]
+
+
+def _check(context: RunContext) -> list[Path]:
+    from hkh.analysis.results import Results
+    from hkh.project.load import load_project
+
+    result = check(context.root)
+    context.warnings = result.warnings
+    if result.errors:
+        count = len(result.errors)
+        raise CheckFailedError(
+            result.problems,
+            f"hkh check found {count} error{'s' if count != 1 else ''}; fix them (see the lines above) and run again",
+        )
+    context.results = Results(load_project(context.root), context.language)
+    return []
+
+
+def _survey(context: RunContext) -> list[Path]:
+    from hkh.outputs import paths
+    from hkh.outputs.write import write_survey
+
+    results = context.loaded
+    written: list[Path] = []
+    for source_id in results.survey_ids:
+        tables = results.survey_tables(source_id)
+        # one workbook per survey when there are several, so the second does not replace the first
+        output = None
+        if len(results.survey_ids) > 1:
+            default = paths.survey_workbook_path(results.project, results.language)
+            output = default.with_name(f"{default.stem}-{source_id}{default.suffix}")
+        written.extend(write_survey(results, tables, output=output, force=context.force))
+    return written
+
+
+def _triangulate(context: RunContext) -> list[Path]:
+    from hkh.outputs.write import write_triangulation
+
+    return write_triangulation(context.loaded, force=context.force)
+
+
+def _gaps(context: RunContext) -> list[Path]:
+    from hkh.outputs.write import write_gaps
+
+    return write_gaps(context.loaded, force=context.force)
+
+
+def _plan(context: RunContext) -> list[Path]:
+    from hkh.outputs.write import write_plan
+
+    return [write_plan(context.loaded, "xlsx", force=context.force)]
+
+
+def _report(context: RunContext) -> list[Path]:
+    from hkh.outputs.write import write_report
+
+    return [write_report(context.loaded, fmt, force=context.force) for fmt in ("html", "docx")]
+
+
+STEPS: tuple[Step, ...] = (
+    Step("check", lambda i: i.digest(surveys=True, stats=True), _check),
+    Step("survey", lambda i: i.digest(files=("hkh.yaml", "findings.yaml"), surveys=True), _survey),
+    Step("triangulate", lambda i: i.digest(surveys=True), _triangulate),
+    Step("gaps", lambda i: i.digest(), _gaps),
+    Step("plan", lambda i: i.digest(), _plan),
+    Step("report", lambda i: i.digest(surveys=True, stats=True), _report),
+)
 
 
 @dataclass
@@ -59,89 +213,24 @@ class RunResult:
     def paths(self) -> list[Path]:
         return [path for step in self.steps for path in step.paths]
 
+    @property
+    def unchanged(self) -> bool:
+        """Nothing had changed since the last run: every output was already up to date."""
+        return all(step.unchanged or step.skipped for step in self.steps)
+
 
 ProgressCallback = Callable[[str, str, "StepResult | None"], None]
 """Called with ("start", step name, None) before a step and ("done", step name, result) after it."""
 
 
-def _check(context: RunContext) -> StepResult:
-    from hkh.project.check import check_project
-    from hkh.project.load import load_project
-
-    root, problems = check_project(context.explicit_dir)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    context.root = root
-    context.warnings = [p for p in problems if p.severity is not Severity.ERROR]
-    if errors:
-        raise CheckFailedError(
-            problems,
-            f"hkh check found {len(errors)} error{'s' if len(errors) != 1 else ''}; "
-            "fix them (see the lines above) and run again",
-        )
-    context.project = load_project(root)
-    return StepResult("check", warnings=len(context.warnings))
-
-
-def _survey(context: RunContext) -> StepResult:
-    from hkh.survey.tables import build_survey_tables, list_imported_surveys, workbook_path, write_survey_outputs
-
-    project = context.loaded
-    language = context.output_language
-    sources = list_imported_surveys(project)
-    if not sources:
-        return StepResult("survey", skipped="no survey imported")
-    paths: list[Path] = []
-    for source_id in sources:
-        tables = build_survey_tables(project, source_id, language=language)
-        # one workbook per survey when there are several, so the second does not replace the first
-        output = None
-        if len(sources) > 1:
-            default = workbook_path(project, language)
-            output = default.with_name(f"{default.stem}-{source_id}{default.suffix}")
-        paths.extend(write_survey_outputs(project, tables, language, output=output, force=context.force))
-    return StepResult("survey", paths)
-
-
-def _triangulate(context: RunContext) -> StepResult:
-    from hkh.analysis.triangulation import triangulate, write_triangulation
-
-    project = context.loaded
-    result = triangulate(project, context.output_language)
-    paths = write_triangulation(project, result, context.output_language, force=context.force)
-    return StepResult("triangulate", list(paths))
-
-
-def _gaps(context: RunContext) -> StepResult:
-    from hkh.analysis.gaps import analyse_gaps, write_gaps
-
-    project = context.loaded
-    result = analyse_gaps(project, context.output_language)
-    paths = write_gaps(project, result, context.output_language, force=context.force)
-    return StepResult("gaps", list(paths))
-
-
-def _plan(context: RunContext) -> StepResult:
-    from hkh.analysis.plan import write_plan
-
-    path = write_plan(context.loaded, context.output_language, "xlsx", force=context.force)
-    return StepResult("plan", [path])
-
-
-def _report(context: RunContext) -> StepResult:
-    from hkh.outputs.report.build import write_report
-
-    path = write_report(context.loaded, context.output_language, "html", force=context.force)
-    return StepResult("report", [path])
-
-
-STEPS: tuple[Step, ...] = (
-    Step("check", _check),
-    Step("survey", _survey),
-    Step("triangulate", _triangulate),
-    Step("gaps", _gaps),
-    Step("plan", _plan),
-    Step("report", _report),
-)
+def _current_outputs(guard: OutputGuard, name: str, digest: str) -> list[Path] | None:
+    """The outputs a step wrote last time, when its inputs are the same and every output is still hkh's own."""
+    recorded = guard.step(name)
+    if recorded is None or recorded.inputs != digest:
+        return None
+    if not all(guard.is_current(path, digest) for path in recorded.outputs):
+        return None
+    return list(recorded.outputs)
 
 
 def run_pipeline(
@@ -150,31 +239,42 @@ def run_pipeline(
     language: str | None = None,
     force: bool = False,
     progress: ProgressCallback | None = None,
-    steps: tuple[Step, ...] = STEPS,
 ) -> RunResult:
-    """Run every step in order; the first failure stops the run with its error (`error.step` names the step)."""
+    """Every step in order, the unchanged ones skipped; the first failure stops the run (`error.step` names it)."""
+    from hkh.core.guard import OutputGuard
     from hkh.core.lock import project_lock
+    from hkh.project.load import find_project
 
-    context = RunContext(explicit_dir=explicit_dir, language=language, force=force)
+    root = find_project(None, explicit_dir)
+    inputs = Inputs(root, language)
+    context = RunContext(root, language, force, inputs)
     results: list[StepResult] = []
-
-    def run_one(step: Step) -> None:
-        if progress is not None:
-            progress("start", step.name, None)
-        try:
-            result = step.run(context)
-        except HkhError as error:
-            error.step = step.name  # type: ignore[attr-defined]
-            raise
-        results.append(result)
-        if progress is not None:
-            progress("done", step.name, result)
-
-    first, rest = steps[0], steps[1:]
-    run_one(first)  # the check only reads, and finds the project folder the lock belongs to
-    if context.root is None:
-        raise RuntimeError("hkh bug: the first step of a run must find the project")
-    with project_lock(context.root, display=context.loaded.path(".hkh.lock")):
-        for step in rest:
-            run_one(step)
-    return RunResult(context.root, results)
+    with project_lock(root):
+        guard = OutputGuard(root)
+        digests = {step.name: step.inputs(inputs) for step in STEPS}
+        current = {} if force else {step.name: _current_outputs(guard, step.name, digests[step.name]) for step in STEPS}
+        if not force and all(outputs is not None for outputs in current.values()):
+            return RunResult(root, [StepResult(s.name, current[s.name] or [], unchanged=True) for s in STEPS])
+        for step in STEPS:
+            if progress is not None:
+                progress("start", step.name, None)
+            try:
+                if step.name == "check":
+                    step.run(context)
+                    result = StepResult(step.name, warnings=len(context.warnings))
+                elif step.name == "survey" and not context.loaded.survey_ids:
+                    result = StepResult(step.name, skipped="no survey imported")
+                elif current.get(step.name) is not None:
+                    result = StepResult(step.name, current[step.name] or [], unchanged=True)
+                else:
+                    written = step.run(context)
+                    OutputGuard(root).record_step(step.name, digests[step.name], written)
+                    result = StepResult(step.name, written)
+            except HkhError as error:
+                error.step = step.name  # type: ignore[attr-defined]
+                raise
+            results.append(result)
+            if progress is not None:
+                progress("done", step.name, result)
+        OutputGuard(root).record_step("check", digests["check"], [])
+    return RunResult(root, results)

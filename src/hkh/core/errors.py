@@ -11,6 +11,11 @@ from enum import Enum
 from pathlib import Path
 
 
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # the command ran and found problems (`hkh check` found errors)
+EXIT_USAGE = 2  # the command could not run: bad arguments, unreadable or malformed input, a bug in hkh
+
+
 def format_location(path: Path | str | None, line: int | None = None, cell: str | None = None) -> str:
     """`file:line` for text files, `file!Sheet!C14` for spreadsheet cells (as the design asks)."""
     if path is None:
@@ -27,7 +32,7 @@ class HkhError(Exception):
     """An error the user can act on. `code` is stable, so scripts and tests may rely on it."""
 
     code = "hkh-error"
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
     def __init__(
         self,
@@ -50,6 +55,10 @@ class HkhError(Exception):
     def __str__(self) -> str:
         where = self.location
         return f"{where}: {self.message}" if where else self.message
+
+    def as_problem(self) -> "Problem":
+        """The error as one of `hkh check`'s problems (for checks that read a file which may itself be broken)."""
+        return Problem(Severity.ERROR, self.code, self.message, self.path, self.line, self.cell)
 
 
 class ProjectNotFoundError(HkhError):
@@ -146,7 +155,7 @@ class CheckFailedError(HkhError):
     """`hkh run` stops when `hkh check` finds errors; carries every problem so that all of them can be shown."""
 
     code = "check-failed"
-    exit_code = 1
+    exit_code = EXIT_PROBLEMS
 
     def __init__(self, problems: list[Problem], message: str) -> None:
         super().__init__(message)

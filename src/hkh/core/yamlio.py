@@ -114,3 +114,12 @@ def dump_yaml(data: Any) -> str:
     stream = io.StringIO()
     _yaml().dump(data, stream)
     return stream.getvalue()
+
+
+def dump_yaml_wide(tree: Any) -> str:
+    """Round-trip dump that does not re-wrap the user's long lines."""
+    yaml = _yaml()
+    yaml.width = 100000
+    stream = io.StringIO()
+    yaml.dump(tree, stream)
+    return stream.getvalue()

@@ -18,7 +18,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-LANGUAGES = ("nb", "nn", "en")
+from hkh.i18n.types import LANGUAGES
+
 
 # Percentage-point limits for the qualifiers; a share further than BOUND_LIMIT from every fraction says over/under.
 EXACT_LIMIT = 0.5
@@ -162,22 +163,3 @@ def count_phrase(count: int, base: int, language: str) -> str:
     if base <= 0:
         raise ValueError("the base of a share must be positive")
     return share_phrase(count / base, language)
-
-
-def round_half_up(value: float, decimals: int = 0) -> float:
-    """School rounding (74.5 → 75), not Python's banker's rounding, because readers check figures by hand."""
-    factor = 10**decimals
-    # the tiny nudge keeps 0.745 * 100 (74.49999...) rounding up, as a person rounding 74.5 would
-    return math.floor(value * factor + 0.5 + 1e-9) / factor
-
-
-def format_number(value: float, language: str, decimals: int = 1) -> str:
-    """A number as text: decimal comma in nb and nn, point in en."""
-    text = f"{round_half_up(value, decimals):.{decimals}f}"
-    return text.replace(".", ",") if _language(language) in ("nb", "nn") else text
-
-
-def format_percent(percent: float, language: str, decimals: int = 1) -> str:
-    """"33,3 %" in nb and nn (space before the sign, as Norwegian typesetting has it), "33.3%" in en."""
-    number = format_number(percent, language, decimals)
-    return f"{number}%" if language == "en" else f"{number} %"

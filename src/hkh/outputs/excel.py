@@ -203,3 +203,12 @@ def new_workbook() -> "Workbook":
     workbook = Workbook()
     workbook.remove(workbook.active)
     return workbook
+
+
+def to_bytes(workbook: Any) -> bytes:
+    """A workbook as the bytes of an .xlsx file (written through the output guard by the caller)."""
+    import io
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

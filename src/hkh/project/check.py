@@ -17,28 +17,25 @@ from pathlib import Path
 from typing import Any
 
 from hkh.project import hours
-from hkh.core.errors import HkhError, Problem, Severity
-from hkh.core.files import is_temporary
+from hkh.core.errors import Problem, Severity
 from hkh.project.models import (
     FILE_MODELS,
     EffortRegister,
     FindingRegister,
     Mapping,
-    Method,
     Plan,
     SourceRegister,
     StepId,
     StepState,
 )
-from hkh.project.load import RAW_DIR, SURVEY_DIR, display_path, find_project, load_file
-from hkh.core.yamlio import line_of, load_yaml
+from hkh.project.load import RAW_DIR, display_path, find_project, load_file
+from hkh.core.yamlio import line_of
 
 HKH_FILE = "hkh.yaml"
 SOURCES_FILE = "sources.yaml"
 EFFORTS_FILE = "efforts.yaml"
 FINDINGS_FILE = "findings.yaml"
 PLAN_FILE = "plan.yaml"
-CODEBOOK_NAME = "codebook.yaml"
 
 SPILLOVER_ADVICE = (
     "the `;` before {next_day} cancels {day_name}'s hours after midnight; use `,` (for example "
@@ -46,21 +43,6 @@ SPILLOVER_ADVICE = (
 )
 DAY_NAMES = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday", "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
 NEXT_DAY = {"Mo": "Tu", "Tu": "We", "We": "Th", "Th": "Fr", "Fr": "Sa", "Sa": "Su", "Su": "Mo"}
-
-
-def _option_matches(wanted: str | int, option: dict[str, Any]) -> bool:
-    """Evidence may name an option by its code (`1`), its label (`Trygg`) or, for multiple choice, its variable."""
-    text = " ".join(str(wanted).split()).casefold()
-    candidates = (option.get("code"), option.get("label"), option.get("variable"))
-    return any(c is not None and " ".join(str(c).split()).casefold() == text for c in candidates)
-
-
-def _cited_options_exist(wanted: str | int, options: list[Any]) -> bool:
-    """One option, or several joined by "+" for a combined share ("Annen kommune i Norge + Utlandet")."""
-    if any(_option_matches(wanted, o) for o in options):
-        return True
-    pieces = [piece.strip() for piece in str(wanted).split("+")]
-    return len(pieces) > 1 and all(any(_option_matches(piece, o) for o in options) for piece in pieces)
 
 
 def _before(first: str, second: str) -> bool:
@@ -75,13 +57,13 @@ def party_key(name: str) -> str:
 
 
 @dataclass
-class _Checker:
+class ProblemRecorder:
+    """Problems found in the loaded project files, each located at the line of the node it concerns."""
+
     root: Path
     models: dict[str, Any]
     trees: dict[str, Any]
     problems: list[Problem] = field(default_factory=list)
-
-    # ------------------------------------------------------------------------------------------------ helpers
 
     @property
     def mapping(self) -> Mapping | None:
@@ -117,6 +99,12 @@ class _Checker:
 
     def warn(self, code: str, file_name: str, loc: Iterable[Any], message: str) -> None:
         self.add(Severity.WARNING, code, file_name, loc, message)
+
+
+
+@dataclass
+class _Checker(ProblemRecorder):
+    """The cross-references between the project files."""
 
     def duplicates(self, kind: str, file_name: str, entries: Iterable[tuple[str | None, tuple[Any, ...]]]) -> set[str]:
         """Report every repeat of an id after its first use; return the set of ids seen."""
@@ -212,32 +200,12 @@ class _Checker:
                         location,
                         f"source `{source.id}`: file `{name}` does not exist (paths are relative to the project folder)",
                     )
-        self.check_unregistered_surveys()
         if self.findings is None:
             return
         cited = {evidence.source for finding in self.findings.findings for evidence in finding.evidence}
         for index, source in enumerate(self.sources.sources):
             if source.id not in cited:
                 self.warn("source-unused", SOURCES_FILE, ("sources", index, "id"), f"source `{source.id}` is cited by no finding")
-
-    def check_unregistered_surveys(self) -> None:
-        """An imported survey that sources.yaml does not list: an import stopped just before registering it (the
-        survey folder is renamed into place before sources.yaml is written), or a source deleted by hand."""
-        assert self.sources is not None
-        registered = {s.id for s in self.sources.sources}
-        try:
-            folders = sorted(p for p in (self.root / SURVEY_DIR).iterdir() if p.is_dir() and not is_temporary(p))
-        except OSError:
-            return
-        for folder in folders:
-            if folder.name not in registered and (folder / CODEBOOK_NAME).is_file():
-                self.warn(
-                    "survey-not-registered",
-                    SOURCES_FILE,
-                    ("sources",),
-                    f"{(SURVEY_DIR / folder.name).as_posix()}/ holds an imported survey that sources.yaml does not "
-                    f"list; import it again (`hkh import ... --source {folder.name}`) or delete the folder",
-                )
 
     def source_file_exists(self, name: str) -> bool:
         # A bare file name is also looked for in data/raw/, where raw exports are kept.
@@ -310,8 +278,6 @@ class _Checker:
 
         mandate_ids = {item.id for item in self.mapping.mandate} if self.mapping is not None else None
         source_ids = self.source_ids()
-        sources_by_id = {s.id: s for s in self.sources.sources} if self.sources is not None else {}
-        codebooks: dict[str, dict[str, list[Any]] | None] = {}
         addressed = self.addressed_ids()
         followed_up = {f.finding for f in self.plan.follow_up if f.finding} if self.plan is not None else set()
 
@@ -338,8 +304,6 @@ class _Checker:
                         f"finding `{finding.id}` cites source `{evidence.source}`, which is not in sources.yaml",
                     )
                     continue
-                if evidence.question is not None and evidence.source in sources_by_id:
-                    self.check_survey_evidence(finding.id, evidence, e_loc, sources_by_id[evidence.source], codebooks)
             for n_index, need in enumerate(finding.needs):
                 n_loc = (*where, "needs", n_index)
                 need_name = f"need `{finding.need_id(n_index)}`"
@@ -355,88 +319,6 @@ class _Checker:
                         (*where, "id"),
                         f"finding `{finding.id}` is addressed by no measure in plan.yaml (nor listed under `follow_up`)",
                     )
-
-    def check_survey_evidence(
-        self,
-        finding_id: str,
-        evidence: Any,
-        loc: tuple[Any, ...],
-        source: Any,
-        codebooks: dict[str, dict[str, list[Any]] | None],
-    ) -> None:
-        if source.method is not Method.survey:
-            self.error(
-                "question-not-survey",
-                FINDINGS_FILE,
-                (*loc, "question"),
-                f"finding `{finding_id}`: `question` is for survey sources, but source `{source.id}` has method "
-                f"`{source.method.value}`",
-            )
-            return
-        first_use = source.id not in codebooks
-        if first_use:
-            codebooks[source.id] = self.codebook_names(source.id)
-        names = codebooks[source.id]
-        if names is None:
-            if first_use:
-                self.warn(
-                    "survey-not-imported",
-                    FINDINGS_FILE,
-                    (*loc, "source"),
-                    f"survey `{source.id}` is not imported yet (no {(SURVEY_DIR / source.id / CODEBOOK_NAME).as_posix()}), "
-                    f"so its questions cannot be checked; run `hkh import`",
-                )
-            return
-        if str(evidence.question) not in names:
-            self.error(
-                "unknown-question",
-                FINDINGS_FILE,
-                (*loc, "question"),
-                f"finding `{finding_id}`: question `{evidence.question}` is not in the codebook of survey `{source.id}`",
-            )
-            return
-        options = names[str(evidence.question)]
-        if evidence.option is not None and options and not _cited_options_exist(evidence.option, options):
-            listed = ", ".join(f"{o.get('code')} {o.get('label')}" for o in options if isinstance(o, dict))
-            self.error(
-                "unknown-option",
-                FINDINGS_FILE,
-                (*loc, "option"),
-                f"finding `{finding_id}`: `{evidence.option}` is not an option of question `{evidence.question}` "
-                f"(options: {listed})",
-            )
-
-    def codebook_names(self, source_id: str) -> dict[str, list[Any]] | None:
-        """Question names and variables of an imported survey, each with its options; None when not imported."""
-        relative = SURVEY_DIR / source_id / CODEBOOK_NAME
-        path = self.root / relative
-        if not path.is_file():
-            return None
-        shown = display_path(self.root, relative)
-        try:
-            tree = load_yaml(path, display=shown)
-        except HkhError as exc:
-            self.problems.append(Problem(Severity.ERROR, exc.code, exc.message, exc.path, exc.line))
-            return {}
-        questions = tree.get("questions") if isinstance(tree, dict) else None
-        if not isinstance(questions, list):
-            self.problems.append(
-                Problem(Severity.ERROR, "codebook-invalid", "the codebook has no `questions:` list; run `hkh import` again", shown, 1)
-            )
-            return {}
-        names: dict[str, list[Any]] = {}
-        for question in questions:
-            if not isinstance(question, dict):
-                continue
-            options = question.get("options")
-            options = [o for o in options if isinstance(o, dict)] if isinstance(options, list) else []
-            variables = question.get("variables")
-            for variable in variables if isinstance(variables, list) else []:
-                if variable is not None:
-                    names.setdefault(str(variable), options)
-            if question.get("name") is not None:
-                names[str(question["name"])] = options
-        return names
 
     def addressed_ids(self) -> set[str]:
         if self.plan is None:
@@ -517,8 +399,16 @@ def check_loaded(root: Path, models: dict[str, Any], trees: dict[str, Any]) -> l
     return checker.problems
 
 
-def check_project(explicit_dir: Path | None = None) -> tuple[Path, list[Problem]]:
-    """All problems of a project folder, errors first, each group in file and line order."""
+@dataclass(frozen=True)
+class CheckedFiles:
+    root: Path
+    models: dict[str, Any]  # the files that loaded, by file name
+    trees: dict[str, Any]
+    problems: list[Problem]
+
+
+def check_files(explicit_dir: Path | None = None) -> CheckedFiles:
+    """Every problem of the project files and their cross-references (unsorted; see `sort_problems`)."""
     root = find_project(None, explicit_dir)
     models: dict[str, Any] = {}
     trees: dict[str, Any] = {}
@@ -532,5 +422,9 @@ def check_project(explicit_dir: Path | None = None) -> tuple[Path, list[Problem]
             models[name] = model
             trees[name] = tree
     problems.extend(check_loaded(root, models, trees))
-    # sorted() is stable, so problems on the same line keep the order in which they were found
-    return root, sorted(problems, key=lambda p: _sort_key(root, p))
+    return CheckedFiles(root, models, trees, problems)
+
+
+def sort_problems(root: Path, problems: list[Problem]) -> list[Problem]:
+    """Errors first, each group in file and line order (stable: problems on one line keep their order)."""
+    return sorted(problems, key=lambda p: _sort_key(root, p))

@@ -247,9 +247,9 @@ def slots_to_opening_hours(slots: tuple[bool, ...] | list[bool]) -> str:
 
 
 def _words(key: str, language: str) -> str:
-    from hkh.i18n.labels import HOURS_WORDS, text
+    from hkh.i18n import t
 
-    return text(key, language, HOURS_WORDS)
+    return t(f"hours.{key}", language)
 
 
 def _day_name(day: int, language: str) -> str:
@@ -257,9 +257,9 @@ def _day_name(day: int, language: str) -> str:
 
 
 def _join_words(items: list[str], language: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {_words('and', language)} " + items[-1]
+    from hkh.i18n.formats import join_words
+
+    return join_words(items, language)
 
 
 def _days_phrase(days: list[int], language: str, night: bool) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from hkh.core.files import shown_path
 from hkh.core.errors import (
     FileMissingError,
     HkhError,
@@ -28,7 +29,7 @@ from hkh.project.models import (
 from hkh.core.yamlio import line_of, load_yaml
 
 PROJECT_FILE = "hkh.yaml"
-OUT_DIR = "out"
+from hkh.core.guard import OUT_DIR  # noqa: E402  (re-exported: the folder every output goes to)
 SURVEY_DIR = Path("data") / "survey"
 RAW_DIR = Path("data") / "raw"
 STATS_DIR = Path("data") / "stats"
@@ -57,16 +58,25 @@ def find_project(start: Path | None = None, explicit: Path | None = None) -> Pat
     )
 
 
-def display_path(root: Path, name: str | Path) -> str:
-    """Paths in messages are shown relative to where the user stands when possible, so they can be clicked."""
-    full = root / name
+def quick_language(root: Path) -> str | None:
+    """The `language:` of hkh.yaml read without parsing the file (for messages before the project is loaded);
+    None when it cannot be read this way."""
+    import re
+
     try:
-        return str(full.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(full)
+        text = (root / PROJECT_FILE).read_text("utf-8", errors="replace")
+    except OSError:
+        return None
+    found = re.search(r"^language:\s*[\"']?(nb|nn|en)[\"']?\s*(#.*)?$", text, re.MULTILINE)
+    return found.group(1) if found else None
 
 
-def _pydantic_message(error: dict[str, Any]) -> str:
+def display_path(root: Path, name: str | Path) -> str:
+    """A project file as messages show it (relative to where the user stands when possible, so it can be clicked)."""
+    return shown_path(root / name)
+
+
+def pydantic_message(error: dict[str, Any]) -> str:
     loc = [str(part) for part in error.get("loc", ()) if not str(part).startswith("function-")]
     kind = error.get("type", "")
     message = str(error.get("msg", "invalid value"))
@@ -154,7 +164,7 @@ def load_file(root: Path, name: str) -> tuple[HkhModel | None, Any, list[Problem
         model = model_type.model_validate(dict(tree))
     except ValidationError as exc:
         problems = [
-            Problem(Severity.ERROR, "invalid-value", _pydantic_message(err), shown, line_of(tree, err.get("loc", ())))
+            Problem(Severity.ERROR, "invalid-value", pydantic_message(err), shown, line_of(tree, err.get("loc", ())))
             for err in exc.errors(include_url=False)
         ]
         return None, tree, problems

@@ -1,36 +1,23 @@
-"""Imported surveys on disk: `hkh import` writes them, every analysis reads them through `load_survey`.
+"""Imported surveys on disk: which there are, and reading one back.
 
 On disk (the contract other modules rely on): `data/survey/<source>/responses.csv` (UTF-8, one row per respondent
 who answered, identifiers dropped, codes as integers, blank = missing, `_status` last) and
-`data/survey/<source>/codebook.yaml` (see `hkh.survey.codebook.Codebook`). The source is registered in `sources.yaml`.
+`data/survey/<source>/codebook.yaml` (see `hkh.survey.codebook.Codebook`, its one reader). `hkh import`
+(`hkh.survey.importing`) writes them; the source is registered in `sources.yaml`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import filecmp
-import gc
-import io
 import re
-import shutil
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hkh.survey.codebook import CHOICE_TYPES, Codebook, Question, build_survey
-from hkh.core.errors import (
-    HkhError,
-    OverwriteRefusedError,
-    ProjectInvalidError,
-    Problem,
-    Severity,
-    SurveyNotImportedError,
-    UsageError,
-)
-from hkh.survey.surveyxact import ProgressCallback, read_export
+from hkh.core.errors import HkhError, SurveyNotImportedError, UsageError
+from hkh.core.files import is_temporary
+from hkh.project.load import SURVEY_DIR, display_path
+from hkh.survey.codebook import CHOICE_TYPES, Codebook, Question
 
 if TYPE_CHECKING:  # pandas is imported only where a frame is built
     import pandas as pd
@@ -74,16 +61,19 @@ def _root(project: "Project | Path") -> Path:
 
 
 def survey_dir(project: "Project | Path", source_id: str) -> Path:
-    return _root(project) / "data" / "survey" / source_id
+    return _root(project) / SURVEY_DIR / source_id
 
 
-def list_survey_sources(project: "Project | Path") -> list[str]:
-    """Ids of the imported surveys (folders under data/survey/ holding a codebook), sorted."""
-    base = _root(project) / "data" / "survey"
+def list_imported_surveys(project: "Project | Path") -> list[str]:
+    """Ids of the imported surveys, sorted: folders under data/survey/ holding a codebook, leaving out hidden and
+    temporary folders (an import killed half-way leaves one; it is not a survey)."""
+    base = _root(project) / SURVEY_DIR
     if not base.is_dir():
         return []
     return sorted(
-        p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / CODEBOOK).is_file()
+        p.name
+        for p in base.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and not is_temporary(p) and (p / CODEBOOK).is_file()
     )
 
 
@@ -96,25 +86,12 @@ def load_survey(project: "Project | Path", source_id: str | None = None, *, code
     import pandas as pd
 
     root = _root(project)
-    available = list_survey_sources(root)
-    if source_id is None:
-        if not available:
-            raise SurveyNotImportedError(
-                "no survey has been imported; run `hkh import <export>` first", path=str(root / "data" / "survey")
-            )
-        if len(available) > 1:
-            raise UsageError(f"several surveys are imported ({', '.join(available)}); choose one with --source")
-        source_id = available[0]
-    elif source_id not in available:
-        known = f" (imported: {', '.join(available)})" if available else ""
-        raise SurveyNotImportedError(
-            f"the survey {source_id!r} has not been imported; run `hkh import <export> --source {source_id}`{known}"
-        )
+    source_id = choose_source(root, source_id)
     directory = survey_dir(root, source_id)
-    shown = _display(root, directory / CODEBOOK)
+    shown = display_in(root, directory / CODEBOOK)
     codebook = Codebook.load(directory / CODEBOOK, shown)
     responses = directory / RESPONSES
-    shown_responses = _display(root, responses)
+    shown_responses = display_in(root, responses)
     if not responses.is_file():
         raise SurveyNotImportedError("the survey's answers are missing; run `hkh import` again", path=shown_responses)
     options: dict[str, Any] = {"keep_default_na": False, "na_values": [""], "encoding": "utf-8", "encoding_errors": "strict"}
@@ -182,296 +159,125 @@ def _integers(column: "pd.Series", shown: str, name: str, *, nullable: bool = Tr
     return numbers.astype("Int64")
 
 
-def _display(root: Path, path: Path) -> str:
-    from hkh.project.load import display_path
+def safe_file_name(text: str) -> str:
+    """A file name made from a survey's names: characters that Windows or Excel refuse become `_`."""
+    return re.sub(r"[\[\]:*?/\\<>|\"\s]", "_", text)
 
+
+def display_in(root: Path, path: Path) -> str:
+    """A path below the project as messages show it."""
     try:
         return display_path(root, path.relative_to(root))
     except ValueError:
         return str(path)
 
 
-# -------------------------------------------------------------------------------------------------------- writing
+@dataclass(frozen=True)
+class SurveyOption:
+    code: int
+    label: str
+    variable: str | None = None
+
+
+@dataclass(frozen=True)
+class SurveyQuestion:
+    name: str
+    type: str
+    text: str
+    variables: tuple[str, ...]
+    options: tuple[SurveyOption, ...] = ()
+    non_substantive: frozenset[int] = frozenset()
+    group: str | None = None
+    group_text: str | None = None
+
+    def option(self, code: int) -> SurveyOption | None:
+        return next((o for o in self.options if o.code == code), None)
 
 
 @dataclass
-class ImportResult:
-    """What `import_survey` did, for the CLI to report."""
+class SurveyData:
+    """One imported survey: its questions in codebook order, and the responses (codes and numbers as float64 with
+    NaN for blank, text as read; see `load_survey_data`)."""
 
-    source_id: str
+    source: str
     directory: Path
-    codebook: Codebook
-    warnings: list[str] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    copied: list[str] = field(default_factory=list)
-    registered: str = "added"
-    kept_edits: list[str] = field(default_factory=list)
-    title: str = ""
+    questions: list[SurveyQuestion]
+    frame: "pd.DataFrame"
+    codebook_display: str
+    responses_display: str
 
-    @property
-    def dropped(self) -> list[str]:
-        return self.codebook.dropped
-
-
-def default_source_id(exports: list[Path]) -> str:
-    """From the workbook's name, the folder's name, or the CSV files' folder (`dataset.csv` says nothing)."""
-    from hkh.project.models import slug
-
-    first = exports[0]
-    if first.is_dir():
-        stem = first.resolve().name
-    elif len(exports) == 1 and not re.search(r"(dataset|labels|structure|variables)", first.stem, re.IGNORECASE):
-        stem = first.stem
-    else:
-        stem = first.resolve().parent.name
-    return slug(stem.lower())
+    def question(self, name: str) -> SurveyQuestion | None:
+        """By question name, or by variable name (grid items and checkbox options), ignoring case."""
+        wanted = name.strip().casefold()
+        for question in self.questions:
+            if question.name.casefold() == wanted:
+                return question
+        for question in self.questions:
+            if any(v.casefold() == wanted for v in question.variables):
+                return question
+        return None
 
 
-def write_responses_csv(path: Path, header: list[str], columns: list[Sequence[Any]]) -> None:
-    """responses.csv, streamed from the columns: rows are made one at a time by `zip`, never all at once.
-
-    The columns already hold the answers as text (see `hkh.survey.codebook`), so nothing is formatted per cell here.
-    """
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(zip(*columns))
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
-
-
-def _plan_raw_copies(
-    exports: list[Path], files: list[Path], root: Path, force: bool
-) -> tuple[list[tuple[Path, Path]], list[str]]:
-    """Which raw files to copy into data/raw/ (those not already inside the project), and the project-relative
-    paths of all raw files for sources.yaml."""
-    raw_dir = root / "data" / "raw"
-    copies: list[tuple[Path, Path]] = []
-    listed: list[str] = []
-    folder_exports = {e.resolve() for e in exports if e.is_dir()}
-    for file in files:
-        if _inside(file, root):
-            listed.append(file.resolve().relative_to(root.resolve()).as_posix())
-            continue
-        parent = file.resolve().parent
-        target = raw_dir / parent.name / file.name if (parent in folder_exports or len(files) > 1) else raw_dir / file.name
-        if target.exists() and not force and not filecmp.cmp(file, target, shallow=False):
-            raise OverwriteRefusedError(
-                "a different file of this name is already in data/raw/; rename the export, or add --force to "
-                "replace the old copy",
-                path=str(target),
+def choose_source(project: "Project | Path", source_id: str | None) -> str:
+    """The survey a command works on: the one named, or the only one imported."""
+    root = _root(project)
+    imported = list_imported_surveys(root)
+    if source_id is not None:
+        if source_id not in imported:
+            found = f" (imported: {', '.join(imported)})" if imported else ""
+            raise SurveyNotImportedError(
+                f"survey `{source_id}` has not been imported{found}; run `hkh import EXPORT --source {source_id}`",
+                path=display_in(root, root / SURVEY_DIR / source_id),
             )
-        copies.append((file, target))
-        listed.append(target.relative_to(root).as_posix())
-    return copies, listed
-
-
-def _register_source(
-    root: Path, source_id: str, title: str, codebook: Codebook, files: list[str]
-) -> tuple[str, str]:
-    """The new text of sources.yaml (comments kept), and whether the source was added or updated."""
-    from pydantic import ValidationError
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    from hkh.project.models import Method, SourceRegister
-    from hkh.project.load import _pydantic_message
-    from hkh.core.yamlio import line_of, load_yaml
-
-    path = root / "sources.yaml"
-    shown = _display(root, path)
-    tree = load_yaml(path, display=shown) if path.exists() else None
-    if tree is None:
-        tree = CommentedMap()
-    if not isinstance(tree, dict):
-        raise HkhError("sources.yaml must start with `sources:` and then the list", path=shown, line=1)
-    if tree.get("sources") is None:
-        tree["sources"] = CommentedSeq()
-    sources = tree["sources"]
-    if not isinstance(sources, list):
-        raise HkhError("`sources:` must be a list", path=shown, line=line_of(tree, ["sources"]))
-    entry = next((s for s in sources if isinstance(s, dict) and str(s.get("id")) == source_id), None)
-    action = "updated"
-    if entry is None:
-        entry = CommentedMap()
-        entry["id"] = source_id
-        sources.append(entry)
-        action = "added"
-    elif str(entry.get("method", "survey")) != Method.survey.value:
-        index = sources.index(entry)
-        raise HkhError(
-            f"the source {source_id!r} is registered with method {entry.get('method')!r}, not survey; "
-            "choose another id with --source",
-            path=shown,
-            line=line_of(tree, ["sources", index, "method"]),
+        return source_id
+    if not imported:
+        raise SurveyNotImportedError(
+            "no survey has been imported yet; run `hkh import EXPORT` first", path=display_in(root, root / SURVEY_DIR)
         )
-    respondents = codebook.respondents
-    updates: dict[str, Any] = {"method": Method.survey.value}
-    if not entry.get("title"):
-        updates["title"] = title
-    updates["n"] = respondents.answered
-    if respondents.complete is not None:
-        updates["n_complete"] = respondents.complete
-    if respondents.partial is not None:
-        updates["n_partial"] = respondents.partial
-    for key, value in updates.items():
-        _set_key(entry, key, value)
-    if respondents.complete is None:
-        for key in ("n_complete", "n_partial"):
-            if key in entry:
-                del entry[key]
-    listed = CommentedSeq(files)
-    if len(files) <= 3:
-        listed.fa.set_flow_style()
-    _set_key(entry, "files", listed)
-    try:
-        SourceRegister.model_validate(_plain_tree(tree))
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        raise ProjectInvalidError(
-            [Problem(Severity.ERROR, "invalid-value", _pydantic_message(first), shown, line_of(tree, first.get("loc", ())))]
-        ) from None
-    return _dump_wide(tree), action
+    if len(imported) > 1:
+        raise UsageError(f"several surveys are imported ({', '.join(imported)}); choose one with --source")
+    return imported[0]
 
 
-SOURCE_KEY_ORDER = ("id", "method", "title", "date", "period", "n", "n_complete", "n_partial", "participants", "files", "note")
-
-
-def _set_key(entry: Any, key: str, value: Any) -> None:
-    """Set a key in place; a new key goes where the documented order puts it, not after the user's last key
-    (whose trailing blank line or comment would otherwise end up above it)."""
-    if key in entry:
-        entry[key] = value
-        return
-    rank = SOURCE_KEY_ORDER.index(key) if key in SOURCE_KEY_ORDER else len(SOURCE_KEY_ORDER)
-    keys = list(entry.keys())
-    position = 0
-    for index, existing in enumerate(keys):
-        existing_rank = SOURCE_KEY_ORDER.index(existing) if existing in SOURCE_KEY_ORDER else len(SOURCE_KEY_ORDER)
-        if existing_rank <= rank:
-            position = index + 1
-    entry.insert(position, key, value)
-
-
-def _dump_wide(tree: Any) -> str:
-    """Round-trip dump that does not re-wrap the user's long lines."""
-    from hkh.core.yamlio import _yaml
-
-    yaml = _yaml()
-    yaml.width = 100000
-    stream = io.StringIO()
-    yaml.dump(tree, stream)
-    return stream.getvalue()
-
-
-def _plain_tree(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain_tree(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain_tree(v) for v in node]
-    return node
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Reading a large export makes millions of lists and tuples (rows, columns) and no reference cycles; the cyclic
-    garbage collector would walk them over and over as they pile up (about 10% of an import of 20,000 rows)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def import_survey(
-    exports: list[Path],
-    *,
-    project_dir: Path | None = None,
-    source_id: str | None = None,
-    keep_identifiers: bool = False,
-    force: bool = False,
-    progress: ProgressCallback | None = None,
-) -> ImportResult:
-    """Read, check and interpret a SurveyXact export, then write data/survey/<source>/ and register the source.
-
-    Everything is read and checked before anything is written: a malformed export raises `HkhError` and leaves
-    the project as it was. responses.csv and codebook.yaml are written into a temporary folder that then takes the
-    survey folder's place whole; sources.yaml is updated last, so it never registers a survey that is not there.
-    """
-    from hkh.core.files import atomic_directory, atomic_path, write_text_atomic
-    from hkh.core.lock import project_lock
-    from hkh.project.models import ID_PATTERN
-    from hkh.project.load import find_project
-
-    root = find_project(None, project_dir)
-    with project_lock(root), _cyclic_gc_paused():
-        sid = source_id or default_source_id(exports)
-        if not re.match(ID_PATTERN, sid) or len(sid) > 64:
-            raise UsageError(f"{sid!r} is not a valid source id (letters, digits, `_`, `-`, `.`); choose one with --source")
-        raw = read_export(exports, progress=progress)
-        built = build_survey(raw, source_id=sid, keep_identifiers=keep_identifiers, progress=progress)
-        codebook = built.codebook
-        directory = survey_dir(root, sid)
-        kept: list[str] = []
-        old_path = directory / CODEBOOK
-        if old_path.exists():
-            try:
-                old = Codebook.load(old_path, _display(root, old_path))
-            except HkhError:
-                old = None
-            if old is not None:
-                for question in codebook.questions:
-                    before = old.question(question.name)
-                    if before is not None and before.name == question.name and before.type == question.type:
-                        if sorted(before.non_substantive) != sorted(question.non_substantive):
-                            kept.append(question.name)
-                        question.non_substantive = list(before.non_substantive)
-        copies, listed = _plan_raw_copies(exports, raw.files, root, force)
-        title = built.title or (exports[0].stem if exports else sid)
-        sources_text, action = _register_source(root, sid, title, codebook, listed)
-        codebook_text = codebook.to_yaml()
-        if progress:
-            progress("writing", 0, 1)
-        # Everything is written under temporary names first; then, in quick succession, the survey folder takes its
-        # place (its two files together), the raw copies theirs, and sources.yaml is updated last. A kill while
-        # writing leaves the project as it was.
-        with contextlib.ExitStack() as raw_copies:
-            for source, target in copies:
-                if not (target.exists() and filecmp.cmp(source, target, shallow=False)):
-                    # in the kernel (sendfile), not through Python bytes; renamed when the stack closes
-                    shutil.copyfile(source, raw_copies.enter_context(atomic_path(target)))
-            with atomic_directory(directory) as building:
-                write_responses_csv(building / RESPONSES, built.header, built.columns)
-                (building / CODEBOOK).write_text(codebook_text, encoding="utf-8")
-        write_text_atomic(root / "sources.yaml", sources_text)
-        if progress:
-            progress("writing", 1, 1)
-    return ImportResult(
-        source_id=sid,
-        directory=directory,
-        codebook=codebook,
-        warnings=built.warnings,
-        files=listed,
-        copied=[t.relative_to(root).as_posix() for _, t in copies],
-        registered=action,
-        kept_edits=kept,
-        title=title,
+def _adapt_question(question: Any) -> SurveyQuestion:
+    """hkh.survey.codebook.Question -> the frozen view the tables use (codes as ints, labels with single spaces)."""
+    return SurveyQuestion(
+        name=question.name,
+        type=question.type,
+        text=" ".join((question.text or question.name).split()),
+        variables=tuple(question.variables),
+        options=tuple(
+            SurveyOption(int(option.code), " ".join(str(option.label).split()) or str(option.code), option.variable)
+            for option in question.options
+        ),
+        non_substantive=frozenset(int(code) for code in question.non_substantive),
+        group=question.group,
+        group_text=question.group_text,
     )
 
 
-__all__ = [
-    "ImportResult",
-    "Survey",
-    "default_source_id",
-    "import_survey",
-    "list_survey_sources",
-    "load_survey",
-    "survey_dir",
-]
+def load_survey_data(project: Project, source_id: str | None = None) -> SurveyData:
+    """One imported survey (data/survey/<source>/), read by `hkh.survey.store.load_survey`, as the tables see it:
+    the codebook's questions, and the answers with codes and numbers as float64 (NaN for blank, so blanks and zeros
+    stay apart) and text as read."""
+    source = choose_source(project, source_id)
+    # float64 as read_csv made it: counting needs nothing else, and neither the Int64 copy that load_survey makes by
+    # default nor a float64 copy of that per column here (together 17 bytes a cell, most of a large survey's memory)
+    survey = load_survey(project, source, codes_as_float=True)
+    frame = survey.frame
+    return SurveyData(
+        source=source,
+        directory=survey.directory,
+        questions=[_adapt_question(q) for q in survey.codebook.questions],
+        frame=frame,
+        codebook_display=project.path(SURVEY_DIR / source / CODEBOOK),
+        responses_display=project.path(SURVEY_DIR / source / RESPONSES),
+    )
+
+
+def load_survey_question(project: Project, source: str, name: str) -> SurveyQuestion | None:
+    """A question of an imported survey by question or variable name (a grid item by its variable)."""
+    path = survey_dir(project, source) / CODEBOOK
+    codebook = Codebook.load(path, project.path(SURVEY_DIR / source / CODEBOOK))
+    found = codebook.question(str(name))
+    return _adapt_question(found) if found is not None else None

@@ -10,7 +10,7 @@ import io
 from typing import TYPE_CHECKING
 
 from hkh.project import hours
-from hkh.i18n import labels
+from hkh.i18n import t
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.gaps import GapAnalysis
@@ -19,12 +19,6 @@ NOBODY_OPEN = "#f4cccc"  # pale red: the hours nobody covers should catch the ey
 DAY_SEPARATOR = "white"
 ROW_HEIGHT_INCHES = 0.42
 WIDTH_INCHES = 15.0
-
-
-def _t(key: str, language: str) -> str:
-    from hkh.analysis.gaps import GAP_LABELS
-
-    return labels.text(key, language, GAP_LABELS, labels.HOURS_WORDS)
 
 
 def week_heatmap_png(result: "GapAnalysis") -> bytes:
@@ -55,7 +49,7 @@ def week_heatmap_png(result: "GapAnalysis") -> bytes:
     # a row of pale red may only mean that nobody wrote the hours down: say so beside the tag
     axes.set_yticklabels(
         [
-            row.label + (f"\n({_t('with_unknown_hours', language).format(n=row.hours_unknown)})" if row.hours_unknown else "")
+            row.label + (f"\n({t('gaps.with_unknown_hours', language).format(n=row.hours_unknown)})" if row.hours_unknown else "")
             for row in rows
         ],
         fontsize=9,
@@ -73,16 +67,16 @@ def week_heatmap_png(result: "GapAnalysis") -> bytes:
         axes.axhline(0.5, color=DAY_SEPARATOR, linewidth=3)
     top = axes.secondary_xaxis("top")
     top.set_xticks([day * 24 + 11.5 for day in range(7)])
-    top.set_xticklabels([_t(f"day_{key}", language).capitalize() for key in hours.DAY_KEYS], fontsize=10)
+    top.set_xticklabels([t(f"hours.day_{key}", language).capitalize() for key in hours.DAY_KEYS], fontsize=10)
     top.tick_params(length=0)
     for spine in axes.spines.values():
         spine.set_visible(False)
 
     colourbar = figure.colorbar(image, ax=axes, ticks=range(highest + 1), fraction=0.025, pad=0.01)
-    colourbar.set_label(_t("efforts_open", language), fontsize=9)
+    colourbar.set_label(t("gaps.efforts_open", language), fontsize=9)
     colourbar.ax.tick_params(labelsize=8)
-    axes.set_title(_t("heatmap_title", language), fontsize=12, loc="left", pad=26)
-    figure.text(0.01, 0.01, _t("week_note", language), fontsize=8, color="#555555")
+    axes.set_title(t("gaps.heatmap_title", language), fontsize=12, loc="left", pad=26)
+    figure.text(0.01, 0.01, t("gaps.week_note", language), fontsize=8, color="#555555")
     figure.tight_layout(rect=(0, 0.03, 1, 1))
 
     buffer = io.BytesIO()

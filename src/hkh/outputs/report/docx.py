@@ -1,4 +1,4 @@
-"""The report as a Word document (python-docx), drawn from the same model as the HTML (`hkh.outputs.report.build.Report`).
+"""The report as a Word document (python-docx), drawn from the same model as the HTML (`hkh.outputs.report.model.Report`).
 
 Teams finish the text by hand in Word and the municipality publishes from it, so the document is built from real
 Word structures rather than pasted HTML: the built-in Title and Heading 1–3 styles (Word's navigation pane and
@@ -10,10 +10,9 @@ python-docx is imported only inside the functions.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
-from hkh.outputs.report.build import Bullets, Facts, Figure, Paragraph, Quote, Report, Section, Table
+from hkh.outputs.report.model import Bullets, Facts, Figure, Paragraph, Quote, Report, Section, Table
 
 ACCENT = "1F4E79"
 ACCENT_LIGHT = "DDEBF7"
@@ -96,12 +95,14 @@ class _Writer:
 
     # --------------------------------------------------------------------------------------------- document
 
-    def write(self, target: Path) -> None:
+    def write(self) -> bytes:
         self.cover()
         for chapter in self.report.chapters:
             self.document.add_page_break()
             self.section(chapter)
-        self.document.save(str(target))
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
 
     def cover(self) -> None:
         report = self.report
@@ -118,11 +119,6 @@ class _Writer:
             self._widths(table, [4.0, CONTENT_WIDTH_CM - 4.0])
         generated = self.document.add_paragraph()
         _add_text(generated, report.generated, size=self.Pt(9), color=self.RGBColor.from_string("595959"))
-        if report.missing:
-            labels = report.labels()
-            note = self.document.add_paragraph()
-            _add_text(note, labels["missing_parts"] + ": " + "; ".join(report.missing), bold=True,
-                      color=self.RGBColor.from_string("C55A11"))
 
     def section(self, section: Section) -> None:
         level = min(section.level, 3)
@@ -281,6 +277,6 @@ class _Writer:
             _add_text(note, block.note, size=self.Pt(8.5), italic=True)
 
 
-def write_docx(report: Report, target: Path) -> None:
-    """Write the report to `target` as a .docx file."""
-    _Writer(report).write(target)
+def docx_bytes(report: Report) -> bytes:
+    """The report as the bytes of a .docx file (written through the output guard by the caller)."""
+    return _Writer(report).write()

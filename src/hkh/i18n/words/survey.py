@@ -1,0 +1,76 @@
+"""Survey tables: workbook, terminal, charts and evidence sentences."""
+
+from __future__ import annotations
+
+from hkh.i18n.types import Words
+
+WORDS: Words = {
+    "workbook_file": {"nb": "sporreundersokelse.xlsx", "nn": "sporreundersokelse.xlsx", "en": "survey.xlsx"},
+    "figures_dir": {"nb": "figurer", "nn": "figurer", "en": "figures"},
+    "index_sheet": {"nb": "Oversikt", "nn": "Oversikt", "en": "Index"},
+    "index_title": {
+        "nb": "Tabeller fra spørreundersøkelsen",
+        "nn": "Tabellar frå spørjeundersøkinga",
+        "en": "Survey tables",
+    },
+    "question": {"nb": "Spørsmål", "nn": "Spørsmål", "en": "Question"},
+    "text": {"nb": "Spørsmålstekst", "nn": "Spørsmålstekst", "en": "Text"},
+    "type": {"nb": "Type", "nn": "Type", "en": "Type"},
+    "base": {"nb": "Grunnlag (n)", "nn": "Grunnlag (n)", "en": "Base (n)"},
+    "sheet": {"nb": "Ark", "nn": "Ark", "en": "Sheet"},
+    "code": {"nb": "Kode", "nn": "Kode", "en": "Code"},
+    "option": {"nb": "Svaralternativ", "nn": "Svaralternativ", "en": "Option"},
+    "count": {"nb": "Antall", "nn": "Tal", "en": "Count"},
+    "percent": {"nb": "Prosent", "nn": "Prosent", "en": "Percent"},
+    "phrase": {"nb": "Formulering", "nn": "Formulering", "en": "Phrase"},
+    "group": {"nb": "Gruppe", "nn": "Gruppe", "en": "Group"},
+    "group_base": {"nb": "Grunnlag i gruppen (n)", "nn": "Grunnlag i gruppa (n)", "en": "Group base (n)"},
+    "all": {"nb": "Alle", "nn": "Alle", "en": "All"},
+    "statistic": {"nb": "Mål", "nn": "Mål", "en": "Statistic"},
+    "value": {"nb": "Verdi", "nn": "Verdi", "en": "Value"},
+    "mean": {"nb": "Gjennomsnitt", "nn": "Gjennomsnitt", "en": "Mean"},
+    "median": {"nb": "Median", "nn": "Median", "en": "Median"},
+    "min": {"nb": "Minste", "nn": "Minste", "en": "Minimum"},
+    "max": {"nb": "Største", "nn": "Største", "en": "Maximum"},
+    "of": {"nb": "av", "nn": "av", "en": "of"},
+    "not_in_base": {"nb": "ikke med i grunnlaget", "nn": "ikkje med i grunnlaget", "en": "not in the base"},
+    "open_note": {
+        "nb": "åpent tekstsvar, {n} svar, vises ikke",
+        "nn": "ope tekstsvar, {n} svar, blir ikkje viste",
+        "en": "open text, {n} answers, not shown",
+    },
+    "date_note": {"nb": "dato, {n} svar", "nn": "dato, {n} svar", "en": "date, {n} answers"},
+    "no_answer_group": {"nb": "(ikke svart)", "nn": "(ikkje svart)", "en": "(no answer)"},
+    "breakdown_refused": {
+        "nb": "ingen gruppe har minst {min_cell} svar; fordelingen vises ikke",
+        "nn": "inga gruppe har minst {min_cell} svar; fordelinga blir ikkje vist",
+        "en": "no group has at least {min_cell} answers; the breakdown is not shown",
+    },
+    "suppressed_note": {
+        "nb": "<{min_cell}: færre enn {min_cell} svar, skjult av personvernhensyn (også tall som ellers kunne regnes ut)",
+        "nn": "<{min_cell}: færre enn {min_cell} svar, skjult av omsyn til personvern (også tal som elles kunne reknast ut)",
+        "en": "<{min_cell}: fewer than {min_cell} answers, hidden for privacy (also counts that could otherwise be worked out)",
+    },
+    "multiple_note": {
+        "nb": "flere svar mulig: prosent av dem som svarte, kan summere til over 100",
+        "nn": "fleire svar moglege: prosent av dei som svarte, kan summere til over 100",
+        "en": "several answers allowed: percent of those who answered, may add up to more than 100",
+    },
+    "type_single": {"nb": "ett svar", "nn": "eitt svar", "en": "single choice"},
+    "type_grid_item": {"nb": "ett svar (matrise)", "nn": "eitt svar (matrise)", "en": "single choice (grid)"},
+    "type_multiple": {"nb": "flere svar", "nn": "fleire svar", "en": "multiple choice"},
+    "type_open": {"nb": "åpent tekstsvar", "nn": "ope tekstsvar", "en": "open text"},
+    "type_number": {"nb": "tall", "nn": "tal", "en": "number"},
+    "type_date": {"nb": "dato", "nn": "dato", "en": "date"},
+    "not_shown": {"nb": "vises ikke", "nn": "blir ikkje vist", "en": "not shown"},
+    "cited_title": {
+        "nb": "Tall som funnene viser til",
+        "nn": "Tal som funna viser til",
+        "en": "Figures the findings cite",
+    },
+    "cited_finding": {"nb": "Funn", "nn": "Funn", "en": "Finding"},
+    "cited_question": {"nb": "Spørsmål", "nn": "Spørsmål", "en": "Question"},
+    "cited_option": {"nb": "Svaralternativ", "nn": "Svaralternativ", "en": "Option"},
+    "cited_figure": {"nb": "Tall", "nn": "Tal", "en": "Figure"},
+    "cited_says": {"nb": "Funnet sier", "nn": "Funnet seier", "en": "The finding says"},
+}

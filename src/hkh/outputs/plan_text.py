@@ -1,0 +1,48 @@
+"""The action plan as Markdown (for a wiki or an e-mail) and as CSV (for sorting and filtering in a spreadsheet)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hkh.analysis.plan import PlanTable
+from hkh.i18n import t
+
+
+def markdown(table: PlanTable, title: str) -> str:
+    def clean(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", "<br>")
+
+    lang = table.language
+    lines = [f"# {t('plan.plan_sheet', lang)}: {title}", ""]
+    lines.append("| " + " | ".join(clean(h) for h in table.headers) + " |")
+    lines.append("|" + "---|" * len(table.headers))
+    group_column = table.group_column
+    for group in table.groups:
+        for index, row in enumerate(group.rows):
+            cells = []
+            for column in table.columns:
+                value = row.cells[column]
+                if column == group_column and index > 0:
+                    value = ""
+                cells.append(clean(value))
+            lines.append("| " + " | ".join(cells) + " |")
+    if table.follow_up:
+        lines += ["", f"## {t('plan.follow_up_sheet', lang)}", ""]
+        for finding_id, finding_title, text in table.follow_up:
+            heading = f"**{finding_title}** ({finding_id})" if finding_id else ""
+            lines.append(f"- {heading}{': ' if heading else ''}{text}")
+    return "\n".join(lines) + "\n"
+
+
+def csv_text(table: PlanTable) -> str:
+    """One row per measure with every cell filled (the goal repeated), for sorting and filtering.
+
+    Norwegian Excel reads `;` as the list separator, English Excel `,`; the file carries a BOM so Excel sees UTF-8.
+    """
+    stream = io.StringIO()
+    writer = csv.writer(stream, delimiter=";" if table.language in {"nb", "nn"} else ",", lineterminator="\r\n")
+    writer.writerow([t("plan.measure_id", table.language), *table.headers])
+    for row in table.rows:
+        writer.writerow([row.measure_id, *(row.cells[column] for column in table.columns)])
+    return stream.getvalue()

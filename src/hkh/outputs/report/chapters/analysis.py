@@ -1,0 +1,159 @@
+"""The analysis: the triangulation matrix, then the gaps (needs without an effort, uncovered hours, the week heatmap),
+overlaps, capacity, and what the plan does not address."""
+
+from __future__ import annotations
+
+from hkh.analysis.gaps import NeedCoverage
+from hkh.i18n.formats import format_hours, join_words
+from hkh.outputs.report.builder import ReportBuilder, finding_title
+from hkh.outputs.report.model import Bullets, Paragraph, Section, TableRow
+from hkh.project.models import Method, Stance
+
+
+def analysis(b: ReportBuilder, chapter: Section) -> None:
+    _triangulation(b, chapter)
+    _gaps(b, chapter)
+
+
+def _triangulation(b: ReportBuilder, chapter: Section) -> None:
+    findings = b.project.findings.findings
+    if not findings:
+        return
+    section = b.section(chapter, b.t("report.sec_triangulation"), "triangulation")
+    used = [m for m in Method if any(s.method is m for s in b.project.sources.sources)]
+    headers = [b.t("report.finding"), *(b.t(f"methods.{m.value}") for m in used), b.t("report.strength")]
+    rows = []
+    for finding in findings:
+        cells = [finding_title(finding)]
+        for method in used:
+            stances = {
+                e.stance for e in finding.evidence if e.source in b.sources and b.sources[e.source].method is method
+            }
+            cells.append(("✓" if Stance.supports in stances else "") + ("✗" if Stance.contradicts in stances else ""))
+        result = b.results.triangulation.finding(finding.id)
+        word = b.t(f"strength.{result.strength}")
+        if result.disputed:
+            word += f" ({b.t('strength.disputed')})"
+        cells.append(word)
+        rows.append(TableRow(cells, attrs={"data-finding": finding.id}))
+    section.blocks.append(
+        b.table(
+            headers, rows, b.t("report.triangulation_caption"), style="matrix", note=b.t("report.triangulation_legend")
+        )
+    )
+
+
+def _effort_name(b: ReportBuilder, effort_id: str) -> str:
+    effort = next((e for e in b.project.efforts.efforts if e.id == effort_id), None)
+    return effort.name if effort is not None else effort_id
+
+
+def _need_text(b: ReportBuilder, need_id: str) -> str:
+    for finding in b.project.findings.findings:
+        for index, need in enumerate(finding.needs):
+            if finding.need_id(index) == need_id:
+                return need.text or need.offer
+    return ""
+
+
+def _need_label(b: ReportBuilder, need: NeedCoverage) -> str:
+    text = need.text or _need_text(b, need.need) or need.offer
+    details = [part for part in (need.who, need.where) if part]
+    return f"{text} ({', '.join(details)})" if details else text
+
+
+def _finding_label(b: ReportBuilder, finding_id: str | None) -> str:
+    finding = next((f for f in b.project.findings.findings if f.id == finding_id), None)
+    return finding_title(finding) if finding is not None else (finding_id or "")
+
+
+def _gaps(b: ReportBuilder, chapter: Section) -> None:
+    gaps = b.results.gaps
+    section = b.section(chapter, b.t("report.sec_gaps"), "gaps")
+    section.blocks.append(Paragraph(b.t("report.gaps_intro")))
+    no_effort = gaps.no_effort
+    uncovered = gaps.uncovered
+    if no_effort:
+        section.blocks.append(Paragraph(b.t("report.no_effort_intro")))
+        rows = [
+            TableRow(
+                [_need_label(b, need), _finding_label(b, need.finding), b.hours_words(need.when)],
+                attrs={"data-need": need.need},
+            )
+            for need in no_effort
+        ]
+        headers = [b.t("report.need"), b.t("report.finding"), b.t("report.need_window")]
+        section.blocks.append(b.table(headers, rows, b.t("report.no_effort_caption"), style="gaps"))
+    if uncovered:
+        section.blocks.append(Paragraph(b.t("report.uncovered_intro")))
+        rows = [
+            TableRow(
+                [
+                    _need_label(b, need),
+                    need.uncovered_words() or need.uncovered_text(),
+                    format_hours(need.uncovered_hours, b.language),
+                    ", ".join(_effort_name(b, e) for e in need.efforts),
+                ],
+                attrs={"data-need": need.need},
+            )
+            for need in uncovered
+        ]
+        headers = [
+            b.t("report.need"), b.t("report.not_covered"), b.t("report.hours_per_week"), b.t("report.efforts_answering")
+        ]
+        section.blocks.append(
+            b.table(headers, rows, b.t("report.uncovered_caption"), style="gaps", numeric_columns=(2,))
+        )
+    if not no_effort and not uncovered:
+        section.blocks.append(Paragraph(b.t("report.no_gaps")))
+    from hkh.outputs.charts.heatmap import week_heatmap_png
+
+    section.blocks.append(
+        b.figure(week_heatmap_png(gaps), b.t("report.heatmap_caption"), **{"data-figure": "week-heatmap"})
+    )
+
+    section = b.section(chapter, b.t("report.sec_overlaps"), "overlaps")
+    if gaps.overlaps:
+        section.blocks.append(Paragraph(b.t("report.overlaps_intro")))
+        rows = [
+            TableRow(
+                [
+                    overlap.offer + (f" ({overlap.area})" if overlap.area else ""),
+                    overlap.hours_words() or overlap.hours_text(),
+                    ", ".join(_effort_name(b, e) for e in overlap.efforts),
+                ]
+            )
+            for overlap in gaps.overlaps
+        ]
+        headers = [b.t("report.offers"), b.t("report.when"), b.t("report.efforts_answering")]
+        section.blocks.append(b.table(headers, rows, b.t("report.overlaps_caption"), style="gaps"))
+    else:
+        section.blocks.append(Paragraph(b.t("report.no_overlaps")))
+
+    section = b.section(chapter, b.t("report.sec_capacity"), "capacity")
+    if gaps.capacity:
+        section.blocks.append(Paragraph(b.t("report.capacity_intro")))
+        items = []
+        for item in gaps.capacity:
+            text = f"{item.name} ({item.organisation})"
+            if item.capacity:
+                text += f": {item.capacity}"
+            needs = [_need_text(b, dependent.need) or dependent.offer for dependent in item.needs]
+            if needs:
+                text += ". " + b.t("report.capacity_needs", list=join_words(needs, b.language))
+            items.append(text)
+        section.blocks.append(Bullets(items))
+    else:
+        section.blocks.append(Paragraph(b.t("report.no_capacity")))
+
+    section = b.section(chapter, b.t("report.sec_unaddressed"), "unaddressed")
+    if gaps.unaddressed:
+        section.blocks.append(Paragraph(b.t("report.unaddressed_intro")))
+        rows = [
+            TableRow([b.t(f"report.kind_{item.kind}"), item.text, item.reason], attrs={"data-id": item.id})
+            for item in gaps.unaddressed
+        ]
+        headers = [b.t("report.kind"), b.t("report.description"), b.t("report.reason")]
+        section.blocks.append(b.table(headers, rows, b.t("report.unaddressed_caption"), style="gaps"))
+    else:
+        section.blocks.append(Paragraph(b.t("report.no_unaddressed")))

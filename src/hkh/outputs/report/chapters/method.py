@@ -1,0 +1,120 @@
+"""Process, method and sources: the HKH steps as they went, each kind of source, and how the analysis counts."""
+
+from __future__ import annotations
+
+from hkh.i18n.formats import format_period
+from hkh.outputs.report.builder import ReportBuilder, source_when
+from hkh.outputs.report.model import Bullets, Paragraph, Section, TableRow
+from hkh.project.models import Method, Source, StepId, StepState
+
+CONSULTATIONS = (Method.initial_consultation, Method.final_consultation)
+
+
+def method(b: ReportBuilder, chapter: Section) -> None:
+    settings = b.project.mapping.settings
+    chapter.blocks.append(Paragraph(b.t("report.method_intro")))
+
+    process = b.section(chapter, b.t("report.sec_process"), "process")
+    steps = {step.id: step for step in b.project.mapping.steps}
+    with_notes = any(step.note for step in b.project.mapping.steps)
+    rows = []
+    for index, step_id in enumerate(StepId, start=1):
+        step = steps.get(step_id)
+        state = step.state if step else StepState.not_started
+        when = format_period(step.start, step.end, b.language) if step else ""
+        cells = [f"{index}. {b.t(f'steps.{step_id.value}')}", b.t(f"steps.state_{state.value}"), when]
+        if with_notes:
+            cells.append((step.note or "") if step else "")
+        rows.append(TableRow(cells, attrs={"data-step": step_id.value}))
+    headers = [b.t("report.step"), b.t("report.state"), b.t("report.when")]
+    if with_notes:
+        headers.append(b.t("report.reason"))
+    process.blocks.append(b.table(headers, rows, b.t("report.process_caption"), style="steps"))
+
+    sources = b.project.sources.sources
+    if sources:
+        methods = b.section(chapter, b.t("report.sec_sources"), "sources")
+        for kind in Method:
+            of_kind = [s for s in sources if s.method is kind]
+            if of_kind:
+                _method_section(b, methods, kind, of_kind)
+        listing = b.section(chapter, b.t("report.sec_source_list"), "source-list")
+        rows = [
+            TableRow(
+                [
+                    source.title,
+                    b.t(f"methods.{source.method.value}"),
+                    source_when(source, b.language),
+                    "" if source.n is None else str(source.n),
+                ],
+                attrs={"data-source": source.id},
+            )
+            for source in sources
+        ]
+        headers = [b.t("report.source"), b.t("report.method"), b.t("report.when"), b.t("report.count_n")]
+        listing.blocks.append(
+            b.table(headers, rows, b.t("report.source_caption"), style="sources", numeric_columns=(3,))
+        )
+    analysis = b.section(chapter, b.t("report.sec_analysis_method"), "analysis-method")
+    analysis.blocks.append(
+        Paragraph(b.t("report.analysis_method", triangulated=settings.triangulated, robust=settings.robust))
+    )
+    analysis.blocks.append(Paragraph(b.t("report.privacy", min_cell=b.min_cell)))
+
+
+def _survey_counts(b: ReportBuilder, source: Source) -> tuple[int | None, int | None, int | None]:
+    """Participants, complete and partial: from the import (the data) when there is one, else from sources.yaml."""
+    if source.id in b.results.survey_ids:
+        counted = b.results.codebook(source.id).respondents
+        return counted.answered, counted.complete, counted.partial
+    return source.n, source.n_complete, source.n_partial
+
+
+def _method_section(b: ReportBuilder, parent: Section, kind: Method, sources: list[Source]) -> None:
+    language = b.language
+    section = b.section(parent, b.t(f"methods.{kind.value}"), kind.value)
+    sentences: list[str] = []
+    if kind is Method.survey:
+        for source in sources:
+            when = source_when(source, language)
+            when_text = f" ({when})" if when else ""
+            n, complete, partial = _survey_counts(b, source)
+            if n is not None and complete is not None and complete == n and not partial:
+                sentences.append(b.t("report.survey_participation_all", n=n, when=when_text))
+            elif n is not None and complete is not None:
+                partial = partial if partial is not None else n - complete
+                sentences.append(
+                    b.t(
+                        "report.survey_participation",
+                        n=n, title=source.title, when=when_text, complete=complete, partial=partial,
+                    )
+                )
+            elif n is not None:
+                sentences.append(b.t("report.survey_participation_n", n=n, title=source.title, when=when_text))
+            else:
+                sentences.append(b.t("report.survey_unknown_n", title=source.title, when=when_text))
+    elif kind in (Method.target_interview, Method.service_interview):
+        total = sum(source.n if source.n is not None else 1 for source in sources)
+        key = "interviews_target" if kind is Method.target_interview else "interviews_service"
+        sentences.append(b.t(f"report.{key}", n=total))
+    elif kind in CONSULTATIONS:
+        for source in sources:
+            when = source_when(source, language) or "–"
+            participants = b.t("report.consultation_n", n=source.n) if source.n is not None else ""
+            sentences.append(
+                b.t("report.consultation_held", what=b.t(f"methods.{kind.value}"), when=when, participants=participants)
+            )
+            if source.participants:
+                sentences.append(b.t("report.participants", text=source.participants.rstrip(".")) + ".")
+    if sentences:
+        section.blocks.append(Paragraph(" ".join(sentences)))
+    if kind not in CONSULTATIONS or any(s.note for s in sources):
+        items = []
+        for source in sources:
+            people = b.t("report.n_people", n=source.n) if source.n is not None else ""
+            details = [part for part in (source_when(source, language), people) if part]
+            text = source.title + (f" ({', '.join(details)})" if details else "")
+            if source.note:
+                text += f": {source.note}"
+            items.append(text)
+        section.blocks.append(Bullets(items))

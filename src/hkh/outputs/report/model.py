@@ -1,0 +1,154 @@
+"""The report as a plain model: chapters of sections holding paragraphs, lists, tables, figures and quotes.
+
+Built once from the results (`hkh.outputs.report.builder`) and drawn by both renderers (`html`, `docx`), so the HTML
+file and the Word document always say the same thing.
+"""
+
+from __future__ import annotations
+
+import base64
+import struct
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterator, Union
+
+from hkh.i18n import t
+
+
+@dataclass
+class Paragraph:
+    text: str
+    style: str = ""  # "draft" (a note to the team), "note" (small print), "lead"
+    kind: ClassVar[str] = "paragraph"
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+    kind: ClassVar[str] = "bullets"
+
+
+@dataclass
+class Facts:
+    """Label/value pairs shown as a definition list (effort details, a finding's strength)."""
+
+    items: list[tuple[str, str]]
+    kind: ClassVar[str] = "facts"
+
+
+@dataclass
+class Quote:
+    text: str
+    attribution: str
+    kind: ClassVar[str] = "quote"
+
+
+@dataclass
+class TableRow:
+    cells: list[str]
+    attrs: dict[str, str] = field(default_factory=dict)
+    group: str | None = None
+
+
+@dataclass
+class Cell:
+    column: int
+    text: str
+    rowspan: int = 1
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[TableRow]
+    caption: str | None = None
+    number: int | None = None
+    style: str = ""
+    attrs: dict[str, str] = field(default_factory=dict)
+    merge_column: int | None = None  # cells of this column are merged over consecutive rows of one group
+    numeric_columns: tuple[int, ...] = ()
+    note: str | None = None
+    kind: ClassVar[str] = "table"
+
+    def layout(self) -> list[tuple[TableRow, list[Cell]]]:
+        """Rows with the cells to draw: a merged cell appears once, with its rowspan, and not on later rows."""
+        laid_out: list[tuple[TableRow, list[Cell]]] = []
+        index = 0
+        while index < len(self.rows):
+            row = self.rows[index]
+            span = 1
+            if self.merge_column is not None and row.group is not None:
+                while index + span < len(self.rows) and self.rows[index + span].group == row.group:
+                    span += 1
+            for offset in range(span):
+                current = self.rows[index + offset]
+                cells = [
+                    Cell(column, text, span if column == self.merge_column else 1)
+                    for column, text in enumerate(current.cells)
+                    if not (offset > 0 and column == self.merge_column)
+                ]
+                laid_out.append((current, cells))
+            index += span
+        return laid_out
+
+
+@dataclass
+class Figure:
+    png: bytes
+    caption: str
+    alt: str
+    number: int | None = None
+    note: str | None = None
+    attrs: dict[str, str] = field(default_factory=dict)
+    kind: ClassVar[str] = "figure"
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """Pixel width and height from the PNG header (so the page does not reflow while images decode)."""
+        if self.png[:8] != b"\x89PNG\r\n\x1a\n" or len(self.png) < 24:
+            return (0, 0)
+        width, height = struct.unpack(">II", self.png[16:24])
+        return (int(width), int(height))
+
+
+Block = Union[Paragraph, Bullets, Facts, Quote, Table, Figure]
+
+
+@dataclass
+class Section:
+    title: str
+    anchor: str
+    level: int
+    number: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    sections: list["Section"] = field(default_factory=list)
+    key: str = ""
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for section in self.sections:
+            yield from section.walk()
+
+
+@dataclass
+class Report:
+    language: str
+    title: str
+    subtitle: str
+    meta: list[tuple[str, str]]
+    chapters: list[Section]
+    generated: str
+
+    def sections(self) -> Iterator[Section]:
+        for chapter in self.chapters:
+            yield from chapter.walk()
+
+    def labels(self) -> dict[str, str]:
+        return {key: t(f"report.{key}", self.language) for key in ("contents", "figure", "table")}

@@ -1,0 +1,134 @@
+"""Writing outputs: every file hkh makes goes through here, through the project's one output guard.
+
+Each function takes what was computed (the `Results` of a project, or a survey's tables), draws the output's bytes
+with the modules beside this one, and writes them atomically; a file the user edited is never replaced without
+`--force`. The caller holds the project lock.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from hkh.analysis.results import Results
+from hkh.core.errors import UsageError
+from hkh.core.guard import OutputGuard
+from hkh.outputs import paths
+from hkh.survey.tables import QuestionTable, SurveyTables
+
+PLAN_FORMATS = ("xlsx", "md", "csv")
+REPORT_FORMATS = ("html", "docx")
+ChartChoice = Literal["cited", "all", "none"]
+# below this many charts, starting worker processes costs more than it saves
+_PARALLEL_CHARTS = 24
+
+
+def charted_questions(results: Results, tables: SurveyTables, choice: ChartChoice) -> list[QuestionTable]:
+    """The questions that get a bar chart: those findings cite (the report shows them), or all tabulated ones."""
+    drawable = [q for q in tables.questions if q.tabulated and not q.base_suppressed and q.options]
+    if choice == "all":
+        return drawable
+    if choice == "none":
+        return []
+    cited = {
+        found.name
+        for finding in results.project.findings.findings
+        for evidence in finding.evidence
+        if evidence.source == tables.source and evidence.question
+        and (found := tables.question(str(evidence.question))) is not None
+    }
+    return [q for q in drawable if q.name in cited]
+
+
+def _draw_charts(questions: list[QuestionTable], language: str, min_cell: int) -> list[bytes]:
+    from hkh.outputs.charts.survey import chart_png, draw_charts_in_parallel
+
+    if len(questions) >= _PARALLEL_CHARTS:
+        return draw_charts_in_parallel(questions, language, min_cell)
+    return [chart_png(question, language, min_cell) for question in questions]
+
+
+def write_survey(
+    results: Results,
+    tables: SurveyTables,
+    *,
+    output: Path | None = None,
+    charts: ChartChoice = "cited",
+    force: bool = False,
+) -> list[Path]:
+    """The survey workbook (out/sporreundersokelse.xlsx, or `output`) and the bar charts of `charts`."""
+    from hkh.outputs.workbooks.survey import workbook_bytes
+
+    project, language = results.project, tables.language
+    guard = OutputGuard(project.root, force=force)
+    target = output if output is not None else paths.survey_workbook_path(project, language)
+    written = [guard.write_bytes(target, workbook_bytes(tables, language))]
+    questions = charted_questions(results, tables, charts)
+    for question, png in zip(questions, _draw_charts(questions, language, tables.min_cell)):
+        written.append(guard.write_bytes(paths.survey_chart_path(project, tables.source, question.name, language), png))
+    return written
+
+
+def write_triangulation(results: Results, *, output: Path | None = None, force: bool = False) -> list[Path]:
+    """The triangulation workbook (out/triangulering.xlsx, or `output`)."""
+    from hkh.outputs.workbooks.triangulation import workbook_bytes
+
+    target = output if output is not None else paths.triangulation_path(results.project, results.language)
+    OutputGuard(results.project.root, force=force).write_bytes(
+        target, workbook_bytes(results.triangulation, results.language)
+    )
+    return [target]
+
+
+def write_gaps(results: Results, *, output: Path | None = None, force: bool = False) -> list[Path]:
+    """out/gap-analyse.xlsx (or `output`) and the week heatmap beside it."""
+    from hkh.outputs.charts.heatmap import week_heatmap_png
+    from hkh.outputs.workbooks.gaps import workbook_bytes
+
+    project, language = results.project, results.language
+    guard = OutputGuard(project.root, force=force)
+    workbook_target = output if output is not None else paths.gaps_path(project, language)
+    figure_target = paths.heatmap_path(project, language, output)
+    # check both before writing either, so a refused overwrite leaves no half-updated pair
+    guard.check(workbook_target)
+    guard.check(figure_target)
+    guard.write_bytes(workbook_target, workbook_bytes(results.gaps))
+    guard.write_bytes(figure_target, week_heatmap_png(results.gaps))
+    return [workbook_target, figure_target]
+
+
+def write_plan(results: Results, fmt: str = "xlsx", *, output: Path | None = None, force: bool = False) -> Path:
+    """The action plan as a workbook, Markdown or CSV (out/handlingsplan.xlsx, or `output`)."""
+    if fmt not in PLAN_FORMATS:
+        raise UsageError(f"unknown plan format {fmt!r}; use one of {', '.join(PLAN_FORMATS)}")
+    project, table = results.project, results.plan
+    target = output if output is not None else paths.plan_path(project, results.language, fmt)
+    guard = OutputGuard(project.root, force=force)
+    if fmt == "xlsx":
+        from hkh.outputs.workbooks.plan import workbook_bytes
+
+        return guard.write_bytes(target, workbook_bytes(table))
+    from hkh.outputs.plan_text import csv_text, markdown
+
+    if fmt == "md":
+        return guard.write_text(target, markdown(table, project.mapping.title))
+    return guard.write_bytes(target, csv_text(table).encode("utf-8-sig"))
+
+
+def write_report(results: Results, fmt: str = "html", *, output: Path | None = None, force: bool = False) -> Path:
+    """The report (out/rapport.html, en report.html; or .docx) built from the results."""
+    from hkh.outputs.report.build import build_report
+
+    if fmt not in REPORT_FORMATS:
+        raise UsageError(f"unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}")
+    target = output if output is not None else paths.report_path(results.project, results.language, fmt)
+    guard = OutputGuard(results.project.root, force=force)
+    guard.check(target)
+    report = build_report(results)
+    if fmt == "html":
+        from hkh.outputs.report.html import render_html
+
+        return guard.write_text(target, render_html(report))
+    from hkh.outputs.report.docx import docx_bytes
+
+    return guard.write_bytes(target, docx_bytes(report))

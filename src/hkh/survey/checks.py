@@ -1,0 +1,129 @@
+"""What `hkh check` finds about imported surveys: evidence citing questions and options a survey does not have,
+surveys that are not imported yet, and imported surveys that sources.yaml does not list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hkh.core.errors import HkhError, Problem
+from hkh.core.files import is_temporary
+from hkh.project.check import ProblemRecorder
+from hkh.project.load import SURVEY_DIR
+from hkh.project.models import Evidence, FindingRegister, Method, Source, SourceRegister
+from hkh.survey.codebook import Codebook, Question
+from hkh.survey.evidence import COMBINE
+from hkh.survey.store import CODEBOOK, display_in, survey_dir
+
+SOURCES_FILE = "sources.yaml"
+FINDINGS_FILE = "findings.yaml"
+
+
+def _option_exists(question: Question, wanted: str | int) -> bool:
+    """One option by code, label or variable, or several joined by "+" for a combined share."""
+    if question.option(wanted) is not None:
+        return True
+    parts = [part.strip() for part in str(wanted).split(COMBINE)]
+    return len(parts) > 1 and all(part and question.option(part) is not None for part in parts)
+
+
+@dataclass
+class _SurveyChecker(ProblemRecorder):
+    codebooks: dict[str, Codebook | None] = field(default_factory=dict)
+
+    def codebook(self, source_id: str) -> Codebook | None:
+        """The survey's codebook, read once; None when it is not imported (or cannot be read, which is reported)."""
+        if source_id not in self.codebooks:
+            path = survey_dir(self.root, source_id) / CODEBOOK
+            codebook = None
+            if path.is_file():
+                try:
+                    codebook = Codebook.load(path, display_in(self.root, path))
+                except HkhError as exc:
+                    self.problems.append(exc.as_problem())
+            self.codebooks[source_id] = codebook
+        return self.codebooks[source_id]
+
+    def run(self) -> None:
+        sources: SourceRegister | None = self.models.get(SOURCES_FILE)
+        findings: FindingRegister | None = self.models.get(FINDINGS_FILE)
+        if sources is None:
+            return
+        self.unregistered(sources)
+        if findings is None:
+            return
+        by_id = {source.id: source for source in sources.sources}
+        warned: set[str] = set()
+        for f_index, finding in enumerate(findings.findings):
+            for e_index, evidence in enumerate(finding.evidence):
+                source = by_id.get(evidence.source)
+                if evidence.question is not None and source is not None:
+                    loc = ("findings", f_index, "evidence", e_index)
+                    self.evidence(finding.id, evidence, loc, source, warned)
+
+    def evidence(self, finding_id: str, evidence: Evidence, loc: tuple[Any, ...], source: Source, warned: set[str]) -> None:
+        if source.method is not Method.survey:
+            self.error(
+                "question-not-survey",
+                FINDINGS_FILE,
+                (*loc, "question"),
+                f"finding `{finding_id}`: `question` is for survey sources, but source `{source.id}` has method "
+                f"`{source.method.value}`",
+            )
+            return
+        codebook = self.codebook(source.id)
+        if codebook is None:
+            if source.id not in warned and not (survey_dir(self.root, source.id) / CODEBOOK).is_file():
+                warned.add(source.id)
+                self.warn(
+                    "survey-not-imported",
+                    FINDINGS_FILE,
+                    (*loc, "source"),
+                    f"survey `{source.id}` is not imported yet (no {(SURVEY_DIR / source.id / CODEBOOK).as_posix()}), "
+                    f"so its questions cannot be checked; run `hkh import`",
+                )
+            return
+        question = codebook.question(str(evidence.question))
+        if question is None:
+            self.error(
+                "unknown-question",
+                FINDINGS_FILE,
+                (*loc, "question"),
+                f"finding `{finding_id}`: question `{evidence.question}` is not in the codebook of survey `{source.id}`",
+            )
+            return
+        if evidence.option is not None and question.options and not _option_exists(question, evidence.option):
+            listed = ", ".join(f"{o.code} {o.label}" for o in question.options)
+            self.error(
+                "unknown-option",
+                FINDINGS_FILE,
+                (*loc, "option"),
+                f"finding `{finding_id}`: `{evidence.option}` is not an option of question `{evidence.question}` "
+                f"(options: {listed})",
+            )
+
+    def unregistered(self, sources: SourceRegister) -> None:
+        """An imported survey that sources.yaml does not list: an import stopped just before registering it (the
+        survey folder is renamed into place before sources.yaml is written), or a source deleted by hand."""
+        registered = {s.id for s in sources.sources}
+        try:
+            folders = sorted(p for p in (self.root / SURVEY_DIR).iterdir() if p.is_dir() and not is_temporary(p))
+        except OSError:
+            return
+        for folder in folders:
+            if folder.name not in registered and (folder / CODEBOOK).is_file():
+                self.warn(
+                    "survey-not-registered",
+                    SOURCES_FILE,
+                    ("sources",),
+                    f"{(SURVEY_DIR / folder.name).as_posix()}/ holds an imported survey that sources.yaml does not "
+                    f"list; import it again (`hkh import ... --source {folder.name}`) or delete the folder",
+                )
+
+
+def survey_problems(root: Path, models: dict[str, Any], trees: dict[str, Any]) -> list[Problem]:
+    """The survey-related problems of a project whose files are loaded as `models` (a file that failed is absent)."""
+    checker = _SurveyChecker(root=root, models=models, trees=trees)
+    checker.run()
+    return checker.problems
