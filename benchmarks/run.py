@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
             calamine = best_of(count, [sys.executable, "-c", CALAMINE_READ, str(export)])
             project = work / f"import-{size}"
 
-            def fresh() -> None:
+            def fresh(project: Path = project) -> None:
                 new_project(project)
 
             imported = best_of(

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hkh.pipeline import check
 from hkh.cli import app
 from hkh.core.errors import Problem, Severity
+from hkh.pipeline import check
 
 runner = CliRunner()
 

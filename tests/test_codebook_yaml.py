@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hkh.survey.codebook import Codebook, Option, Question, Respondents
 from hkh.core.yamlio import load_yaml
+from hkh.survey.codebook import Codebook, Option, Question, Respondents
 
 # any text a spreadsheet cell can hold: every plane, controls, YAML indicators, numbers and booleans as text
 texts = st.one_of(

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from hkh.pipeline import check
 from hkh.core.errors import Severity
-from hkh.project.models import FILE_MODELS, Method, StepId
 from hkh.core.yamlio import load_yaml
+from hkh.pipeline import check
+from hkh.project.models import FILE_MODELS, Method, StepId
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "project-folder.md"
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hkh.project import hours
 from hkh.cli import app
-from hkh.project.models import Method
+from hkh.project import hours
 from hkh.project.load import Project, load_project
+from hkh.project.models import Method
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "brugata_storgata"
@@ -389,7 +389,7 @@ def test_plan_parties_and_addresses_are_known(project: Project) -> None:
         parties |= {_fold(effort.organisation), _fold(effort.name)}
     findings = {f.id for f in project.findings.findings}
     needs = {f.need_id(i) for f in project.findings.findings for i in range(len(f.needs))}
-    for goal, measure in project.plan.measures():
+    for _goal, measure in project.plan.measures():
         for party in [measure.responsible or "", *measure.involved]:
             assert _fold(party) in parties, party
         assert measure.addresses, measure.text

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from survey_fixtures import make_project
 from typer.testing import CliRunner
 
 from hkh.cli import app
 from hkh.survey.codebook import Codebook
+from survey_fixtures import make_project
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "brugata_storgata"
 WORKBOOK = EXAMPLE / "data" / "raw" / "sporreundersokelse-2020-SYNTETISK.xlsx"

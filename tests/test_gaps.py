@@ -12,8 +12,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from hkh.cli import app
 from hkh.analysis.gaps import analyse_gaps
+from hkh.cli import app
 from hkh.project.load import load_project
 from project_files import write_project_files
 

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from survey_fixtures import make_project, small_survey
 from typer.testing import CliRunner
 
 from hkh.cli import app
+from hkh.core.yamlio import load_yaml
 from hkh.survey.codebook import Codebook, is_non_substantive
 from hkh.survey.importing import import_survey
 from hkh.survey.store import list_imported_surveys, load_survey
 from hkh.survey.surveyxact import column_letter
 from hkh.survey.synthetic import ExportTables, export_tables, write_csv_set, write_spreadsheetml, write_xlsx
-from hkh.core.yamlio import load_yaml
+from survey_fixtures import make_project, small_survey
 
 runner = CliRunner()
 

@@ -16,12 +16,20 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from survey_fixtures import make_project
 
 from hkh.core.errors import HkhError
 from hkh.survey.importing import import_survey
 from hkh.survey.store import load_survey
-from hkh.survey.synthetic import _present, FORMATS, SynthQuestion, SynthSurvey, expected_counts, export_tables, write_export
+from hkh.survey.synthetic import (
+    FORMATS,
+    SynthQuestion,
+    SynthSurvey,
+    _present,
+    expected_counts,
+    export_tables,
+    write_export,
+)
+from survey_fixtures import make_project
 
 EXAMPLES = int(os.environ.get("HKH_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(

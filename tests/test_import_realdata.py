@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from survey_fixtures import make_project
 
 from hkh.survey.codebook import Codebook
 from hkh.survey.importing import import_survey
 from hkh.survey.surveyxact import as_code, read_text_table
 from hkh.survey.synthetic import FLAVOURS, ExportTables, dataset_for_metadata, write_csv_set, write_xlsx
+from survey_fixtures import make_project
 
 # shared/ lies beside the repository, here and in CI's fresh clone
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "surveyxact"

@@ -12,12 +12,12 @@ import pytest
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from hkh.pipeline import check
 from hkh.cli import app
-from hkh.project.init import create_project, template_text
-from hkh.project.models import FILE_MODELS, StepId
-from hkh.project.load import load_project
 from hkh.core.yamlio import load_yaml
+from hkh.pipeline import check
+from hkh.project.init import create_project, template_text
+from hkh.project.load import load_project
+from hkh.project.models import FILE_MODELS, StepId
 
 runner = CliRunner()
 LANGUAGES = ("nb", "nn", "en")

@@ -223,6 +223,7 @@ def test_output_option_and_no_temp_files_left(tmp_path: Path) -> None:
     assert not (project / ".hkh.lock").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     shutil.which("soffice") is None or not Path("/usr/lib/libreoffice/program/libsclo.so").exists(),
     reason="LibreOffice Calc is not installed",

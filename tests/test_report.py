@@ -16,14 +16,14 @@ import pytest
 from lxml import html as lxml_html
 from typer.testing import CliRunner
 
+from hkh.analysis.stats import read_csv_table, read_xlsx_tables
 from hkh.cli import app
 from hkh.core.errors import StatsFormatError
 from hkh.i18n.formats import format_percent
-from hkh.project.load import load_project
-from hkh.outputs.report.builder import chapter_titles
-from hkh.analysis.stats import read_csv_table, read_xlsx_tables
 from hkh.outputs.charts.stats import stats_chart_png
-from report_fixtures import SECRET, TEXTS, ExampleRun, example_run, write_small_project  # noqa: F401 - a fixture
+from hkh.outputs.report.builder import chapter_titles
+from hkh.project.load import load_project
+from report_fixtures import SECRET, TEXTS, ExampleRun, write_small_project
 
 runner = CliRunner()
 LANGUAGES = ("nb", "nn", "en")

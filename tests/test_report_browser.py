@@ -14,7 +14,7 @@ import pytest
 from lxml import html as lxml_html
 
 from hkh.outputs.report.builder import chapter_titles
-from report_fixtures import ExampleRun, example_run  # noqa: F401 - example_run is a fixture
+from report_fixtures import ExampleRun
 
 CHROMIUM = next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)
 pytestmark = [

@@ -6,8 +6,8 @@ compared byte for byte with what it held before.
 
 from __future__ import annotations
 
-import errno
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -232,7 +232,7 @@ def test_plan_refuses_to_overwrite_an_edited_output_without_force(project: Path,
         workbook.active["A1"] = "Endret i Excel"
         workbook.save(target)
     else:
-        target.write_bytes(target.read_bytes() + "\nteamets merknad\n".encode("utf-8"))
+        target.write_bytes(target.read_bytes() + b"\nteamets merknad\n")
     edited = target.read_bytes()
 
     refused = runner.invoke(app, ["plan", "-p", str(project), "--format", fmt])
@@ -666,7 +666,7 @@ def edit_like_a_user(path: Path) -> None:
     elif path.suffix == ".docx":
         path.write_bytes(path.read_bytes() + b"\0")
     else:
-        path.write_bytes(path.read_bytes() + "\nteamets merknad\n".encode("utf-8"))
+        path.write_bytes(path.read_bytes() + b"\nteamets merknad\n")
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from report_fixtures import ExampleRun, example_run, write_small_project  # noqa: F401 - example_run is a fixture
+from report_fixtures import ExampleRun, write_small_project
 
 runner = CliRunner()
 

@@ -15,12 +15,11 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from hkh.outputs.charts import survey as survey_charts
 from hkh.cli import app
 from hkh.core.errors import HkhError
+from hkh.outputs.charts import survey as survey_charts
 from hkh.project.load import load_project
-from hkh.survey.store import load_survey
-from hkh.survey.store import SurveyData, _adapt_question, load_survey_data
+from hkh.survey.store import SurveyData, _adapt_question, load_survey, load_survey_data
 from hkh.survey.tables import OptionCount, QuestionTable, build_from_survey, build_survey_tables
 from test_survey_tables import COLUMNS, SOURCE, make_project, write_survey
 

@@ -12,10 +12,10 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from hkh.cli import app
-from hkh.project.load import load_project
 from hkh.analysis.triangulation import strength_of, triangulate
+from hkh.cli import app
 from hkh.outputs.workbooks.triangulation import STRENGTH_FILL
+from hkh.project.load import load_project
 from project_files import write_project_files
 
 runner = CliRunner()

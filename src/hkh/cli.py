@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -29,6 +29,7 @@ from hkh.i18n import plural, t
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from typer._click.core import Context as ClickContext  # the Click that Typer carries
 
     from hkh.analysis.results import Results
 
@@ -77,7 +78,7 @@ def say_error(text: str) -> None:
 class HkhGroup(TyperGroup):
     """The one place where exceptions become exit codes."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except CheckFailedError as error:
@@ -91,8 +92,8 @@ class HkhGroup(TyperGroup):
         except KeyboardInterrupt:
             say_error(t("cli.interrupted", SETTINGS.message_language))
             ctx.exit(EXIT_INTERRUPTED)
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
-            raise
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise  # Typer's own ways out: --help, usage errors, an explicit exit code
         except Exception as exc:  # noqa: BLE001 - a bug in hkh: one line and a crash log, never a traceback
             if os.environ.get("HKH_DEBUG"):
                 raise
@@ -125,15 +126,15 @@ class LanguageChoice(str, Enum):
 
 
 ProjectOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--project", "-p", help="The project folder (default: the nearest folder upward with hkh.yaml)."),
 ]
 LanguageOption = Annotated[
-    Optional[LanguageChoice],
+    LanguageChoice | None,
     typer.Option("--language", "-l", help="Language of outputs and messages (default: `language` in hkh.yaml)."),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of out/.")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of out/.")]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Replace output files even if they were changed after hkh wrote them.")
 ]
@@ -231,8 +232,8 @@ def _json(data: Any, output: Path | None, results: Results | None = None, force:
 @app.command(short_help="Create a new mapping with commented templates.")
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder for the new mapping (created if missing).")],
-    title: Annotated[Optional[str], typer.Option("--title", "-t", help="Title of the mapping.")] = None,
-    area: Annotated[Optional[str], typer.Option("--area", "-a", help="The area mapped.")] = None,
+    title: Annotated[str | None, typer.Option("--title", "-t", help="Title of the mapping.")] = None,
+    area: Annotated[str | None, typer.Option("--area", "-a", help="The area mapped.")] = None,
     language: LanguageOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -320,7 +321,7 @@ def import_(
     ],
     project: ProjectOption = None,
     source: Annotated[
-        Optional[str], typer.Option("--source", "-s", help="Source id to register (default: from the file name).")
+        str | None, typer.Option("--source", "-s", help="Source id to register (default: from the file name).")
     ] = None,
     keep_identifiers: Annotated[
         bool, typer.Option("--keep-identifiers", help="Keep names, e-mail, phone and similar columns (personal data!).")
@@ -399,11 +400,11 @@ class ChartsChoice(str, Enum):
 def survey(
     project: ProjectOption = None,
     source: Annotated[
-        Optional[str], typer.Option("--source", "-s", help="Which imported survey (default: the only one).")
+        str | None, typer.Option("--source", "-s", help="Which imported survey (default: the only one).")
     ] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Break down by this background question.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Break down by this background question.")] = None,
     min_cell: Annotated[
-        Optional[int], typer.Option("--min-cell", help="Smallest count shown (default: settings.min_cell).")
+        int | None, typer.Option("--min-cell", help="Smallest count shown (default: settings.min_cell).")
     ] = None,
     charts: Annotated[
         ChartsChoice,

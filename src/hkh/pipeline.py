@@ -13,9 +13,10 @@ inputs and stops, without loading a library. The library never prints: progress 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from hkh.core.errors import CheckFailedError, HkhError, Problem, Severity
 
@@ -98,7 +99,7 @@ class Inputs:
             paths += self._tree(STATS_DIR)
         digest = hashlib.sha256(self.salt.encode("utf-8"))
         for path in paths:
-            digest.update(f"{path.relative_to(self.root).as_posix()}\0{self._hash(path)}\n".encode("utf-8"))
+            digest.update(f"{path.relative_to(self.root).as_posix()}\0{self._hash(path)}\n".encode())
         return digest.hexdigest()
 
 

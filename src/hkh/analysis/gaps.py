@@ -402,18 +402,19 @@ def _overlaps(project: Project, slots: dict[str, Slots | None], language: str) -
                 areas.setdefault(_fold(area), area)
         groups: list[tuple[str | None, list[Effort]]]
         if areas:
-            groups = [(area, [e for e in offering if _serves(area, e.areas)]) for area in areas.values()]
+            groups = [(place, [e for e in offering if _serves(place, e.areas)]) for place in areas.values()]
         else:
             groups = [(None, offering)]
-        for area, members in groups:
+        for group_area, members in groups:
             if len(members) < 2:
                 continue
-            per_slot = [sum(1 for e in members if slots[e.id][slot]) for slot in range(hours.SLOTS_PER_WEEK)]  # type: ignore[index]
-            overlap = tuple(count >= 2 for count in per_slot)
+            member_slots = [slots[e.id] or () for e in members]
+            per_slot = [sum(1 for own in member_slots if own[slot]) for slot in range(hours.SLOTS_PER_WEEK)]
+            overlap: Slots = tuple(count >= 2 for count in per_slot)
             if not any(overlap):
                 continue
             involved = [e.id for e in members if any(a and b for a, b in zip(slots[e.id], overlap))]  # type: ignore[arg-type]
-            found.append(Overlap(offer, area, overlap, involved, max(per_slot), language))
+            found.append(Overlap(offer, group_area, overlap, involved, max(per_slot), language))
     return found
 
 

@@ -141,8 +141,8 @@ def plan_table(project: Project, language: str | None = None) -> PlanTable:
                     trace.append(TraceRow(row.measure_id, row.measure.text, target, "unknown", ""))
     follow_up = []
     for item in plan.follow_up:
-        finding = findings.get(item.finding or "")
-        title = (finding.title or finding.statement) if finding else ""
+        followed = findings.get(item.finding or "")
+        title = (followed.title or followed.statement) if followed else ""
         follow_up.append((item.finding or "", title, item.text))
     return PlanTable(
         language=language,

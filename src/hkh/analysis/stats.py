@@ -234,16 +234,16 @@ def _build(
         extra = [c for c in dimensions if c != 0]
         categories = []
         values: list[list[float | None]] = [[] for _ in value_columns]
-        for number, cells in body:
+        for _row_number, cells in body:
             label = " – ".join(_category_text(cells[c]) for c in [0, *extra] if not _is_blank(cells[c]))
             categories.append(label)
             for index, column in enumerate(value_columns):
                 values[index].append(_number(cells[column], decimal_comma))
         # headers written as variable names (`utdelte_sproyter_ca`) are shown as words; others as the team wrote them
-        shown = [_humanise(label) for label in header]
-        series = [StatsSeries(shown[column], column_values) for column, column_values in zip(value_columns, values)]
-        category_label = shown[0]
-        default_title = shown[value_columns[0]] if len(value_columns) == 1 else _title_from_name(path.stem)
+        header_words = [_humanise(label) for label in header]
+        series = [StatsSeries(header_words[column], column_values) for column, column_values in zip(value_columns, values)]
+        category_label = header_words[0]
+        default_title = header_words[value_columns[0]] if len(value_columns) == 1 else _title_from_name(path.stem)
     series = [s for s in series if any(v is not None for v in s.values)]
     if not series:
         raise StatsFormatError("no column holds any numbers", **locate(header_number, 1))

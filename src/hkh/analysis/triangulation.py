@@ -11,8 +11,9 @@ Computing only: the result (`Triangulation`) is drawn by `hkh.outputs` (terminal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from hkh.core.errors import HkhError, SurveyNotImportedError
 from hkh.i18n import t
@@ -222,7 +223,7 @@ def _finding_strength(
                 figure=figures(evidence) if figures is not None else None,
             )
         )
-    ordered = {m.value: methods[m.value] for m in Method if m.value in methods}
+    ordered: dict[str, dict[str, int]] = {m.value: methods[m.value] for m in Method if m.value in methods}
     supporting = sum(1 for counts in ordered.values() if counts["supports"] > 0)
     disputed = any(evidence.stance is Stance.contradicts for evidence in finding.evidence)
     result = FindingStrength(

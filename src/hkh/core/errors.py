@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # the command ran and found problems (`hkh check` found errors)
 EXIT_USAGE = 2  # the command could not run: bad arguments, unreadable or malformed input, a bug in hkh
@@ -56,7 +55,7 @@ class HkhError(Exception):
         where = self.location
         return f"{where}: {self.message}" if where else self.message
 
-    def as_problem(self) -> "Problem":
+    def as_problem(self) -> Problem:
         """The error as one of `hkh check`'s problems (for checks that read a file which may itself be broken)."""
         return Problem(Severity.ERROR, self.code, self.message, self.path, self.line, self.cell)
 
@@ -82,7 +81,7 @@ class ProjectInvalidError(HkhError):
 
     code = "project-invalid"
 
-    def __init__(self, problems: list["Problem"]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         first = problems[0]
         more = f" (and {len(problems) - 1} more problems: run `hkh check`)" if len(problems) > 1 else ""
         super().__init__(first.message + more, path=first.path, line=first.line, cell=first.cell)

@@ -17,8 +17,8 @@ import re
 import secrets
 import shutil
 import socket
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from hkh.core.errors import OverwriteRefusedError, WriteFailedError
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from hkh.core.errors import OverwriteRefusedError
 from hkh.core.files import atomic_path, sha256_file, shown_path

@@ -13,8 +13,9 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from hkh.core.errors import ProjectLockedError
 from hkh.core.files import clean_stale_temporaries, pid_alive, temp_name
@@ -118,7 +119,7 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM while holding the lock: unwound like Ctrl-C, so temporary files and the lock are cleaned up."""
 
 
-def _on_terminate(signum: int, frame: Any) -> None:
+def _on_terminate(_signum: int, _frame: Any) -> None:
     raise _Terminated()
 
 

@@ -8,8 +8,9 @@ point at `findings.yaml:42` rather than at "findings -> 3 -> evidence -> 1".
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq

@@ -12,8 +12,9 @@ Formats (numbers, percentages, dates, periods, lists) are in `hkh.i18n.formats`;
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from functools import cache
-from typing import Any, Callable
+from typing import Any
 
 from hkh.i18n.types import LANGUAGES, Language, Words
 

@@ -20,7 +20,6 @@ from fractions import Fraction
 
 from hkh.i18n.types import LANGUAGES
 
-
 # Percentage-point limits for the qualifiers; a share further than BOUND_LIMIT from every fraction says over/under.
 EXACT_LIMIT = 0.5
 ABOUT_LIMIT = 2.0

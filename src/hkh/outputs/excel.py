@@ -8,7 +8,8 @@ workbook arguments are openpyxl objects.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from openpyxl.workbook.workbook import Workbook
@@ -41,7 +42,7 @@ def safe_sheet_name(wanted: str, taken: Iterable[str] = (), *, fallback: str = "
     return candidate
 
 
-def style_header(ws: "Worksheet", row: int = 1, *, first_column: int = 1, last_column: int | None = None) -> None:
+def style_header(ws: Worksheet, row: int = 1, *, first_column: int = 1, last_column: int | None = None) -> None:
     """Bold text on a light shade with a bottom border, wrapped, so long column names stay readable."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -54,7 +55,7 @@ def style_header(ws: "Worksheet", row: int = 1, *, first_column: int = 1, last_c
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def style_title(ws: "Worksheet", row: int = 1, column: int = 1) -> None:
+def style_title(ws: Worksheet, row: int = 1, column: int = 1) -> None:
     from openpyxl.styles import Alignment, Font
 
     cell = ws.cell(row=row, column=column)
@@ -62,7 +63,7 @@ def style_title(ws: "Worksheet", row: int = 1, column: int = 1) -> None:
     cell.alignment = Alignment(wrap_text=False, vertical="top")
 
 
-def wrap_columns(ws: "Worksheet", columns: Iterable[int], *, first_row: int = 1) -> None:
+def wrap_columns(ws: Worksheet, columns: Iterable[int], *, first_row: int = 1) -> None:
     """Wrap long text (statements, question texts) instead of letting it run across the neighbours."""
     from openpyxl.styles import Alignment
 
@@ -79,7 +80,7 @@ def _display_length(value: Any) -> int:
 
 
 def fit_column_widths(
-    ws: "Worksheet",
+    ws: Worksheet,
     *,
     first_row: int = 1,
     minimum: float = 6,
@@ -103,14 +104,14 @@ def fit_column_widths(
         ws.column_dimensions[get_column_letter(column)].width = width
 
 
-def freeze_below(ws: "Worksheet", header_row: int = 1, columns: int = 0) -> None:
+def freeze_below(ws: Worksheet, header_row: int = 1, columns: int = 0) -> None:
     """Keep the header (and the first `columns` columns) in view while scrolling."""
     from openpyxl.utils import get_column_letter
 
     ws.freeze_panes = f"{get_column_letter(columns + 1)}{header_row + 1}"
 
 
-def add_filter(ws: "Worksheet", header_row: int, last_row: int | None = None, last_column: int | None = None) -> None:
+def add_filter(ws: Worksheet, header_row: int, last_row: int | None = None, last_column: int | None = None) -> None:
     from openpyxl.utils import get_column_letter
 
     last_row = last_row or ws.max_row
@@ -120,7 +121,7 @@ def add_filter(ws: "Worksheet", header_row: int, last_row: int | None = None, la
 
 
 def setup_print(
-    ws: "Worksheet",
+    ws: Worksheet,
     *,
     landscape: bool = False,
     header_row: int | None = 1,
@@ -131,19 +132,21 @@ def setup_print(
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     if fit_width:
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        from openpyxl.worksheet.properties import PageSetupProperties
+
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
     if header_row:
         ws.print_title_rows = f"{header_row}:{header_row}"
     if title:
-        ws.oddHeader.center.text = title.replace("&", "&&")
-    ws.oddFooter.right.text = "&P / &N"
+        ws.oddHeader.center.text = title.replace("&", "&&")  # type: ignore[union-attr]  # openpyxl makes these
+    ws.oddFooter.right.text = "&P / &N"  # type: ignore[union-attr]
     ws.print_options.gridLines = False
 
 
 def write_rows(
-    ws: "Worksheet",
+    ws: Worksheet,
     header: Sequence[str],
     rows: Iterable[Sequence[Any]],
     *,
@@ -178,7 +181,7 @@ def link_to_sheet(cell: Any, sheet_name: str, text: str | None = None) -> None:
 
 
 def finish_table(
-    ws: "Worksheet",
+    ws: Worksheet,
     *,
     header_row: int,
     wrap: Iterable[int] = (),
@@ -196,12 +199,13 @@ def finish_table(
     setup_print(ws, landscape=landscape, header_row=header_row, title=title)
 
 
-def new_workbook() -> "Workbook":
+def new_workbook() -> Workbook:
     """An empty workbook without the default sheet, so callers name every sheet themselves."""
     from openpyxl import Workbook
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    for sheet in list(workbook.worksheets):
+        workbook.remove(sheet)
     return workbook
 
 

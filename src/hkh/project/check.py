@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.project import hours
 from hkh.core.errors import Problem, Severity
+from hkh.core.yamlio import line_of
+from hkh.project import hours
+from hkh.project.load import RAW_DIR, display_path, find_project, load_file
 from hkh.project.models import (
     FILE_MODELS,
     EffortRegister,
@@ -28,8 +30,6 @@ from hkh.project.models import (
     StepId,
     StepState,
 )
-from hkh.project.load import RAW_DIR, display_path, find_project, load_file
-from hkh.core.yamlio import line_of
 
 HKH_FILE = "hkh.yaml"
 SOURCES_FILE = "sources.yaml"
@@ -359,7 +359,9 @@ class _Checker(ProblemRecorder):
                                 f"{name} addresses `{item}`, which is neither a finding nor a need in findings.yaml",
                             )
                 if parties is not None:
-                    named = [("responsible", None, measure.responsible)] if measure.responsible else []
+                    named: list[tuple[str, int | None, str]] = (
+                        [("responsible", None, measure.responsible)] if measure.responsible else []
+                    )
                     named += [("involved", i, party) for i, party in enumerate(measure.involved)]
                     for key, index, party in named:
                         if party_key(party) not in parties:

@@ -15,8 +15,8 @@ from pathlib import Path
 from hkh.core.errors import OverwriteRefusedError, UsageError
 from hkh.core.files import new_directory, write_text_atomic
 from hkh.core.lock import LOCK_NAME
-from hkh.project.models import FILE_MODELS, LANGUAGES
 from hkh.project.load import OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
+from hkh.project.models import FILE_MODELS, LANGUAGES
 
 TEMPLATE_FILES: tuple[str, ...] = tuple(FILE_MODELS)
 FOLDERS: tuple[Path, ...] = (Path(RAW_DIR), Path(SURVEY_DIR), Path(STATS_DIR), Path(OUT_DIR))

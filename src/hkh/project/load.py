@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping as AnyMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from hkh.core.files import shown_path
 from hkh.core.errors import (
     FileMissingError,
     HkhError,
@@ -17,6 +17,8 @@ from hkh.core.errors import (
     ProjectNotFoundError,
     Severity,
 )
+from hkh.core.files import shown_path
+from hkh.core.yamlio import line_of, load_yaml
 from hkh.project.models import (
     FILE_MODELS,
     EffortRegister,
@@ -26,10 +28,10 @@ from hkh.project.models import (
     Plan,
     SourceRegister,
 )
-from hkh.core.yamlio import line_of, load_yaml
 
 PROJECT_FILE = "hkh.yaml"
 from hkh.core.guard import OUT_DIR  # noqa: E402  (re-exported: the folder every output goes to)
+
 SURVEY_DIR = Path("data") / "survey"
 RAW_DIR = Path("data") / "raw"
 STATS_DIR = Path("data") / "stats"
@@ -76,7 +78,7 @@ def display_path(root: Path, name: str | Path) -> str:
     return shown_path(root / name)
 
 
-def pydantic_message(error: dict[str, Any]) -> str:
+def pydantic_message(error: AnyMapping[str, Any]) -> str:
     loc = [str(part) for part in error.get("loc", ()) if not str(part).startswith("function-")]
     kind = error.get("type", "")
     message = str(error.get("msg", "invalid value"))

@@ -111,7 +111,7 @@ class Period(HkhModel):
     _valid = field_validator("start", "end")(_check_partial_date)
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.start and self.end and self.start > self.end:
             raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
         return self
@@ -144,7 +144,7 @@ class Settings(HkhModel):
     robust: int = Field(default=3, ge=1, le=9)
 
     @model_validator(mode="after")
-    def _thresholds(self) -> "Settings":
+    def _thresholds(self) -> Settings:
         if self.robust < self.triangulated:
             raise ValueError(f"robust ({self.robust}) must be at least triangulated ({self.triangulated})")
         return self
@@ -183,7 +183,7 @@ class Source(HkhModel):
     _valid = field_validator("date")(_check_partial_date)
 
     @model_validator(mode="after")
-    def _counts(self) -> "Source":
+    def _counts(self) -> Source:
         if self.n is not None and self.n_complete is not None and self.n_complete > self.n:
             raise ValueError(f"n_complete ({self.n_complete}) is larger than n ({self.n})")
         return self

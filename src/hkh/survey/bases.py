@@ -31,9 +31,9 @@ class Columns:
 
     def __init__(self, survey: SurveyData) -> None:
         self.survey = survey
-        self._numeric: dict[str, "pd.Series"] = {}
+        self._numeric: dict[str, pd.Series] = {}
 
-    def _typed(self, variable: str) -> "pd.Series | None":
+    def _typed(self, variable: str) -> pd.Series | None:
         """The column as floats (NaN for blank) when it is already numeric, else None (text to be parsed)."""
         import numpy as np
         import pandas as pd
@@ -45,16 +45,16 @@ class Columns:
             return None
         return pd.Series(column.to_numpy(dtype="float64", na_value=np.nan), index=column.index)
 
-    def _text(self, variable: str) -> "pd.Series":
+    def _text(self, variable: str) -> pd.Series:
         return self.survey.frame[variable].astype("string").fillna("").astype(object).str.strip()
 
-    def nonblank(self, variable: str) -> "pd.Series":
+    def nonblank(self, variable: str) -> pd.Series:
         typed = self._typed(variable)
         if typed is not None:
             return typed.notna()
         return self._text(variable) != ""
 
-    def numeric(self, variable: str, *, decimals: bool = False) -> "pd.Series":
+    def numeric(self, variable: str, *, decimals: bool = False) -> pd.Series:
         import pandas as pd
 
         key = f"{variable}\0{decimals}"
@@ -82,13 +82,13 @@ class Columns:
             self._numeric[key] = values
         return self._numeric[key]
 
-    def status(self) -> "pd.Series | None":
+    def status(self) -> pd.Series | None:
         if STATUS_COLUMN not in self.survey.frame.columns:
             return None
         return self.numeric(STATUS_COLUMN)
 
 
-def _any_answer(question: SurveyQuestion, columns: Columns) -> "pd.Series":
+def _any_answer(question: SurveyQuestion, columns: Columns) -> pd.Series:
     """Plainly visible evidence that a respondent saw the question (used to tell who got past earlier ones)."""
     if question.type == "multiple":
         return _ticked_any(question, columns)
@@ -97,11 +97,11 @@ def _any_answer(question: SurveyQuestion, columns: Columns) -> "pd.Series":
     return columns.nonblank(question.variables[0])
 
 
-def _option_columns(question: SurveyQuestion, columns: Columns) -> list["pd.Series"]:
+def _option_columns(question: SurveyQuestion, columns: Columns) -> list[pd.Series]:
     return [columns.numeric(option.variable) for option in question.options if option.variable]
 
 
-def _ticked_any(question: SurveyQuestion, columns: Columns) -> "pd.Series":
+def _ticked_any(question: SurveyQuestion, columns: Columns) -> pd.Series:
     import pandas as pd
 
     ticks = _option_columns(question, columns)
@@ -110,13 +110,13 @@ def _ticked_any(question: SurveyQuestion, columns: Columns) -> "pd.Series":
     return pd.concat([t.eq(1) for t in ticks], axis=1).any(axis=1)
 
 
-def answer_masks(survey: SurveyData, columns: Columns) -> dict[str, "pd.Series"]:
+def answer_masks(survey: SurveyData, columns: Columns) -> dict[str, pd.Series]:
     """For every question, who answered it (see the module's docstring for the rules)."""
     import pandas as pd
 
     index = survey.frame.index
     visible = [_any_answer(q, columns) for q in survey.questions]
-    later: list["pd.Series"] = [pd.Series(False, index=index)] * len(survey.questions)
+    later: list[pd.Series] = [pd.Series(False, index=index)] * len(survey.questions)
     running = pd.Series(False, index=index)
     for position in range(len(survey.questions) - 1, -1, -1):
         later[position] = running
@@ -138,7 +138,7 @@ def answer_masks(survey: SurveyData, columns: Columns) -> dict[str, "pd.Series"]
     return masks
 
 
-def _routed_away(survey: SurveyData, position: int, ticked: "pd.Series", columns: Columns) -> "pd.Series":
+def _routed_away(survey: SurveyData, position: int, ticked: pd.Series, columns: Columns) -> pd.Series:
     import pandas as pd
 
     index = survey.frame.index

@@ -19,8 +19,8 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -61,7 +61,7 @@ class Question(CodebookModel):
     parent: str | None = None
 
     @model_validator(mode="after")
-    def _options_in_own_columns(self) -> "Question":
+    def _options_in_own_columns(self) -> Question:
         # a hand-edited option pointing at another column would be counted from a column the answers may not have
         for option in self.options:
             if option.variable is not None and option.variable not in self.variables:
@@ -154,7 +154,7 @@ class Codebook(CodebookModel):
         return stream.getvalue()
 
     @classmethod
-    def load(cls, path: Path, display: str | None = None) -> "Codebook":
+    def load(cls, path: Path, display: str | None = None) -> Codebook:
         from hkh.core.yamlio import line_of, load_yaml
 
         shown = display or str(path)
@@ -198,11 +198,11 @@ CODEBOOK_HEADER = (
 )
 
 
-class _FlowMap(dict):  # type: ignore[type-arg]
+class _FlowMap(dict[str, Any]):
     """Written on one line: `{code: 1, label: "Mann"}`."""
 
 
-class _FlowList(list):  # type: ignore[type-arg]
+class _FlowList(list[Any]):
     """Written on one line: `[kjonn]`."""
 
 
@@ -329,7 +329,7 @@ def parse_structure(table: RawTable) -> list[StructRow]:
     for index in range(1, len(table.rows)):
         row = table.rows[index]
 
-        def cell(name: str) -> Any:
+        def cell(name: str, row: list[Any] = row) -> Any:
             col = cols.get(name)
             return row[col] if col is not None and col < len(row) else ""
 
@@ -509,7 +509,7 @@ def _group_name(variables: list[str], used: set[str]) -> str:
     return candidate
 
 
-class _ConvertOnce(dict):  # type: ignore[type-arg]
+class _ConvertOnce(dict[Any, Any]):
     """A cell value → its conversion, filled in on first sight.
 
     A column repeats a handful of values thousands of times. Mapped through this, each distinct value is converted
@@ -583,25 +583,25 @@ class _Builder:
                     aliases.setdefault(f"{qname}_{position}", row)
         columns: list[Column] = []
         for index, name in enumerate(self.header):
-            row = by_variable.get(name) or aliases.get(name)
-            column = Column(index, name, row)
-            qname = row.question.lower() if row else None
-            if qname == "statoverall" or (row is None and STATUS_NAMES.match(name)):
+            found = by_variable.get(name) or aliases.get(name)
+            column = Column(index, name, found)
+            found_question = found.question.lower() if found else None
+            if found_question == "statoverall" or (found is None and STATUS_NAMES.match(name)):
                 column.role = "status"
-                if row is not None:
+                if found is not None:
                     siblings = by_question.get("statoverall", [])
-                    position = siblings.index(row) + 1 if row in siblings else None
-                    column.status_code = row.choice_value if row.choice_value is not None else position
+                    place = siblings.index(found) + 1 if found in siblings else None
+                    column.status_code = found.choice_value if found.choice_value is not None else place
                 else:
                     match = STATUS_NAMES.match(name)
                     column.status_code = int(match.group(1)) if match else None
-            elif qname == "closetime" or (row is None and name in CLOSETIME_NAMES):
+            elif found_question == "closetime" or (found is None and name in CLOSETIME_NAMES):
                 column.role = "closetime"
-            reason = identifier_reason(name, row.question if row else None, clean_text(row.text) if row else None)
+            reason = identifier_reason(name, found.question if found else None, clean_text(found.text) if found else None)
             if column.role == "question" and reason:
                 column.role = "identifier"
                 column.reason = reason
-            elif column.role == "question" and (qname in SYSTEM_QUESTIONS or (row is None and SYSTEM_NAMES.match(name))):
+            elif column.role == "question" and (found_question in SYSTEM_QUESTIONS or (found is None and SYSTEM_NAMES.match(name))):
                 column.role = "system"
             columns.append(column)
         if self.structure:
@@ -628,7 +628,7 @@ class _Builder:
         """A question's column is final: its text is kept and the cells as read are let go at once, while they
         are still in the CPU cache (every column is one question's, read once)."""
         self.values[column.name] = texts
-        self.by_column[column.index] = self.dataset.columns[column.index] = ()  # type: ignore[index]
+        self.by_column[column.index] = self.dataset.columns[column.index] = ()  # type: ignore[index,call-overload]
 
     def parsed_column(self, column: Column, parse: Callable[[Any], Any]) -> tuple[list[str], dict[Any, Any]]:
         """The column as text, each distinct non-blank value parsed once: the texts ("" where blank or where the
@@ -710,7 +710,7 @@ class _Builder:
 
     def single_options(self, name: str, codes: set[int]) -> list[Option]:
         labelled = self.labels.get(name, [])
-        options = [Option(code=c, label=l) for c, l in labelled]
+        options = [Option(code=c, label=text) for c, text in labelled]
         known = {o.code for o in options}
         unknown = sorted(codes - known)
         if unknown:

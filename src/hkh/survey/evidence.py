@@ -6,8 +6,9 @@ figure is suppressed by the same rules as the tables it comes from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from hkh.core.errors import HkhError, SurveyNotImportedError
 from hkh.i18n import phrases, t
@@ -42,7 +43,7 @@ TablesOf = Callable[[str], SurveyTables]
 """The published tables of one imported survey, by source id (`hkh.analysis.results.Results.survey_tables`)."""
 
 
-def _evidence_location(project: Project, evidence: "Evidence", field_name: str) -> tuple[str, int | None]:
+def _evidence_location(project: Project, evidence: Evidence, field_name: str) -> tuple[str, int | None]:
     for finding_index, finding in enumerate(project.findings.findings):
         for evidence_index, item in enumerate(finding.evidence):
             if item is evidence:
@@ -63,7 +64,7 @@ def figure_sentence(count: int | None, base: int | None, percent: float | None, 
 
 
 def evidence_figure(
-    project: Project, evidence: "Evidence", language: str, tables_of: TablesOf | None = None
+    project: Project, evidence: Evidence, language: str, tables_of: TablesOf | None = None
 ) -> EvidenceFigure | None:
     """The figure a finding's survey evidence cites (`question`, optionally `option`), or None when it cites none.
 
@@ -129,7 +130,7 @@ COMBINE = "+"
 
 
 def _cited_option(
-    project: Project, evidence: "Evidence", table: QuestionTable, language: str, min_cell: int
+    project: Project, evidence: Evidence, table: QuestionTable, language: str, min_cell: int
 ) -> OptionCount:
     """The option an evidence cites, or several joined by "+" ("2+3", "Annen kommune i Norge + Utlandet") for a
     share such as "a third are not from Oslo"."""
@@ -186,7 +187,7 @@ def combine_options(table: QuestionTable, parts: list[OptionCount], language: st
     suppressed = table.base_suppressed or 0 < count < min_cell or (bool(included) and included != hidden)
     visible = not suppressed and table.base > 0
     return OptionCount(
-        code=None,  # type: ignore[arg-type]  # a combination has no single code
+        code=None,  # a combination has no single code
         label=" + ".join(p.label for p in parts),
         count=count,
         percent=percent_of(count, table.base) if visible else None,

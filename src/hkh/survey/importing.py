@@ -131,9 +131,9 @@ def import_survey(
     """
     from hkh.core.files import atomic_directory, atomic_path, write_text_atomic
     from hkh.core.lock import project_lock
+    from hkh.project.load import find_project
     from hkh.project.models import ID_PATTERN, Method
     from hkh.project.sources import register_source
-    from hkh.project.load import find_project
 
     root = find_project(None, project_dir)
     with project_lock(root), _cyclic_gc_paused():

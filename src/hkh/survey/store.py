@@ -39,12 +39,12 @@ class Survey:
     source_id: str
     directory: Path
     codebook: Codebook
-    frame: "pd.DataFrame"
+    frame: pd.DataFrame
 
     def question(self, name: str) -> Question | None:
         return self.codebook.question(name)
 
-    def answered(self, question: Question | str) -> "pd.Series":
+    def answered(self, question: Question | str) -> pd.Series:
         """True for respondents who answered the question (for multiple choice: ticked at least one option)."""
         found = self.codebook.question(question) if isinstance(question, str) else question
         if found is None:
@@ -52,19 +52,19 @@ class Survey:
         return self.frame[found.variables].notna().any(axis=1)
 
     @property
-    def status(self) -> "pd.Series":
+    def status(self) -> pd.Series:
         return self.frame[STATUS_COLUMN]
 
 
-def _root(project: "Project | Path") -> Path:
+def _root(project: Project | Path) -> Path:
     return project if isinstance(project, Path) else project.root
 
 
-def survey_dir(project: "Project | Path", source_id: str) -> Path:
+def survey_dir(project: Project | Path, source_id: str) -> Path:
     return _root(project) / SURVEY_DIR / source_id
 
 
-def list_imported_surveys(project: "Project | Path") -> list[str]:
+def list_imported_surveys(project: Project | Path) -> list[str]:
     """Ids of the imported surveys, sorted: folders under data/survey/ holding a codebook, leaving out hidden and
     temporary folders (an import killed half-way leaves one; it is not a survey)."""
     base = _root(project) / SURVEY_DIR
@@ -77,7 +77,7 @@ def list_imported_surveys(project: "Project | Path") -> list[str]:
     )
 
 
-def load_survey(project: "Project | Path", source_id: str | None = None, *, codes_as_float: bool = False) -> Survey:
+def load_survey(project: Project | Path, source_id: str | None = None, *, codes_as_float: bool = False) -> Survey:
     """The imported survey `source_id`, or the only one. Codes become nullable integers, open text stays text.
 
     With `codes_as_float`, codes and numbers stay float64 as read (NaN for blank; codes are still checked to be whole
@@ -105,7 +105,7 @@ def load_survey(project: "Project | Path", source_id: str | None = None, *, code
         try:
             # codes and numbers straight to float64: 8 bytes a cell instead of a Python string, and parsed in C
             # (a 100,000-row survey took over a gigabyte as text)
-            frame = pd.read_csv(responses, dtype=defaultdict(lambda: str, numeric), **options)
+            frame = pd.read_csv(responses, dtype=defaultdict(lambda: "str", numeric), **options)
         except ValueError:
             # some cell is not a number: read everything as text, so that the check below names the cell
             frame = pd.read_csv(responses, dtype=str, **options)
@@ -139,7 +139,7 @@ def load_survey(project: "Project | Path", source_id: str | None = None, *, code
     return Survey(source_id, directory, codebook, result)
 
 
-def _integers(column: "pd.Series", shown: str, name: str, *, nullable: bool = True) -> "pd.Series":
+def _integers(column: pd.Series, shown: str, name: str, *, nullable: bool = True) -> pd.Series:
     """The column's codes, checked to be whole numbers: Int64, or float64 with NaN for blank when not `nullable`."""
     import numpy as np
     import pandas as pd
@@ -202,7 +202,7 @@ class SurveyData:
     source: str
     directory: Path
     questions: list[SurveyQuestion]
-    frame: "pd.DataFrame"
+    frame: pd.DataFrame
     codebook_display: str
     responses_display: str
 
@@ -218,7 +218,7 @@ class SurveyData:
         return None
 
 
-def choose_source(project: "Project | Path", source_id: str | None) -> str:
+def choose_source(project: Project | Path, source_id: str | None) -> str:
     """The survey a command works on: the one named, or the only one imported."""
     root = _root(project)
     imported = list_imported_surveys(root)

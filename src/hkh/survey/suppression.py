@@ -8,7 +8,7 @@ until nothing changes); a count hidden in the overall table is hidden in every g
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 
 def suppress_cells(

@@ -18,13 +18,14 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
-from hkh.core.text import decode, sniff_delimiter
 from hkh.core.errors import ExportFormatError, FileMissingError
+from hkh.core.text import decode, sniff_delimiter
 
 ROLES = ("dataset", "labels", "structure", "variables")
 SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
@@ -634,8 +635,8 @@ def _csv_export(paths: list[Path], displays: dict[Path, str], progress: Progress
     for role in ("labels", "structure", "variables"):
         if role in found:
             p, t = found[role]
-            table = _table_from_rows(role, t.rows, t.row_numbers, displays[p], None)
-            setattr(result, role, table)
+            role_table = _table_from_rows(role, t.rows, t.row_numbers, displays[p], None)
+            setattr(result, role, role_table)
             if t.encoding == "cp1252" and any("?" in c for r in t.rows for c in r if re.search(r"\s\?\s|\w\?\w", c)):
                 result.warnings.append(
                     f"{displays[p]}: some texts contain '?' where a character may have been lost in a "

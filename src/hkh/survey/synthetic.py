@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 Kind = Literal["single", "multiple", "grid", "open", "number", "date"]
@@ -119,7 +120,7 @@ def short_names(names: Sequence[str]) -> dict[str, str]:
 def _other_text(survey: SynthSurvey, question: SynthQuestion) -> str:
     parent = survey.question(question.other_of or "")
     code = question.other_code if question.other_code is not None else parent.options[-1][0]
-    label = next(l for c, l in parent.options if c == code)
+    label = next(text for c, text in parent.options if c == code)
     return f"{parent.text} - {label}"
 
 
@@ -176,14 +177,14 @@ def export_tables(survey: SynthSurvey) -> ExportTables:
         if q.kind == "single":
             var = rename[q.name]
             structure.append([q.name, var, "Closed", "Single", q.text, None, None])
-            labels.extend([var, c, l] for c, l in q.options)
+            labels.extend([var, c, text] for c, text in q.options)
             variables.append([var, q.text])
             columns.append((var, [a.get(q.name) for a in survey.answers]))
         elif q.kind == "grid":
             for item_var, item_text in q.items:
                 var = rename[item_var]
                 structure.append([item_var, var, "Closed", "Single", f"{q.text} - {item_text}", None, None])
-                labels.extend([var, c, l] for c, l in q.options)
+                labels.extend([var, c, text] for c, text in q.options)
                 variables.append([var, f"{q.text} - {item_text}"])
                 columns.append((var, [a.get(item_var) for a in survey.answers]))
         elif q.kind == "multiple":
@@ -445,7 +446,7 @@ def write_export(tables: ExportTables, target: Path, fmt: str, **options: Any) -
     if fmt == "xml":
         return [write_spreadsheetml(tables, target if target.suffix else target / "export.xml", **options)]
     if fmt in FLAVOURS:
-        write_csv_set(tables, target, fmt, **options)  # type: ignore[arg-type]
+        write_csv_set(tables, target, fmt, **options)
         return [target]
     raise ValueError(f"unknown export format {fmt!r}")
 

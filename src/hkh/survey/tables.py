@@ -11,8 +11,9 @@ The tables are typed results; terminal, workbook and charts are drawn from them 
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Hashable
+from typing import TYPE_CHECKING, Any
 
 from hkh.core.errors import SmallCellError, UsageError
 from hkh.i18n import phrases, t
@@ -226,7 +227,7 @@ def _finish_options(
 
 
 def _option_counts(
-    question: SurveyQuestion, columns: Columns, who: "pd.Series"
+    question: SurveyQuestion, columns: Columns, who: pd.Series
 ) -> tuple[dict[int, int], int]:
     """Counts per option in codebook order (unknown codes after, ascending), and the percentage base."""
     if question.type == "multiple":
@@ -236,7 +237,8 @@ def _option_counts(
         substantive = [o for o in question.options if o.code not in question.non_substantive and o.variable]
         if substantive and len(substantive) < len(question.options):
             # people who ticked only "don't know" did not give a substantive answer; all-zero answerers did
-            ticked_substantive = pd.concat([columns.numeric(o.variable).eq(1) for o in substantive], axis=1).any(axis=1)
+            ticks: list[pd.Series] = [columns.numeric(o.variable or "").eq(1) for o in substantive]
+            ticked_substantive = pd.concat(ticks, axis=1).any(axis=1)
             others = [columns.numeric(o.variable).eq(1) for o in question.options if o.variable and o not in substantive]
             # a hand-edited codebook may leave the "don't know" option without its column: nobody ticked it then
             ticked_other = pd.concat(others, axis=1).any(axis=1) if others else pd.Series(False, index=who.index)
@@ -245,16 +247,16 @@ def _option_counts(
             base = int(who.sum())
         return counts, base
     values = columns.numeric(question.variables[0])[who].dropna().astype(int)
-    found = values.value_counts().to_dict()
+    found: dict[int, int] = {int(code): int(count) for code, count in values.value_counts().items()}  # type: ignore[call-overload]
     counts = {o.code: int(found.get(o.code, 0)) for o in question.options}
     for code in sorted(set(found) - set(counts)):
-        counts[int(code)] = int(found[code])
+        counts[code] = found[code]
     base = int((~values.isin(list(question.non_substantive))).sum())
     return counts, base
 
 
 def _one_way(
-    question: SurveyQuestion, columns: Columns, answered: "pd.Series", min_cell: int, language: str
+    question: SurveyQuestion, columns: Columns, answered: pd.Series, min_cell: int, language: str
 ) -> QuestionTable:
     counts, base = _option_counts(question, columns, answered)
     lines: list[list[Hashable]] = []
@@ -263,7 +265,8 @@ def _one_way(
         lines.append([code for code in counts if code not in question.non_substantive])
     hidden = suppress_cells(counts, lines, min_cell)  # type: ignore[arg-type]
     base_hidden = 0 < base < min_cell
-    options = _finish_options(question, counts, base, hidden if not base_hidden else set(counts), language)
+    hidden_codes = {code for code in counts if code in hidden}
+    options = _finish_options(question, counts, base, hidden_codes if not base_hidden else set(counts), language)
     return QuestionTable(
         question.name, question.text, question.type, base, base_hidden, options, variables=question.variables
     )
@@ -290,7 +293,7 @@ def _number_table(question: SurveyQuestion, columns: Columns, min_cell: int) -> 
     )
 
 
-def _count_table(question: SurveyQuestion, answered: "pd.Series", min_cell: int) -> QuestionTable:
+def _count_table(question: SurveyQuestion, answered: pd.Series, min_cell: int) -> QuestionTable:
     n = int(answered.sum())
     return QuestionTable(question.name, question.text, question.type, n, 0 < n < min_cell, variables=question.variables)
 
@@ -299,7 +302,7 @@ def _breakdown(
     question: SurveyQuestion,
     by_question: SurveyQuestion,
     columns: Columns,
-    answered: "pd.Series",
+    answered: pd.Series,
     overall: QuestionTable,
     min_cell: int,
     language: str,
@@ -314,29 +317,29 @@ def _breakdown(
     group_counts: list[tuple[int | None, str, dict[int, int], int]] = []
     for code, label in group_keys:
         who = answered & (by_values.isna() if code is None else by_values.eq(code))
-        counts, base = _option_counts(question, columns, who)
+        found, base = _option_counts(question, columns, who)
         # every group lists the options of the overall table, in its order: a code outside the labels (-7) that
         # occurs in one group only is a 0 in the others, so the columns of the breakdown line up
-        counts = {o.code: counts.get(o.code, 0) for o in overall.options} | counts
-        group_counts.append((code, label, counts, base))
+        aligned = {o.code: found.get(o.code, 0) for o in overall.options if o.code is not None} | found
+        group_counts.append((code, label, aligned, base))
 
-    if all(base < min_cell for *_, base in group_counts):
+    if all(size < min_cell for *_, size in group_counts):
         return Breakdown(
             by_question.name,
             refused=t("survey.breakdown_refused", language).format(min_cell=min_cell),
         )
 
     cells: dict[Hashable, int] = {}
-    for group_code, _, counts, base in group_counts:
-        for option_code, count in counts.items():
+    for group_code, _, group_cells, _ in group_counts:
+        for option_code, count in group_cells.items():
             cells[("cell", option_code, group_code)] = count
-    for group_code, _, _, base in group_counts:
-        cells[("base", group_code)] = base
+    for group_code, _, _, size in group_counts:
+        cells[("base", group_code)] = size
     option_codes = [o.code for o in overall.options]
     substantive = [c for c in option_codes if c not in question.non_substantive]
     lines: list[list[Hashable]] = []
-    for option_code in option_codes:
-        lines.append([("cell", option_code, g) for g, *_ in group_counts])
+    for row_code in option_codes:
+        lines.append([("cell", row_code, g) for g, *_ in group_counts])
     lines.append([("base", g) for g, *_ in group_counts])
     if question.type in CODED_TYPES:
         for group_code, *_ in group_counts:

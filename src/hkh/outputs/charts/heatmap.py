@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from hkh.project import hours
 from hkh.i18n import t
+from hkh.project import hours
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.gaps import GapAnalysis
@@ -21,12 +21,12 @@ ROW_HEIGHT_INCHES = 0.42
 WIDTH_INCHES = 15.0
 
 
-def week_heatmap_png(result: "GapAnalysis") -> bytes:
+def week_heatmap_png(result: GapAnalysis) -> bytes:
     """A PNG: rows are "all efforts" and then each offer tag; columns are the 168 hours of the week, Monday first."""
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.figure import Figure
-    import matplotlib
 
     language = result.language
     rows = result.week

@@ -10,7 +10,6 @@ from typing import Any
 from hkh.analysis.stats import StatsTable
 from hkh.i18n.formats import format_quantity, month_name
 
-
 # Sober, print-safe colours that stay apart in greyscale; the first matches the plan workbook's header colour.
 PALETTE = ("#1F4E79", "#C55A11", "#7F7F7F", "#548235", "#7030A0", "#BF9000")
 
@@ -107,7 +106,7 @@ def table_rows(table: StatsTable, language: str) -> tuple[list[str], list[list[s
         )
     header = [table.category_label, *(series.name for series in table.series)]
     rows = [
-        [category, *("" if s.values[i] is None else format_quantity(s.values[i], language) for s in table.series)]
+        [category, *(shown(s.values[i]) for s in table.series)]
         for i, category in enumerate(category_labels(table, language))
     ]
     return header, rows

@@ -37,10 +37,10 @@ MIN_AXES_HEIGHT = 0.3  # inches of bars per line of option label, whatever the t
 PNG_COMPRESSION = 6  # zlib level, PIL's default
 
 _LOCK = threading.Lock()
-_CANVAS: "_ChartCanvas | None" = None
+_CANVAS: _ChartCanvas | None = None
 
 
-def chart_png(question: "QuestionTable", language: str, min_cell: int) -> bytes:
+def chart_png(question: QuestionTable, language: str, min_cell: int) -> bytes:
     """A horizontal bar chart of one question's percentages, as PNG bytes."""
     global _CANVAS
 
@@ -50,11 +50,11 @@ def chart_png(question: "QuestionTable", language: str, min_cell: int) -> bytes:
         return _CANVAS.draw(question, language, min_cell)
 
 
-def _draw_batch(batch: "list[QuestionTable]", language: str, min_cell: int) -> list[bytes]:
+def _draw_batch(batch: list[QuestionTable], language: str, min_cell: int) -> list[bytes]:
     return [chart_png(question, language, min_cell) for question in batch]
 
 
-def draw_charts_in_parallel(questions: "list[QuestionTable]", language: str, min_cell: int) -> list[bytes]:
+def draw_charts_in_parallel(questions: list[QuestionTable], language: str, min_cell: int) -> list[bytes]:
     """The charts of many questions, drawn by one worker process per core (matplotlib holds Python's lock while it
     draws, so threads would not help). The PNG bytes are the same as drawn one by one, in the same order."""
     import os
@@ -99,13 +99,13 @@ class _ChartCanvas:
         if found is None:
             self.probe.set_text(text)
             self.probe.set_fontsize(size)
-            self.probe.set_horizontalalignment(ha)
-            self.probe.set_verticalalignment(va)
+            self.probe.set_horizontalalignment(ha)  # type: ignore[arg-type]  # "left"/"center"/"right" only
+            self.probe.set_verticalalignment(va)  # type: ignore[arg-type]
             box = self.probe.get_window_extent(self.canvas.get_renderer())
             found = self.extents[key] = (box.x0, box.y0, box.x1, box.y1)
         return found
 
-    def draw(self, question: "QuestionTable", language: str, min_cell: int) -> bytes:
+    def draw(self, question: QuestionTable, language: str, min_cell: int) -> bytes:
         from PIL import Image
 
         figure, axes = self.figure, self.axes

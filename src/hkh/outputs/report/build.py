@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from hkh.analysis.results import Results
 from hkh.i18n.formats import format_date, format_period

@@ -50,7 +50,7 @@ def lower_first(text: str) -> str:
 
 def anchor_of(*parts: str) -> str:
     text = "-".join(parts).lower()
-    text = text.translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
+    text = text.replace("æ", "ae").replace("ø", "o").replace("å", "a")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "section"
 
 

@@ -203,7 +203,7 @@ class _Writer:
             _shade(cell, ACCENT)
         laid_out = block.layout()
         first_row_of_group: dict[int, int] = {}
-        for row_index, (row, cells) in enumerate(laid_out, start=1):
+        for row_index, (_row, cells) in enumerate(laid_out, start=1):
             word_row = table.add_row()
             _keep_row_together(word_row)
             for cell in cells:

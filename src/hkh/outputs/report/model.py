@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import base64
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterator, Union
+from typing import ClassVar
 
 from hkh.i18n import t
 
@@ -114,7 +115,7 @@ class Figure:
         return (int(width), int(height))
 
 
-Block = Union[Paragraph, Bullets, Facts, Quote, Table, Figure]
+Block = Paragraph | Bullets | Facts | Quote | Table | Figure
 
 
 @dataclass
@@ -124,14 +125,14 @@ class Section:
     level: int
     number: str | None = None
     blocks: list[Block] = field(default_factory=list)
-    sections: list["Section"] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     key: str = ""
 
     @property
     def heading(self) -> str:
         return f"{self.number} {self.title}" if self.number else self.title
 
-    def walk(self) -> Iterator["Section"]:
+    def walk(self) -> Iterator[Section]:
         yield self
         for section in self.sections:
             yield from section.walk()

@@ -15,10 +15,10 @@ class ByWidth:
     would be cut off, and the strength is the point. The gap tables use it too.
     """
 
-    def __init__(self, wide: "RenderableType", narrow: "RenderableType", needed: int) -> None:
+    def __init__(self, wide: RenderableType, narrow: RenderableType, needed: int) -> None:
         self.wide = wide
         self.narrow = narrow
         self.needed = needed
 
-    def __rich_console__(self, console: "Console", options: "ConsoleOptions") -> "RenderResult":
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.wide if options.max_width >= self.needed else self.narrow

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 WIDE_TERMINAL = 140
 
 
-def render_gaps(result: GapAnalysis) -> "RenderableType":
+def render_gaps(result: GapAnalysis) -> RenderableType:
     from rich import box
     from rich.console import Group
     from rich.table import Table

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from rich.console import RenderableType
 
 
-def render_cited_figures(cited: list[CitedFigure], language: str) -> "RenderableType | None":
+def render_cited_figures(cited: list[CitedFigure], language: str) -> RenderableType | None:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
@@ -34,7 +34,7 @@ def render_cited_figures(cited: list[CitedFigure], language: str) -> "Renderable
     return table
 
 
-def render_survey_tables(tables: SurveyTables) -> list["RenderableType"]:
+def render_survey_tables(tables: SurveyTables) -> list[RenderableType]:
     """One rich table per question (open text as one line), in codebook order."""
     from rich.markup import escape
     from rich.table import Table
@@ -84,7 +84,7 @@ def render_survey_tables(tables: SurveyTables) -> list["RenderableType"]:
     return out
 
 
-def _render_breakdown(question: QuestionTable, tables: SurveyTables) -> "RenderableType":
+def _render_breakdown(question: QuestionTable, tables: SurveyTables) -> RenderableType:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text

@@ -18,7 +18,7 @@ def strength_text(item: FindingStrength, language: str) -> str:
     return t(f"strength.{item.strength}", language)
 
 
-def _strength_cell(item: FindingStrength, language: str) -> "RenderableType":
+def _strength_cell(item: FindingStrength, language: str) -> RenderableType:
     from rich.text import Text
 
     strength = Text(strength_text(item, language), style=STRENGTH_STYLE[item.strength])
@@ -27,7 +27,7 @@ def _strength_cell(item: FindingStrength, language: str) -> "RenderableType":
     return strength
 
 
-def render_triangulation(result: Triangulation, language: str | None = None) -> "RenderableType":
+def render_triangulation(result: Triangulation, language: str | None = None) -> RenderableType:
     from rich import box
     from rich.console import Group
     from rich.table import Table

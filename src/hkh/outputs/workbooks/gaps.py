@@ -81,7 +81,7 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
     excel.setup_print(sheet, landscape=True, title=t("gaps.week_sheet", language))
 
 
-def build_workbook(result: GapAnalysis) -> "Workbook":
+def build_workbook(result: GapAnalysis) -> Workbook:
     from hkh.outputs import excel
 
     language = result.language

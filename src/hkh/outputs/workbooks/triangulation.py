@@ -67,7 +67,7 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
             row += 1
     legend = t("triangulation.legend", language).format(triangulated=result.triangulated, robust=result.robust)
     sheet.cell(row=row + 1, column=1, value=legend).font = Font(italic=True, color="595959")
-    widths = {1: 14, 2: 60, **{3 + i: 13 for i in range(len(methods))}, width - 2: 12, width - 1: 16, width: 12}
+    widths: dict[int, float] = {1: 14, 2: 60, **{3 + i: 13 for i in range(len(methods))}, width - 2: 12, width - 1: 16, width: 12}
     excel.fit_column_widths(sheet, fixed=widths)
     excel.freeze_below(sheet, 1, columns=2)
     excel.setup_print(sheet, landscape=True, title=t("triangulation.title", language))
@@ -134,7 +134,7 @@ def _warnings_sheet(sheet: Any, result: Triangulation, language: str) -> None:
     excel.finish_table(sheet, header_row=1, wrap=(3,), fixed_widths={1: 24, 2: 18, 3: 100}, title=t("triangulation.warnings_sheet", language))
 
 
-def build_workbook(result: Triangulation, language: str | None = None) -> "Workbook":
+def build_workbook(result: Triangulation, language: str | None = None) -> Workbook:
     from hkh.outputs import excel
 
     language = language or result.language

@@ -109,8 +109,8 @@ def _finding(b: ReportBuilder, parent: Section, finding: Finding) -> None:
     for evidence in finding.evidence:
         if evidence.quote:
             # quotes are attributed by role only, never by name
-            source = b.sources.get(evidence.source)
-            role = evidence.role or (b.t(f"methods.{source.method.value}") if source else "")
+            quoted = b.sources.get(evidence.source)
+            role = evidence.role or (b.t(f"methods.{quoted.method.value}") if quoted else "")
             blocks.append(Quote(evidence.quote, role))
     for source_id, name in cited:
         blocks.extend(_survey_question_blocks(b, source_id, name))
