@@ -260,6 +260,9 @@ class CheckFormat(str, Enum):
 def check(
     project: ProjectOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="First mend what has one meaning (a vocabulary for hkh.yaml), then check.")
+    ] = False,
     language: LanguageOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -268,6 +271,15 @@ def check(
     from hkh.pipeline import check as check_project
 
     _settle(project, language, quiet)
+    if fix:
+        from hkh.core.lock import project_lock
+        from hkh.pipeline import vocabulary_fixes
+        from hkh.project.load import find_project
+        from hkh.project.vocabulary import apply_edits
+
+        with project_lock(find_project(None, SETTINGS.project)):
+            for edit in apply_edits(vocabulary_fixes(SETTINGS.project)):
+                say_error(t("services.fixed", SETTINGS.message_language, path=shown_path(edit.file), done=edit.done))
     result = check_project(SETTINGS.project)
     if output_format is CheckFormat.json:
         problems = [

@@ -23,6 +23,7 @@ from hkh.core.errors import CheckFailedError, HkhError, Problem, Severity
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.results import Results
     from hkh.core.guard import OutputGuard
+    from hkh.project.vocabulary import TextEdit
 
 PROJECT_FILES = ("hkh.yaml", "sources.yaml", "efforts.yaml", "findings.yaml", "plan.yaml")
 SURVEY_DIR = Path("data") / "survey"
@@ -54,6 +55,18 @@ def check(explicit_dir: Path | None = None) -> CheckResult:
     checked = check_files(explicit_dir)
     problems = checked.problems + survey_problems(checked.root, checked.models, checked.trees)
     return CheckResult(checked.root, sort_problems(checked.root, problems))
+
+
+def vocabulary_fixes(explicit_dir: Path | None = None) -> list[TextEdit]:
+    """What `hkh check --fix` does for the vocabulary: hkh.yaml without one gets one, made of the terms in use."""
+    from hkh.project.check import check_files
+    from hkh.project.vocabulary import vocabulary_edits
+
+    checked = check_files(explicit_dir)
+    mapping = checked.models.get("hkh.yaml")
+    if mapping is None:
+        return []
+    return vocabulary_edits(checked.root, mapping, checked.models.get("efforts.yaml"), checked.models.get("findings.yaml"))
 
 
 # ------------------------------------------------------------------------------------------------------ the inputs

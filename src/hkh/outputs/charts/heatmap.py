@@ -30,7 +30,8 @@ def week_heatmap_png(result: GapAnalysis) -> bytes:
 
     language = result.language
     rows = result.week
-    grid = [[count for day in row.counts for count in day] for row in rows]
+    # a period's counts are means over its days; the colours show them rounded to whole efforts
+    grid = [[int(round(count)) for day in row.counts for count in day] for row in rows]
     highest = max((max(line) for line in grid), default=0)
     highest = max(highest, 1)
 
@@ -76,7 +77,10 @@ def week_heatmap_png(result: GapAnalysis) -> bytes:
     colourbar.set_label(t("gaps.efforts_open", language), fontsize=9)
     colourbar.ax.tick_params(labelsize=8)
     axes.set_title(t("gaps.heatmap_title", language), fontsize=12, loc="left", pad=26)
-    figure.text(0.01, 0.01, t("gaps.week_note", language), fontsize=8, color="#555555")
+    from hkh.outputs.gap_tables import evaluation_words
+
+    evaluated = t("coverage.evaluated", language, days=evaluation_words(result.evaluation, language))
+    figure.text(0.01, 0.01, f"{t('gaps.week_note', language)} {evaluated}", fontsize=8, color="#555555")
     figure.tight_layout(rect=(0, 0.03, 1, 1))
 
     buffer = io.BytesIO()

@@ -9,6 +9,7 @@ from hkh.i18n import t
 from hkh.outputs.gap_tables import (
     capacity_rows,
     coverage_rows,
+    evaluation_words,
     no_effort_rows,
     overlap_rows,
     unaddressed_rows,
@@ -76,6 +77,8 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
                 colour = f"{shade:02X}{min(255, shade + 40):02X}{shade:02X}"
             cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
     sheet.cell(row=last + 2, column=1, value=t("gaps.week_note", language))
+    evaluated = t("coverage.evaluated", language, days=evaluation_words(result.evaluation, language))
+    sheet.cell(row=last + 3, column=1, value=evaluated)
     excel.fit_column_widths(sheet, fixed={1: 24, 2: 6, **{c: 4.5 for c in range(3, 3 + HOURS_IN_DAY)}})
     excel.freeze_below(sheet, 1, columns=2)
     excel.setup_print(sheet, landscape=True, title=t("gaps.week_sheet", language))
@@ -86,14 +89,14 @@ def build_workbook(result: GapAnalysis) -> Workbook:
 
     language = result.language
     workbook = excel.new_workbook()
-    _table_sheet(workbook, language, "uncovered_sheet", uncovered_rows(result), wrap=(7, 10), hours_columns=(8, 9))
-    _table_sheet(workbook, language, "no_effort_sheet", no_effort_rows(result), wrap=(7,), hours_columns=(6,))
-    _table_sheet(workbook, language, "overlaps_sheet", overlap_rows(result), wrap=(3, 6), hours_columns=(4,))
-    _table_sheet(workbook, language, "capacity_sheet", capacity_rows(result), wrap=(3,), hours_columns=(7,))
+    _table_sheet(workbook, language, "uncovered_sheet", uncovered_rows(result), wrap=(7, 10, 12, 13), hours_columns=(8, 9))
+    _table_sheet(workbook, language, "no_effort_sheet", no_effort_rows(result), wrap=(7, 9), hours_columns=(6,))
+    _table_sheet(workbook, language, "overlaps_sheet", overlap_rows(result), wrap=(3, 6, 8), hours_columns=(4, 7))
+    _table_sheet(workbook, language, "capacity_sheet", capacity_rows(result), wrap=(3,), hours_columns=(7, 9, 10))
     _table_sheet(workbook, language, "unaddressed_sheet", unaddressed_rows(result), wrap=(3, 4))
     _table_sheet(
         workbook, language, "coverage_sheet", coverage_rows(result),
-        wrap=(12,), hours_columns=(7, 8, 9), percent_columns=(10,),
+        wrap=(12, 16, 17), hours_columns=(7, 8, 9), percent_columns=(10,),
     )
     _week_sheet(workbook, result)
     return workbook
