@@ -92,7 +92,7 @@ def _not_counted(context: GapContext, effort: Effort, need: Need, window: Masks)
     if standing.counts:
         return None
     why = standing.why or "ended"  # a standing that does not count always says why
-    when = format_date(standing.date.isoformat(), language) if standing.date else ""
+    when = format_date(standing.written, language) if standing.written else ""
     key = f"coverage.why_{why}" + ("_on" if when else "")
     reason = t(key, language, date=when)
     return NotCounted(effort.id, why, reason, standing.date, _would_cover(context, effort, need, window))

@@ -1,8 +1,9 @@
 """The parts of the gap analysis beside the needs: overlaps, capacity, plan coverage and the week map.
 
 - Overlaps: for each offer tag and place, the quarter hours when at least two counted efforts offering it are open
-  at once. A place is an outermost area of the vocabulary (efforts in `Brugata/Storgata` and in `Oslo sentrum` are
-  compared in Oslo sentrum); an effort without areas is counted in every place named by the others. Planned and ended
+  at once. A place is an area the efforts name, taken as the outermost of those that contain each other (efforts
+  in `Brugata/Storgata` and in `Oslo sentrum` are compared in Oslo sentrum); an effort without areas is counted in
+  every place named by the others. Planned and ended
   efforts are left out. Overlaps are ranked by what they amount to, hours x efforts (the efforts open, added up over
   the overlapping quarter hours), so that the food handed out by six services at once comes before two phone lines;
   the low-threshold efforts among them are named.
@@ -41,18 +42,26 @@ from hkh.project.vocabulary import term_key
 
 
 def _places(context: GapContext, offering: list[Effort]) -> list[str | None]:
-    places: dict[str, str] = {}
+    """The places in which efforts offering one tag are compared: each area they name, lifted to the outermost area
+    that they also name and that contains it (so `Brugata/Storgata` efforts are compared with `Oslo sentrum` ones in
+    Oslo sentrum, but not in all of Oslo unless some effort offering the tag works in all of Oslo)."""
+    terms = context.terms
+    named: dict[str, str] = {}
     for effort in offering:
         for area in effort.areas:
-            place = context.terms.root("areas", area)
-            places.setdefault(term_key(place), place)
+            named.setdefault(term_key(area), terms.spelling("areas", area))
+    places: dict[str, str] = {}
+    for area in named.values():
+        outer = [other for other in named.values() if terms.within("areas", area, other)]
+        outermost = next(o for o in outer if not any(x != o and terms.within("areas", o, x) for x in outer))
+        places.setdefault(term_key(outermost), outermost)
     return list(places.values()) or [None]
 
 
 def _in_place(context: GapContext, effort: Effort, place: str | None) -> bool:
     if place is None or not effort.areas:
         return True
-    return any(term_key(context.terms.root("areas", area)) == term_key(place) for area in effort.areas)
+    return any(context.terms.within("areas", area, place) for area in effort.areas)
 
 
 def _max_at_once(masks: list[Masks], overlap: Masks) -> int:

@@ -209,8 +209,9 @@ def _finding_strength(
         if method is None:
             unknown.append(evidence.source)
         else:
-            counts = methods.setdefault(method, {"supports": 0, "contradicts": 0, "mentions": 0})
-            counts[evidence.stance.value] += 1
+            # `mentions` appears only where a source mentions, so projects without any keep their counts as they were
+            counts = methods.setdefault(method, {"supports": 0, "contradicts": 0})
+            counts[evidence.stance.value] = counts.get(evidence.stance.value, 0) + 1
         rows.append(
             EvidenceRow(
                 finding=finding.id,

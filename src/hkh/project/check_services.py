@@ -105,7 +105,9 @@ def check_vocabulary(recorder: Recorder) -> None:
 def _without_vocabulary(recorder: Recorder, uses: list[TermUse]) -> None:
     if not uses:
         return
-    count = len({(use.kind, term_key(use.term)) for use in uses})
+    from hkh.project.vocabulary import proposed_terms
+
+    count = sum(len(terms) for terms in proposed_terms(recorder.efforts, recorder.findings).values())
     recorder.warn(
         "no-vocabulary",
         HKH_FILE,

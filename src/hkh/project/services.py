@@ -71,17 +71,19 @@ class Standing:
     counts: bool
     why: NotCountedWhy | None = None
     date: dt.date | None = None
+    written: str | None = None  # the date as `valid` writes it (`2020-06`), for messages
 
 
 def standing(effort: Effort, first: dt.date, last: dt.date) -> Standing:
     """Does the effort count on any day from `first` to `last`?"""
+    valid = effort.valid
     if effort.status is EffortStatus.planned:
-        return Standing(False, "planned", effort.valid.first if effort.valid else None)
+        return Standing(False, "planned", valid.first if valid else None, valid.from_ if valid else None)
     begins, ends = lifetime(effort)
     if effort.status is EffortStatus.ended and ends is None:
         return Standing(False, "ended")
     if ends is not None and ends < first:
-        return Standing(False, "ended", ends)
+        return Standing(False, "ended", ends, valid.until if valid else None)
     if begins is not None and begins > last:
-        return Standing(False, "not_started", begins)
+        return Standing(False, "not_started", begins, valid.from_ if valid else None)
     return Standing(True)

@@ -152,14 +152,14 @@ def terms_of(mapping: Mapping | None) -> Terms:
 
 
 def containment_cycles(vocabulary: Vocabulary) -> list[tuple[Kind, str]]:
-    """Terms that contain themselves through others (`A` contains `B`, `B` contains `A`), by kind."""
+    """Terms that contain themselves through others (`A` contains `B`, `B` contains `A`), in the order declared."""
     _declared, parents = _declared_terms(vocabulary)
     found: list[tuple[Kind, str]] = []
     for kind in KINDS:
-        names = {term_key(term.name): term.name for term in getattr(vocabulary, kind)}
-        for key in parents[kind]:
-            if key in _reachable(parents[kind], key):
-                found.append((kind, names.get(key, key)))
+        for term in getattr(vocabulary, kind):
+            key = term_key(term.name)
+            if key in _reachable(parents[kind], key) and (kind, term.name) not in found:
+                found.append((kind, term.name))
     return found
 
 
