@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 from hkh.analysis.gaps import analyse_gaps
 from hkh.cli import app
 from hkh.project.load import load_project
-from hkh.project.load import load_project
 from project_files import write_project_files
 
 runner = CliRunner()

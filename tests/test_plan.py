@@ -334,7 +334,7 @@ def test_a_norwegian_spreadsheet_keeps_the_csv_ids_as_text(tmp_path: Path) -> No
     assert runner.invoke(app, ["plan", "-p", str(project), "--format", "csv"]).exit_code == 0
     source = project / "out" / "handlingsplan.csv"
     control = tmp_path / "control.csv"
-    control.write_bytes(source.read_bytes() + "1.1;2.3;Fra juni 2020\r\n".encode())
+    control.write_bytes(source.read_bytes() + b"1.1;2.3;Fra juni 2020\r\n")
     converted = tmp_path / "converted"
     # CSV import options: ';' separated, '"' quoted, UTF-8, from line 1, default column types, language 1044
     # (nb-NO), quoted fields not forced to text, detect special numbers (dates) on
