@@ -362,3 +362,39 @@ def test_report_text_from_the_team_is_escaped(tmp_path: Path) -> None:
     assert not page.xpath("//script | //b")
     assert "<script>alert(1)</script> & <b>men</b>" in page.text_content()
     assert "&lt;script&gt;" in text
+
+
+def test_the_word_report_has_page_numbers_contents_proofing_language_and_its_own_properties(
+    example_run: ExampleRun,
+) -> None:
+    """Read from the .docx itself: a PAGE field in the footer, a TOC field (headings 1-3) that Word updates on
+    opening, the mapping's language (nb-NO) on the defaults and on every style, the report's title, author and
+    date in the properties, and nothing left of python-docx's template."""
+    import zipfile
+
+    from lxml import etree
+
+    assert example_run.exit_code == 0, example_run.output
+    path = example_run.project / "out" / "rapport.docx"
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    footers = [etree.fromstring(data) for name, data in parts.items() if name.startswith("word/footer")]
+    assert any("PAGE" in "".join(f.itertext()) for f in footers)
+    document = etree.fromstring(parts["word/document.xml"])
+    instructions = [node.text.strip() for node in document.iter(f"{w}instrText")]
+    assert 'TOC \\o "1-3" \\h \\z \\u' in instructions
+    settings = etree.fromstring(parts["word/settings.xml"])
+    assert settings.find(f"{w}updateFields").get(f"{w}val") == "true"
+    styles = etree.fromstring(parts["word/styles.xml"])
+    default = styles.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}lang")
+    assert default.get(f"{w}val") == "nb-NO"
+    for style in styles.iter(f"{w}style"):
+        if style.get(f"{w}type") in ("paragraph", "character", "table"):
+            lang = style.find(f"{w}rPr/{w}lang")
+            assert lang is not None and lang.get(f"{w}val") == "nb-NO", style.get(f"{w}styleId")
+    core = parts["docProps/core.xml"].decode("utf-8")
+    assert "<dc:title>En kartlegging av det åpne rusmiljøet i Brugata/Storgata i Oslo sentrum</dc:title>" in core
+    assert "<dc:creator>Velferdsetaten, avdeling for forebygging og sentrumsarbeid</dc:creator>" in core
+    assert "python-docx" not in core and "2013" not in core
+    assert "<dc:language>nb-NO</dc:language>" in core

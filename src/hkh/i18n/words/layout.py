@@ -42,4 +42,15 @@ WORDS: Words = {
     },
     "nothing_open": {"nb": "Ingen åpne", "nn": "Ingen opne", "en": "None open"},
     "hours_unknown_mark": {"nb": "åpningstid ukjent", "nn": "opningstid ukjend", "en": "hours unknown"},
+    # the Word report
+    "toc_placeholder": {
+        "nb": "Innholdsfortegnelsen fylles inn når dokumentet åpnes.",
+        "nn": "Innhaldslista blir fylt inn når dokumentet blir opna.",
+        "en": "The table of contents is filled in when the document is opened.",
+    },
+    "toc_note": {
+        "nb": "Innholdsfortegnelsen er et felt: oppdater den etter endringer (høyreklikk og velg «Oppdater felt», eller F9).",
+        "nn": "Innhaldslista er eit felt: oppdater henne etter endringar (høgreklikk og vel «Oppdater felt», eller F9).",
+        "en": "The table of contents is a field: update it after editing (right-click and choose “Update Field”, or F9).",
+    },
 }

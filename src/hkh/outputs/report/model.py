@@ -146,6 +146,8 @@ class Report:
     meta: list[tuple[str, str]]
     chapters: list[Section]
     generated: str
+    author: str = ""  # the commissioner, else the team (the document's properties)
+    date: str = ""  # ISO date the report was made
 
     def sections(self) -> Iterator[Section]:
         for chapter in self.chapters:
