@@ -53,4 +53,19 @@ WORDS: Words = {
         "nn": "Innhaldslista er eit felt: oppdater henne etter endringar (høgreklikk og vel «Oppdater felt», eller F9).",
         "en": "The table of contents is a field: update it after editing (right-click and choose “Update Field”, or F9).",
     },
+    # the report
+    "see_figure": {
+        "nb": "Svarene på «{text}» er vist i figur {number}.",
+        "nn": "Svara på «{text}» er viste i figur {number}.",
+        "en": "The answers to “{text}” are shown in figure {number}.",
+    },
+    "stats_source": {"nb": "Kilde: {title}.", "nn": "Kjelde: {title}.", "en": "Source: {title}."},
+    "heatmap_caption": {
+        "nb": "Hvor mange tilbud som er åpne, time for time gjennom uka: alle tilbud og hvert slag tilbud for seg. "
+              "Skraverte timer har ingen tilbud åpne.",
+        "nn": "Kor mange tilbod som er opne, time for time gjennom veka: alle tilbod og kvart slag tilbod for seg. "
+              "Skraverte timar har ingen tilbod opne.",
+        "en": "How many services are open, hour by hour through the week: all services, and each kind of service. "
+              "Hatched hours have no service open.",
+    },
 }

@@ -100,6 +100,7 @@ class Figure:
     number: int | None = None
     note: str | None = None
     attrs: dict[str, str] = field(default_factory=dict)
+    svg: str | None = None  # the same chart as inline SVG for the HTML (text that scales); Word uses the PNG
     kind: ClassVar[str] = "figure"
 
     @property
