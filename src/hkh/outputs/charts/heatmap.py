@@ -60,16 +60,22 @@ def _figure(result: GapAnalysis) -> Any:
     language = result.language
     rows = result.week
     highest = max((count for row in rows for day in row.counts for count in day), default=0)
-    legend_height = 0.75
-    figure = Figure(figsize=(WIDTH_INCHES, legend_height + PANEL_HEIGHT_INCHES * max(len(rows), 1)), dpi=DPI)
+    # many offers: panels side by side, so that the figure still fits one printed page
+    columns = 1 if len(rows) <= 5 else 2 if len(rows) <= 10 else 3
+    panel_rows = max(-(-len(rows) // columns), 1)
+    panel_height = PANEL_HEIGHT_INCHES if columns == 1 else 1.05
+    legend_height = 0.95
+    figure = Figure(figsize=(WIDTH_INCHES, legend_height + panel_height * panel_rows), dpi=DPI)
     FigureCanvasAgg(figure)
     days = [t(f"hours.day_short_{key}", language) for key in hours.DAY_KEYS]
+    small = 8.5 if columns == 1 else 6.5
     grid = figure.add_gridspec(
-        max(len(rows), 1), 1, left=0.1, right=0.985, top=1 - legend_height / figure.get_figheight(),
-        bottom=0.04, hspace=0.62,
+        panel_rows, columns, left=0.1 if columns == 1 else 0.06, right=0.985 if columns == 1 else 0.96,
+        top=1 - legend_height / figure.get_figheight(), bottom=0.35 / figure.get_figheight(),
+        hspace=0.75, wspace=0.25,
     )
     for index, row in enumerate(rows):
-        axes = figure.add_subplot(grid[index, 0])
+        axes = figure.add_subplot(grid[index // columns, index % columns])
         for day, counts in enumerate(row.counts):
             for hour, count in enumerate(counts):
                 if count <= 0:
@@ -78,23 +84,30 @@ def _figure(result: GapAnalysis) -> Any:
                     continue
                 fill, ink = count_colour(count, highest)
                 axes.add_patch(Rectangle((hour, day), 1, 1, facecolor=f"#{fill}", edgecolor="white", linewidth=0.6))
-                axes.text(hour + 0.5, day + 0.55, str(count), ha="center", va="center", fontsize=6.5, color=f"#{ink}")
+                if columns == 1:
+                    axes.text(hour + 0.5, day + 0.55, str(count), ha="center", va="center", fontsize=6.5,
+                              color=f"#{ink}")
         axes.set_xlim(0, 24)
         axes.set_ylim(7, 0)
-        axes.set_yticks([day + 0.5 for day in range(7)], labels=days, fontsize=8.5)
-        axes.set_xticks(list(HOURS_SHOWN), labels=[f"{hour:02d}" for hour in HOURS_SHOWN], fontsize=8.5)
+        axes.set_yticks([day + 0.5 for day in range(7)], labels=days, fontsize=small)
+        shown_hours = HOURS_SHOWN if columns == 1 else range(0, 24, 6)
+        axes.set_xticks(list(shown_hours), labels=[f"{hour:02d}" for hour in shown_hours], fontsize=small)
         axes.tick_params(length=0, pad=2)
         for spine in axes.spines.values():
             spine.set_visible(False)
-        axes.set_title(_panel_title(row, language), fontsize=10.5, loc="left", pad=4,
+        axes.set_title(_panel_title(row, language), fontsize=10.5 if columns == 1 else 7.5, loc="left", pad=3,
                        fontweight="bold" if row.offer is None else "normal")
     # the legend: every count the figure uses, and the hatch for nothing open
     handles = [Patch(facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR, hatch="////", linewidth=0,
                      label=t("layout.nothing_open", language))]
-    levels = range(1, highest + 1) if highest <= len(SCALE) else sorted({1, highest, *range(1, highest, max(highest // 5, 1))})
-    for level in levels:
-        handles.append(Patch(facecolor=f"#{count_colour(level, highest)[0]}", label=str(level)))
-    figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.1, 1 - 0.3 / figure.get_figheight()),
+    # one entry per colour, labelled with the counts it stands for ("4–6")
+    by_colour: dict[str, list[int]] = {}
+    for level in range(1, highest + 1):
+        by_colour.setdefault(count_colour(level, highest)[0], []).append(level)
+    for colour, levels in by_colour.items():
+        label = str(levels[0]) if len(levels) == 1 else f"{levels[0]}–{levels[-1]}"
+        handles.append(Patch(facecolor=f"#{colour}", label=label))
+    figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.02, 1 - 0.05 / figure.get_figheight()),
                   ncol=len(handles), frameon=False, fontsize=8.5, handlelength=1.4, columnspacing=1.0,
                   title=t("gaps.efforts_open", language), title_fontsize=8.5, alignment="left")
     return figure
