@@ -141,10 +141,14 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
         ]
         section.blocks.append(Paragraph(b.t("coverage.changes") + ":", style="label"))
         section.blocks.append(Bullets(items))
-    from hkh.outputs.charts.heatmap import week_heatmap_png
+    from hkh.outputs.charts.heatmap import week_heatmap_png, week_heatmap_svg
 
-    caption = f"{b.t('report.heatmap_caption')} ({days})"
-    section.blocks.append(b.figure(week_heatmap_png(gaps), caption, **{"data-figure": "week-heatmap"}))
+    section.blocks.append(
+        b.figure(
+            week_heatmap_png(gaps), f"{b.t('layout.heatmap_caption')} ({days})", svg=week_heatmap_svg(gaps),
+            **{"data-figure": "week-heatmap"},
+        )
+    )
 
     section = b.section(chapter, b.t("report.sec_overlaps"), "overlaps")
     if gaps.overlaps:
