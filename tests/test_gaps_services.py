@@ -237,7 +237,7 @@ def test_an_unsuitable_effort_is_shown_with_its_reason_and_not_counted(tmp_path:
     header = [cell.value for cell in sheet[1]]
     row = [cell.value for cell in sheet[2]]
     assert row[header.index("Status")] == "ikke møtt"
-    assert row[header.index("Ikke regnet med (hvorfor)")] == "lar: Bare metadon og buprenorfin; lasso: Bare buprenorfin"
+    assert row[header.index("Ikke regnet med (hvorfor)")] == "LAR: Bare metadon og buprenorfin; LASSO: Bare buprenorfin"
 
 
 def test_a_need_for_15_to_20_year_olds_and_an_effort_for_18_and_over(tmp_path: Path) -> None:

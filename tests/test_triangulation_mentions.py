@@ -61,7 +61,10 @@ def test_mentions_are_shown_and_not_counted(tmp_path: Path) -> None:
     assert "○ n = n kilder som bare nevner temaet (teller ikke)" in " ".join(terminal.split())
 
     workbook = load_workbook(root / "out" / "triangulering.xlsx")
-    stances = [row[5].value for row in workbook["Belegg"].iter_rows(min_row=2) if row[0].value == "vold" and row[1].value]
+    sheet = workbook["Belegg"]
+    header = [cell.value for cell in sheet[1]]
+    stance, finding = header.index("Støtter / sier imot / nevner"), header.index("Funn-ID")
+    stances = [row[stance].value for row in sheet.iter_rows(min_row=2) if row[finding].value == "vold" and row[-1].value]
     assert stances == ["støtter", "nevner (teller ikke)", "nevner (teller ikke)"]
 
     assert runner.invoke(app, ["report", "-p", str(root)], env=WIDE).exit_code == 0

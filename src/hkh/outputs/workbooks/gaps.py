@@ -113,7 +113,7 @@ def _capacity(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]
             "sole_hours", "effort", "need_id"]
     rows: list[list[Any]] = []
     for item in names.result.capacity:
-        first = [item.name, item.organisation, item.capacity or ""]
+        first: list[Any] = [item.name, item.organisation, item.capacity or ""]
         first += ["" if value is None else _number(value) for value in (item.places, item.visits_per_day, item.turned_away_per_week)]
         if not item.needs:
             rows.append(first + ["", "", "", item.effort, ""])
