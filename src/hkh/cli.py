@@ -513,8 +513,18 @@ class PlanFormat(str, Enum):
     csv = "csv"
 
 
-@app.command(short_help="The action plan: workbook, Markdown or CSV.")
+plan_app = typer.Typer(
+    cls=TyperGroup,
+    help="The action plan: write it (workbook, Markdown, CSV), read an edited workbook back, follow it up.",
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(plan_app, name="plan", short_help="The action plan: write it, read an edited workbook back, follow it up.")
+
+
+@plan_app.callback(invoke_without_command=True)
 def plan(
+    ctx: typer.Context,
     project: ProjectOption = None,
     output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="xlsx, md or csv.")] = PlanFormat.xlsx,
     output: OutputOption = None,
@@ -522,14 +532,102 @@ def plan(
     force: ForceOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """The action plan (Delmål / Forslag til tiltak / Ansvarlig og involverte / Tid), traced to findings."""
+    """The action plan (Delmål / Forslag til tiltak / Ansvarlig og involverte / Tid), traced to findings.
+
+    `hkh plan` writes it; `hkh plan import WORKBOOK` reads an edited workbook back into plan.yaml;
+    `hkh plan status` lists overdue measures and progress by goal and responsible party.
+    """
+    _settle(project, language, quiet)
+    if ctx.invoked_subcommand is not None:
+        return
     from hkh.core.lock import project_lock
     from hkh.outputs.write import write_plan
 
-    _settle(project, language, quiet)
     results = _results()
     with project_lock(results.project.root):
         _wrote([write_plan(results, output_format.value, output=output, force=force)])
+
+
+@plan_app.command("import", short_help="Read a plan workbook edited in Excel or LibreOffice back into plan.yaml.")
+def plan_import(
+    workbook: Annotated[Path, typer.Argument(help="The plan workbook (.xlsx, .ods) or the plan's CSV file.")],
+    project: ProjectOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Show what would change; write nothing.")] = False,
+    language: LanguageOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Read a plan workbook edited in Excel or LibreOffice (texts, responsibility, timing, status; rows added,
+    deleted or moved) into plan.yaml, keeping its comments and the numbers of the measures; the changes are listed
+    first. An edit hkh cannot read is refused with its cell, and nothing is written."""
+    from hkh.core.files import shown_path, write_text_atomic
+    from hkh.core.lock import project_lock
+    from hkh.project.load import load_project
+    from hkh.project.plan_import import import_plan
+
+    _settle(project, language, quiet)
+    loaded = load_project(SETTINGS.project)
+    words = SETTINGS.message_language
+    shown = shown_path(workbook)
+    with project_lock(loaded.root):
+        found = import_plan(loaded, workbook, shown, language=words)
+        for warning in found.warnings:
+            say_error(t("cli.warning", words, text=warning))
+        if not found.changes:
+            _say(t("followup.no_changes", words, workbook=shown))
+        else:
+            _say(t("followup.changes_heading", words, workbook=shown))
+            for change in found.changes:
+                _say(f"  {change}")
+        if dry_run:
+            _say(t("followup.dry_run", words))
+            return
+        if found.changes:
+            write_text_atomic(found.path, found.text)
+            _say(t("followup.applied", words, count=plural("followup.changes", len(found.changes), words)))
+        from hkh.analysis.results import Results
+        from hkh.outputs.write import write_plan_after_import
+
+        results = Results(load_project(loaded.root), SETTINGS.language)
+        written, said = write_plan_after_import(results, workbook)
+    for line in said:
+        _say(line)
+    _wrote(written)
+
+
+class StatusFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@plan_app.command("status", short_help="Overdue measures, and progress by goal and responsible party.")
+def plan_status(
+    project: ProjectOption = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Judge as of this date, YYYY-MM-DD (default: today).")
+    ] = None,
+    output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help="table or json.")] = StatusFormat.table,
+    language: LanguageOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """The plan followed up: measures overdue by their timing and status, and progress by goal and by
+    responsible party."""
+    import datetime as dt
+
+    from hkh.analysis.followup import plan_progress
+    from hkh.core.errors import UsageError
+    from hkh.outputs.terminal.plan_status import render_plan_status
+
+    _settle(project, language, quiet)
+    results = _results()
+    try:
+        today = dt.date.fromisoformat(on) if on else None
+    except ValueError:
+        raise UsageError(f"--date {on!r} is not a date; write it as YYYY-MM-DD") from None
+    progress = plan_progress(results.project, today)
+    if output_format is StatusFormat.json:
+        print(json.dumps(progress.to_json(), ensure_ascii=False, indent=2))
+        return
+    stdout().print(render_plan_status(progress, results.language))
 
 
 # ------------------------------------------------------------------------------------------------------- report
