@@ -752,7 +752,7 @@ def _import_broken_export(root: Path, data: Any, case: str) -> None:
         paths.append(str(folder / name))
     how = data.draw(st.sampled_from(["files", "folder"]), label="how")
     targets = paths if how == "files" else [str(folder)]
-    options = data.draw(st.sampled_from([[], ["--source", "ny"], ["--source", SURVEY_ID, "--force"], ["--keep-identifiers"]]))
+    options = data.draw(st.sampled_from([[], ["--source", "ny"], ["--source", SURVEY_ID, "--force", "--replace"], ["--keep-identifiers"]]))
     invoke(["import", *targets, "-p", str(root), *options], case)
 
 

@@ -517,7 +517,7 @@ def test_import_killed_at_every_step_leaves_no_partial_survey(project: Path, sma
             if name in before and not name.startswith(f"data/survey/{SOURCE_ID}/") and name != "sources.yaml":
                 assert data in (before[name], after.get(name, before[name])), f"{name} was damaged"
         # the next hkh that writes clears what the killed one left behind
-        rerun = runner.invoke(app, [*import_args(small_export, attempt), "--force"])
+        rerun = runner.invoke(app, [*import_args(small_export, attempt), "--force", "--replace"])
         assert rerun.exit_code == 0, rerun.output
         assert not [n for n in snapshot(attempt) if any(is_temporary(Path(p)) for p in Path(n).parts)]
     else:
@@ -568,7 +568,7 @@ def test_import_killed_part_way_leaves_the_project_as_it_was(
         codebook = f"data/survey/{SOURCE_ID}/codebook.yaml"
         complete = codebook in after_kill and after_kill == visible_snapshot(timing) | {codebook: after_kill[codebook]}
         assert complete, f"a killed import left the project changed: {sorted(set(after_kill) ^ set(before))}"
-    rerun = runner.invoke(app, [*import_args(large_export, project), "--force"])
+    rerun = runner.invoke(app, [*import_args(large_export, project), "--force", "--replace"])
     assert rerun.exit_code == 0, rerun.output
     assert not [n for n in snapshot(project) if any(is_temporary(Path(p)) for p in Path(n).parts)]
 

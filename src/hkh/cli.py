@@ -326,6 +326,9 @@ def import_(
     keep_identifiers: Annotated[
         bool, typer.Option("--keep-identifiers", help="Keep names, e-mail, phone and similar columns (personal data!).")
     ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace the survey already imported under this source id.")
+    ] = False,
     force: ForceOption = False,
     language: LanguageOption = None,
     quiet: QuietOption = False,
@@ -360,6 +363,7 @@ def import_(
             source_id=source,
             keep_identifiers=keep_identifiers,
             force=force,
+            replace=replace,
             progress=callback,
         )
     if not SETTINGS.quiet:
@@ -628,6 +632,100 @@ def plan_status(
         print(json.dumps(progress.to_json(), ensure_ascii=False, indent=2))
         return
     stdout().print(render_plan_status(progress, results.language))
+
+
+# ------------------------------------------------------------------------------------------------------ efforts
+
+efforts_app = typer.Typer(
+    cls=TyperGroup,
+    help="The register of efforts (efforts.yaml) from and to a spreadsheet.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(efforts_app, name="efforts", short_help="The register of efforts from and to a spreadsheet.")
+
+
+@efforts_app.command("import", short_help="Read a services list (XLSX, ODS or CSV) into efforts.yaml.")
+def efforts_import(
+    file: Annotated[Path, typer.Argument(help="The services list (.xlsx, .ods, .csv), or the workbook `hkh efforts export` wrote.")],
+    project: ProjectOption = None,
+    confirm: Annotated[
+        bool, typer.Option("--confirm", help="Accept the proposed mapping of columns to fields (kept in efforts-import.yaml).")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Show what would change; write nothing.")] = False,
+    language: LanguageOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Read a services list kept in a spreadsheet into efforts.yaml, keeping its comments. The first time, the
+    mapping of columns to fields is proposed from the headers and confirmed once (--confirm, or yes on the
+    terminal); opening hours in words become OpenStreetMap syntax where they have one meaning; every row and cell
+    that could not be taken is reported."""
+    from hkh.core.files import shown_path, write_text_atomic
+    from hkh.core.lock import project_lock
+    from hkh.project.efforts_import import IGNORE, MAPPING_FILE, field_label, import_efforts
+    from hkh.project.load import load_project
+
+    _settle(project, language, quiet)
+    loaded = load_project(SETTINGS.project)
+    words = SETTINGS.message_language
+    shown = shown_path(file)
+    with project_lock(loaded.root):
+        found = import_efforts(loaded, file, shown, language=words, confirmed=confirm)
+        proposal = found.proposal
+        if not proposal.own_export and (found.needs_confirmation or confirm):
+            if proposal.reason:
+                say_error(t("cli.warning", words, text=proposal.reason))
+            print(t("efforts_sheet.mapping_heading", words, file=shown))
+            width = max((len(header) for header, _ in proposal.columns), default=0)
+            for header, target in proposal.columns:
+                shown_target = t("efforts_sheet.ignore", words) if target == IGNORE else f"{target} ({field_label(target, words)})"
+                print(f"  {header.ljust(width)}  →  {shown_target}")
+        if found.needs_confirmation:
+            if sys.stdin.isatty() and not SETTINGS.quiet and not dry_run:
+                if not typer.confirm(t("efforts_sheet.mapping_confirm", words), default=False):
+                    raise HkhError(t("efforts_sheet.mapping_declined", words))
+                found = import_efforts(loaded, file, shown, language=words, confirmed=True)
+            else:
+                raise HkhError(t("efforts_sheet.mapping_unconfirmed", words), path=shown)
+        for problem in [*found.rejected, *found.warnings]:
+            say_error(t("cli.warning", words, text=str(problem)))
+        _say(t("efforts_sheet.summary", words, file=shown, rows=found.rows, added=len(found.added),
+               updated=len(found.updated), unchanged=found.unchanged, rejected=len(found.rejected)))
+        for effort_id, name in found.added:
+            _say("  " + t("efforts_sheet.added", words, id=effort_id, name=name))
+        for effort_id, fields in found.updated:
+            _say("  " + t("efforts_sheet.updated", words, id=effort_id, fields=", ".join(fields)))
+        if found.kept_outside and not proposal.own_export:
+            _say(t("efforts_sheet.kept_outside", words, count=len(found.kept_outside), ids=", ".join(found.kept_outside)))
+        if dry_run:
+            _say(t("efforts_sheet.dry_run", words))
+            return
+        if not proposal.own_export and (confirm or found.needs_confirmation or not (loaded.root / MAPPING_FILE).exists()):
+            write_text_atomic(loaded.root / MAPPING_FILE, proposal.mapping_text(words))
+            _say(t("efforts_sheet.mapping_saved", words, path=shown_path(loaded.root / MAPPING_FILE)))
+        if found.text is not None and (found.added or found.updated):
+            write_text_atomic(loaded.root / "efforts.yaml", found.text)
+            _say(t("efforts_sheet.written", words))
+
+
+@efforts_app.command("export", short_help="The register of efforts as a workbook for the services to check.")
+def efforts_export(
+    project: ProjectOption = None,
+    output: OutputOption = None,
+    language: LanguageOption = None,
+    force: ForceOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """The register of efforts as a workbook (out/innsatsoversikt.xlsx) for the services to check and correct;
+    `hkh efforts import` of the corrected workbook applies their corrections."""
+    from hkh.core.lock import project_lock
+    from hkh.outputs.write import write_efforts_workbook
+
+    _settle(project, language, quiet)
+    results = _results()
+    with project_lock(results.project.root):
+        _wrote([write_efforts_workbook(results, output=output, force=force)])
 
 
 # ------------------------------------------------------------------------------------------------------- report

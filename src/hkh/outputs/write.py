@@ -165,3 +165,13 @@ def write_plan_after_import(results: Results, imported: Path) -> tuple[list[Path
             said.append(t("followup.recorded", language, workbook=shown_path(imported)))
         said.append(t("followup.elsewhere", language, plan_workbook=shown_path(target), workbook=shown_path(imported)))
     return [written], said
+
+
+def write_efforts_workbook(results: Results, *, output: Path | None = None, force: bool = False) -> Path:
+    """The register of efforts as a workbook for the services to check (out/innsatsoversikt.xlsx, or `output`)."""
+    from hkh.outputs.workbooks.efforts import workbook_bytes
+
+    target = output if output is not None else paths.efforts_workbook_path(results.project, results.language)
+    return OutputGuard(results.project.root, force=force).write_bytes(
+        target, workbook_bytes(results.project, results.language)
+    )

@@ -155,7 +155,7 @@ def _follow_up_sheet(workbook: Any, table: PlanTable) -> None:
     last = excel.write_rows(sheet, headers, rows, start_row=2)
     sheet.row_dimensions[2].height = 30.0  # two lines: "Sist endret" wraps in its narrow column
     reference_fill = PatternFill("solid", fgColor="F2F2F2")
-    widths = {1: 7, 2: 50, 3: 28, 4: 16, 5: 12, 6: 12, 7: 14, 8: 12, 9: 40}
+    widths: dict[int, float] = {1: 7, 2: 50, 3: 28, 4: 16, 5: 12, 6: 12, 7: 14, 8: 12, 9: 40}
     date_format = excel.DATE_FORMAT if lang == "en" else "dd.mm.yyyy"
     for row_number in range(3, last + 1):
         lines = 1
@@ -168,7 +168,7 @@ def _follow_up_sheet(workbook: Any, table: PlanTable) -> None:
             if key not in ("status", "status_date", "status_note"):
                 cell.fill = reference_fill  # for reading: these are changed in the plan sheet
             if isinstance(cell.value, str):
-                lines = max(lines, len(cell.value) // max(widths[column] - 2, 6) + 1)
+                lines = max(lines, len(cell.value) // max(int(widths[column]) - 2, 6) + 1)
         # Excel does not grow a row to fit wrapped text that openpyxl writes; estimate the lines instead
         sheet.row_dimensions[row_number].height = 15.0 * lines
     choices = ",".join(status_label(status, lang) for status in MeasureStatus)
