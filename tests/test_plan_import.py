@@ -306,3 +306,22 @@ def test_plan_status_lists_overdue_measures_and_progress(tmp_path: Path) -> None
     table = runner.invoke(app, ["plan", "status", "-p", str(project), "--date", "2020-10-01"], env={"COLUMNS": "200"})
     assert "Forsinkede tiltak" in table.stdout and "skulle startet 1. juni 2020" in table.stdout
     assert "Framdrift per ansvarlig" in table.stdout
+
+
+def test_the_follow_up_sheet_shows_the_spans_of_the_examples_13_timing_texts(tmp_path: Path) -> None:
+    """The table of the 13 timing texts and the spans a person gives them is tests/test_timing.py's PLAN; the
+    workbook's follow-up sheet shows exactly those spans (Start, Frist), so the secretary sees how hkh read them."""
+    from test_timing import PLAN
+
+    project = example_copy(tmp_path)
+    sheet = load_workbook(project / "out" / "handlingsplan.xlsx")[FOLLOW_SHEET]
+    shown = []
+    for row in sheet.iter_rows(min_row=3, values_only=True):
+        number, _text, _responsible, timing, start, end = row[:6]
+        start = start.date() if hasattr(start, "date") else start
+        end = end.date() if hasattr(end, "date") else end
+        shown.append((number, timing, start, end))
+    expected = [
+        (number, text, "løpende" if ongoing else start, end) for number, text, start, end, ongoing in PLAN
+    ]
+    assert shown == expected

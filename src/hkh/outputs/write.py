@@ -107,12 +107,29 @@ def write_plan(results: Results, fmt: str = "xlsx", *, output: Path | None = Non
     if fmt == "xlsx":
         from hkh.outputs.workbooks.plan import workbook_bytes
 
+        _check_plan_workbook(guard, target, results.language)
         return guard.write_bytes(target, workbook_bytes(table))
     from hkh.outputs.plan_text import csv_text, markdown
 
     if fmt == "md":
         return guard.write_text(target, markdown(table, project.mapping.title))
     return guard.write_bytes(target, csv_text(table).encode("utf-8-sig"))
+
+
+def _check_plan_workbook(guard: OutputGuard, target: Path, language: str) -> None:
+    """A plan workbook the steering group edited is not thrown away, nor left in the way: say how to read it back."""
+    from hkh.core.errors import OverwriteRefusedError
+    from hkh.core.files import shown_path
+    from hkh.i18n import t
+
+    try:
+        guard.check(target)
+    except OverwriteRefusedError as error:
+        if target.is_file() and guard.recorded(target) is not None:
+            raise OverwriteRefusedError(
+                t("followup.edited_plan", language, path=shown_path(target)), path=error.path
+            ) from None
+        raise
 
 
 def write_report(results: Results, fmt: str = "html", *, output: Path | None = None, force: bool = False) -> Path:
