@@ -325,3 +325,15 @@ def test_the_follow_up_sheet_shows_the_spans_of_the_examples_13_timing_texts(tmp
         (number, text, "løpende" if ongoing else start, end) for number, text, start, end, ongoing in PLAN
     ]
     assert shown == expected
+
+
+def test_the_plans_csv_reads_back_too(tmp_path: Path) -> None:
+    project = example_copy(tmp_path)
+    assert runner.invoke(app, ["plan", "-p", str(project), "--format", "csv"]).exit_code == 0
+    path = project / "out" / "handlingsplan.csv"
+    text = path.read_bytes().decode("utf-8-sig")
+    assert "Hyppigere våpenkontroller i aktuelt geografisk område" in text
+    path.write_bytes(text.replace("Hyppigere våpenkontroller i aktuelt", NEW_TEXT.replace(" i området rundt Brugata og Storgata", " i aktuelt")).encode("utf-8-sig"))
+    code, out, err = import_plan(project, path)
+    assert code == 0, err
+    assert "1.2: ny tekst:" in out and len([line for line in out.splitlines() if line.startswith("  ")]) == 1

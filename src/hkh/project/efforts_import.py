@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import typing
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "name": ("navn", "namn", "name", "tilbud", "tilbod", "tiltak", "tjeneste", "teneste", "service", "tilbudets navn"),
     "kind": ("type", "art", "kategori", "kind", "category", "tilbudstype"),
+    "provider": ("tilbyder type", "sektor", "provider", "provider type"),
+    "status": ("status", "drift", "i drift"),
     "offers": ("tilbyr", "innhold", "tjenester", "tenester", "offers", "services", "hva tilbys", "kva blir tilbode"),
     "target_groups": ("målgruppe", "målgrupper", "for hvem", "for kven", "target group", "target groups"),
     "areas": ("område", "områder", "bydel", "bydeler", "area", "areas", "district"),
@@ -90,6 +93,8 @@ def effort_fields() -> dict[str, str]:
             kinds[name] = "bool"
         elif base is int:
             kinds[name] = "int"
+        elif isinstance(base, type) and issubclass(base, Enum):
+            kinds[name] = "enum"
         elif typing.get_origin(base) is list:
             (item,) = typing.get_args(base) or (None,)
             if item is str or (typing.get_origin(item) is typing.Annotated and typing.get_args(item)[0] is str):
@@ -380,10 +385,24 @@ class _Rows:
             return _SKIP
         if kind == "hours":
             return self.hours(text, row, column)
+        if kind == "enum":
+            return self.choice(target, text, row, column)
         if target == "id" and not re.match(ID_PATTERN, text):
             self.warn(row, column, t("efforts_sheet.bad_id", self.language, text=text))
             return _SKIP
         return " ".join(text.split()) if "\n" not in text else text
+
+    def choice(self, target: str, text: str, row: int, column: int) -> Any:
+        """A field with fixed values (`provider: ngo`): the value itself, in any case, or its words with blanks."""
+        annotation = Effort.model_fields[target].annotation
+        members = [a for a in (*typing.get_args(annotation), annotation) if isinstance(a, type) and issubclass(a, Enum)]
+        folded = text.casefold().replace(" ", "_")
+        for member in members[0] if members else []:
+            if folded in (str(member.value).casefold(), member.name.casefold()):
+                return member.value
+        choices = ", ".join(str(member.value) for member in members[0]) if members else ""
+        self.warn(row, column, t("efforts_sheet.bad_choice", self.language, text=text, field=target, choices=choices))
+        return _SKIP
 
     def hours(self, text: str, row: int, column: int) -> Any:
         from hkh.project import hours
@@ -426,6 +445,8 @@ def _normalise(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, Enum):
+        old = old.value
     if isinstance(old, list) or isinstance(new, list):
         return list(old or []) == list(new or [])
     if isinstance(old, bool) or isinstance(new, bool):

@@ -134,7 +134,17 @@ class SheetRow:
     goal_row: int | None
 
     def text(self, key: str) -> str:
-        return text_of(self.cells.get(key))
+        value = text_of(self.cells.get(key))
+        return measure_number(value) if key == "number" else value
+
+
+def measure_number(text: str) -> str:
+    """A measure's number as a cell holds it: `1.2`, or `Tiltak 1.2` as the plan's CSV writes it (so that no
+    spreadsheet reads it as a date)."""
+    words = text.split()
+    if len(words) == 2 and any(words[0].casefold() == t("plan.measure_id", lang).casefold() for lang in LANGUAGES):
+        return words[1]
+    return text
 
 
 @dataclass(frozen=True)

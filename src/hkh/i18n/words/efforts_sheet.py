@@ -30,6 +30,8 @@ WORDS: Words = {
     "field_organisation": {"nb": "Organisasjon", "nn": "Organisasjon", "en": "Organisation"},
     "field_name": {"nb": "Navn", "nn": "Namn", "en": "Name"},
     "field_kind": {"nb": "Type", "nn": "Type", "en": "Kind"},
+    "field_provider": {"nb": "Tilbyder (type)", "nn": "Tilbydar (type)", "en": "Provider (kind)"},
+    "field_status": {"nb": "Status", "nn": "Status", "en": "Status"},
     "field_offers": {"nb": "Tilbyr", "nn": "Tilbyr", "en": "Offers"},
     "field_target_groups": {"nb": "Målgrupper", "nn": "Målgrupper", "en": "Target groups"},
     "field_areas": {"nb": "Områder", "nn": "Område", "en": "Areas"},
@@ -131,6 +133,11 @@ WORDS: Words = {
         "nb": "«{text}» er verken ja eller nei; feltet `{field}` er latt være",
         "nn": "«{text}» er verken ja eller nei; feltet `{field}` er late vere",
         "en": "“{text}” is neither yes nor no; the field `{field}` was left alone",
+    },
+    "bad_choice": {
+        "nb": "«{text}» er ikke en av verdiene for `{field}` ({choices}); feltet er latt være",
+        "nn": "«{text}» er ikkje ein av verdiane for `{field}` ({choices}); feltet er late vere",
+        "en": "“{text}” is not one of the values of `{field}` ({choices}); the field was left alone",
     },
     "bad_number": {
         "nb": "«{text}» er ikke et helt tall; feltet `{field}` er latt være",

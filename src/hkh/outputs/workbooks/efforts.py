@@ -36,7 +36,9 @@ def workbook_bytes(project: Project, language: str) -> bytes:
         if kinds[name] == "list":
             return ", ".join(value) or None
         if kinds[name] == "bool":
-            return yes if value else no
+            return None if value is None else (yes if value else no)
+        if kinds[name] == "enum":
+            return None if value is None else value.value
         return value
 
     rows = []

@@ -21,7 +21,10 @@ COLUMN_WIDTHS = {
 
 
 def _sheet_columns(table: PlanTable) -> tuple[list[str], list[str]]:
-    """The plan sheet's column keys and headers: the declared columns with the number just before the measure."""
+    """The plan sheet's column keys and headers: the declared columns with the number just before the measure
+    (unless the layout has a number column already)."""
+    if "number" in table.columns:
+        return list(table.columns), list(table.headers)
     at = table.columns.index("measure")
     keys = [*table.columns[:at], "number", *table.columns[at:]]
     headers = [*table.headers[:at], t("followup.number", table.language), *table.headers[at:]]
