@@ -13,7 +13,7 @@ from typing import Any
 from hkh.i18n import t
 from hkh.project.load import Project
 
-WIDTHS = {"id": 18, "organisation": 22, "name": 30, "kind": 16, "offers": 28, "target_groups": 22, "areas": 20,
+WIDTHS = {"id": 26, "organisation": 22, "name": 30, "kind": 16, "offers": 28, "target_groups": 22, "areas": 20,
           "address": 22, "opening_hours": 30, "hours_note": 30, "description": 50, "capacity": 14, "sources": 20}
 
 
@@ -70,9 +70,20 @@ def workbook_bytes(project: Project, language: str) -> bytes:
             validation.add(f"{letter}2:{letter}{max(last, 1) + 200}")
         sheet.add_data_validation(validation)
     excel.finish_table(sheet, header_row=1, wrap=range(1, len(columns) + 1), landscape=True, fixed_widths=widths)
-    excel.freeze_below(sheet, 1, columns=fields.index("name") + 1 if "name" in fields else 0)
-    for row in range(2, last + 1):
+    frozen = fields.index("name") + 1 if "name" in fields else 0
+    excel.freeze_below(sheet, 1, columns=frozen)
+    # too wide for one page at a readable size: two pages wide, with id, organisation and name on each
+    sheet.page_setup.fitToWidth = 2
+    if frozen:
+        sheet.print_title_cols = f"A:{excel_letter(frozen)}"
+    for row, values in enumerate(rows, start=2):
         sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=False, vertical="top")
+        # Excel does not grow a row to fit wrapped text that openpyxl writes; estimate the lines instead
+        lines = max(
+            (len(str(value)) // max(int(widths[index]) - 2, 6) + 1 for index, value in enumerate(values, start=1) if value),
+            default=1,
+        )
+        sheet.row_dimensions[row].height = 15.0 * min(lines, 12)
 
     guide = workbook.create_sheet(excel.safe_sheet_name(t("efforts_sheet.guide_sheet", language), workbook.sheetnames))
     guide.cell(row=1, column=1, value=t("efforts_sheet.guide", language)).alignment = Alignment(wrap_text=True, vertical="top")
