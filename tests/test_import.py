@@ -203,7 +203,9 @@ def test_raw_export_copied_once_and_never_into_out(project: Path, tables: Export
     # a different export under the same name is not silently replaced
     write_xlsx(export_tables(small_survey(respondents=10)), workbook)
     result = run("import", str(workbook), "-p", str(project))
-    assert result.exit_code == 2 and "--force" in result.stderr
+    assert result.exit_code == 2 and "--replace" in result.stderr  # the imported survey first
+    result = run("import", str(workbook), "-p", str(project), "--replace")
+    assert result.exit_code == 2 and "--force" in result.stderr  # then the raw copy in data/raw/
     assert not (project / "out").exists()
 
 
