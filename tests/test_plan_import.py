@@ -337,3 +337,28 @@ def test_the_plans_csv_reads_back_too(tmp_path: Path) -> None:
     code, out, err = import_plan(project, path)
     assert code == 0, err
     assert "1.2: ny tekst:" in out and len([line for line in out.splitlines() if line.startswith("  ")]) == 1
+
+
+def test_a_goal_without_measures_is_kept_though_the_sheet_has_no_row_for_it(tmp_path: Path) -> None:
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("out"))
+    plan = project / "plan.yaml"
+    text = plan.read_text("utf-8").replace(
+        "  - text: «Grønnere» og mykere", "  - text: Et delmål uten tiltak ennå   # fylles inn etter møtet\n\n  - text: «Grønnere» og mykere"
+    )
+    plan.write_text(text, "utf-8")
+    assert runner.invoke(app, ["plan", "-p", str(project)]).exit_code == 0
+    workbook = project / "out" / "handlingsplan.xlsx"
+    code, out, err = import_plan(project, workbook)
+    assert code == 0 and "Ingen endringer" in out, out + err
+    assert plan.read_text("utf-8") == text
+    # and with an edit elsewhere, the empty goal stays where it was, numbered as before
+    book = load_workbook(workbook)
+    sheet = book[PLAN_SHEET]
+    sheet.cell(rows_by_number(sheet)["5.1"], 5).value = "Høst 2021"
+    book.save(workbook)
+    code, out, err = import_plan(project, workbook)
+    assert code == 0, err
+    assert plan.read_text("utf-8") == text.replace(
+        "        involved: [Frelsesarmeen]\n", "        involved: [Frelsesarmeen]\n        timing: Høst 2021\n"
+    )

@@ -234,7 +234,20 @@ class _Reader:
             self.measure_fields(entry, table, row)
             self.goals[goal].measures.append(entry)
             self.measures.append(entry)
+        self.keep_empty_goals()
         self.read_follow_up({m.old_id: m for m in self.measures if m.old_id})
+
+    def keep_empty_goals(self) -> None:
+        """A goal without measures has no row in the sheet, so its absence says nothing: it stays where it was."""
+        present = {goal.old_index for goal in self.goals if goal.old_index is not None}
+        for index, goal in enumerate(self.plan.goals):
+            if goal.measures or index in present:
+                continue
+            position = next(
+                (at for at, seen in enumerate(self.goals) if seen.old_index is not None and seen.old_index > index),
+                len(self.goals),
+            )
+            self.goals.insert(position, _Goal(index, goal.text, self.numbers[index]))
 
     def goal_text(self, goal: int, row: SheetRow) -> None:
         """A goal whose number stands in the cell but whose text was edited."""
@@ -550,12 +563,13 @@ def _write(reader: _Reader, tree: Any) -> None:
             if "id" not in measure_node and f"{numbers[position]}.{place + 1}" != entry.new_id:
                 set_key(measure_node, "id", entry.new_id, MEASURE_ORDER)
             measure_nodes.append(measure_node)
-        if "measures" not in node:
+        if "measures" not in node and measure_nodes:
             set_key(node, "measures", CommentedSeq(), GOAL_ORDER)
-        node["measures"][:] = measure_nodes
+        if "measures" in node:
+            node["measures"][:] = measure_nodes
         new_goal_nodes.append(node)
     for node in new_goal_nodes:
-        if len(node["measures"]):
+        if len(node.get("measures") or []):
             place_comments(node, "measures", above, tails.get(id(node), ""))
     goals_seq[:] = new_goal_nodes
     if new_goal_nodes:
