@@ -18,7 +18,7 @@ WIDTHS = {"id": 26, "organisation": 22, "name": 30, "kind": 16, "offers": 28, "t
 
 
 def workbook_bytes(project: Project, language: str) -> bytes:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from hkh.outputs import excel
@@ -59,7 +59,7 @@ def workbook_bytes(project: Project, language: str) -> bytes:
     grey = PatternFill("solid", fgColor="F2F2F2")
     for row in range(2, last + 1):
         sheet.cell(row=row, column=at + 1).fill = grey  # computed from the column before it: for reading only
-        sheet.cell(row=row, column=at + 1).font = Font(italic=True, color="555555")
+        sheet.cell(row=row, column=at + 1).font = excel.font(italic=True, color="555555")
     columns = [*fields[:at], "hours_words", *fields[at:]]
     widths = {index: float(WIDTHS.get(name, 14 if name != "hours_words" else 40)) for index, name in enumerate(columns, start=1)}
     bool_columns = [index for index, name in enumerate(columns, start=1) if kinds.get(name) == "bool"]
@@ -70,28 +70,17 @@ def workbook_bytes(project: Project, language: str) -> bytes:
             validation.add(f"{letter}2:{letter}{max(last, 1) + 200}")
         sheet.add_data_validation(validation)
     excel.finish_table(sheet, header_row=1, wrap=range(1, len(columns) + 1), landscape=True, fixed_widths=widths)
-    frozen = fields.index("name") + 1 if "name" in fields else 0
-    excel.freeze_below(sheet, 1, columns=frozen)
-    # too wide for one page at a readable size: two pages wide, with id, organisation and name on each
-    sheet.page_setup.fitToWidth = 2
-    if frozen:
-        sheet.print_title_cols = f"A:{excel_letter(frozen)}"
-    for row, values in enumerate(rows, start=2):
+    # id, organisation and name stay in view; row heights and the print width come from excel.finish_workbook
+    excel.freeze_below(sheet, 1, columns=fields.index("name") + 1 if "name" in fields else 0)
+    for row in range(2, last + 1):
         sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=False, vertical="top")
-        # Excel does not grow a row to fit wrapped text that openpyxl writes; estimate the lines instead
-        lines = max(
-            (len(str(value)) // max(int(widths[index]) - 2, 6) + 1 for index, value in enumerate(values, start=1) if value),
-            default=1,
-        )
-        sheet.row_dimensions[row].height = 15.0 * min(lines, 12)
 
     guide = workbook.create_sheet(excel.safe_sheet_name(t("efforts_sheet.guide_sheet", language), workbook.sheetnames))
     guide.cell(row=1, column=1, value=t("efforts_sheet.guide", language)).alignment = Alignment(wrap_text=True, vertical="top")
     guide.column_dimensions["A"].width = 100
-    guide.row_dimensions[1].height = 90
     workbook.properties.title = t("efforts_sheet.sheet", language)
     workbook.properties.creator = "hkh"
-    return excel.to_bytes(workbook)
+    return excel.to_bytes(workbook, mapping_title=project.mapping.title)
 
 
 def excel_letter(index: int) -> str:

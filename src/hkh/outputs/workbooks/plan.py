@@ -15,14 +15,14 @@ from hkh.analysis.plan import PlanTable
 from hkh.i18n import t
 
 COLUMN_WIDTHS = {
-    "goal": 28, "number": 6, "measure": 60, "responsible": 32, "timing": 16, "theme": 22, "addresses": 16,
+    "number": 7, "goal": 28, "measure": 60, "responsible": 32, "timing": 16, "theme": 22, "addresses": 16,
     "status": 14, "anchored": 22,
 }
 
 
 def _sheet_columns(table: PlanTable) -> tuple[list[str], list[str]]:
     """The plan sheet's column keys and headers: the declared columns with the number just before the measure
-    (unless the layout has a number column already)."""
+    (unless the layout has a number column already: a plan that is not grouped shows it first)."""
     if "number" in table.columns:
         return list(table.columns), list(table.headers)
     at = table.columns.index("measure")
@@ -31,8 +31,8 @@ def _sheet_columns(table: PlanTable) -> tuple[list[str], list[str]]:
     return keys, headers
 
 
-def workbook_bytes(table: PlanTable) -> bytes:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+def workbook_bytes(table: PlanTable, mapping_title: str | None = None) -> bytes:
+    from openpyxl.styles import Alignment, Border, PatternFill, Side
 
     from hkh.outputs import excel
 
@@ -62,21 +62,12 @@ def workbook_bytes(table: PlanTable) -> bytes:
                 cell.border = border
                 if column == group_column:
                     cell.fill = group_fill
-                    cell.font = Font(bold=True)
-            # Excel does not grow a row to fit wrapped text that openpyxl writes; estimate the lines instead
-            lines = max(
-                (
-                    len(row.cells[c]) // max(int(widths[i]) - 2, 8) + 1
-                    for i, c in enumerate(columns, start=1)
-                    if c not in (group_column, "number")
-                ),
-                default=1,
-            )
-            sheet.row_dimensions[row_number].height = 15.0 * max(lines, 1)
+                    cell.font = excel.font(bold=True)
             row_number += 1
         if group_column and row_number - first > 1:
             column_index = columns.index(group_column) + 1
             sheet.merge_cells(start_row=first, start_column=column_index, end_row=row_number - 1, end_column=column_index)
+    # the row heights come from the content, measured at these widths (excel.fit_row_heights)
     excel.fit_column_widths(sheet, fixed=widths)
     excel.freeze_below(sheet)
     excel.setup_print(sheet, landscape=True, title=title)
@@ -86,37 +77,41 @@ def workbook_bytes(table: PlanTable) -> bytes:
     follow = workbook.create_sheet(excel.safe_sheet_name(t("plan.follow_up_sheet", lang), workbook.sheetnames))
     excel.write_rows(
         follow,
-        [t(f"plan.{key}", lang) for key in ("finding", "statement", "follow_up_text")],
-        [[finding_id or None, finding_title or None, text] for finding_id, finding_title, text in table.follow_up],
+        [t("plan.statement", lang), t("plan.follow_up_text", lang), t("layout.finding_id", lang)],
+        [[finding_title or None, text, finding_id or None] for finding_id, finding_title, text in table.follow_up],
     )
-    excel.finish_table(follow, header_row=1, wrap=(2, 3), landscape=True, fixed_widths={1: 12, 2: 40, 3: 90}, filter_rows=False)
+    excel.finish_table(
+        follow, header_row=1, wrap=(1, 2), landscape=True, fixed_widths={1: 34, 2: 90}, filter_rows=False,
+        title=t("plan.follow_up_sheet", lang),
+    )
 
     trace = workbook.create_sheet(excel.safe_sheet_name(t("plan.trace_sheet", lang), workbook.sheetnames))
-    need_word = "need" if lang == "en" else "behov"
+    kinds = {"finding": t("plan.finding", lang), "need": t("layout.need", lang)}
     excel.write_rows(
         trace,
-        [t(f"plan.{key}", lang) for key in ("measure_id", "measure", "addresses", "finding", "statement")],
         [
-            [
-                item.measure_id,
-                item.measure,
-                item.target_id,
-                {"finding": t("plan.finding", lang), "need": need_word}.get(item.kind, "?"),
-                item.text or None,
-            ]
+            t("layout.number", lang), t("plan.measure", lang), t("plan.addresses", lang), t("layout.kind", lang),
+            t("layout.id", lang),
+        ],
+        [
+            [item.measure_id, item.measure, item.text or None, kinds.get(item.kind, "?"), item.target_id]
             for item in table.trace
         ],
     )
-    excel.finish_table(trace, header_row=1, wrap=(2, 5), landscape=True, fixed_widths={1: 10, 2: 60, 3: 14, 4: 10, 5: 60})
-    workbook.properties.title = title
+    excel.finish_table(
+        trace, header_row=1, wrap=(2, 3), landscape=True, fixed_widths={1: 7, 2: 60, 3: 50},
+        title=t("plan.trace_sheet", lang),
+    )
+    workbook.properties.title = f"{title}: {mapping_title}" if mapping_title else title
     workbook.properties.creator = "hkh"
-    return excel.to_bytes(workbook)
+    return excel.to_bytes(workbook, mapping_title=mapping_title)
 
 
 def _follow_up_sheet(workbook: Any, table: PlanTable) -> None:
     """One row per measure: the measure as the plan states it (for reading), the dates its timing text was read
     into, and the three cells the steering group keeps up to date: status (a drop-down), last changed, note."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from hkh.outputs import excel
@@ -125,10 +120,10 @@ def _follow_up_sheet(workbook: Any, table: PlanTable) -> None:
     from hkh.project.timing import read_timing
 
     lang = table.language
-    sheet = workbook.create_sheet(excel.safe_sheet_name(t("followup.sheet", lang), workbook.sheetnames))
-    sheet.cell(row=1, column=1, value=t("followup.sheet_hint", lang, plan_sheet=t("plan.plan_sheet", lang)))
-    sheet.cell(row=1, column=1).font = Font(italic=True, color="555555")
-    sheet.cell(row=1, column=1).alignment = Alignment(wrap_text=False, vertical="top")
+    title = t("followup.sheet", lang)
+    sheet = workbook.create_sheet(excel.safe_sheet_name(title, workbook.sheetnames))
+    hint = sheet.cell(row=1, column=1, value=t("followup.sheet_hint", lang, plan_sheet=t("plan.plan_sheet", lang)))
+    hint.font = excel.font(italic=True, color="555555")
     headers = [
         t("plan.measure", lang) if key == "measure" else
         t("plan.responsible", lang) if key == "responsible" else
@@ -156,24 +151,16 @@ def _follow_up_sheet(workbook: Any, table: PlanTable) -> None:
             measure.status_note,
         ])
     last = excel.write_rows(sheet, headers, rows, start_row=2)
-    sheet.row_dimensions[2].height = 30.0  # two lines: "Sist endret" wraps in its narrow column
     reference_fill = PatternFill("solid", fgColor="F2F2F2")
-    widths: dict[int, float] = {1: 7, 2: 50, 3: 28, 4: 16, 5: 12, 6: 12, 7: 14, 8: 12, 9: 40}
     date_format = excel.DATE_FORMAT if lang == "en" else "dd.mm.yyyy"
     for row_number in range(3, last + 1):
-        lines = 1
-        for column in range(1, len(FOLLOW_COLUMNS) + 1):
+        for column, key in enumerate(FOLLOW_COLUMNS, start=1):
             cell = sheet.cell(row=row_number, column=column)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            key = FOLLOW_COLUMNS[column - 1]
             if key in ("start", "end", "status_date"):
                 cell.number_format = date_format
             if key not in ("status", "status_date", "status_note"):
                 cell.fill = reference_fill  # for reading: these are changed in the plan sheet
-            if isinstance(cell.value, str):
-                lines = max(lines, len(cell.value) // max(int(widths[column]) - 2, 6) + 1)
-        # Excel does not grow a row to fit wrapped text that openpyxl writes; estimate the lines instead
-        sheet.row_dimensions[row_number].height = 15.0 * lines
     choices = ",".join(status_label(status, lang) for status in MeasureStatus)
     validation = DataValidation(
         type="list",
@@ -187,17 +174,11 @@ def _follow_up_sheet(workbook: Any, table: PlanTable) -> None:
         errorTitle=t("followup.status", lang),
         error=t("followup.status_error", lang),
     )
-    status_column = excel_column(FOLLOW_COLUMNS.index("status") + 1)
+    status_column = get_column_letter(FOLLOW_COLUMNS.index("status") + 1)
     # the whole column below the header, so that a row added at the end gets the drop-down too
     validation.add(f"{status_column}3:{status_column}{max(last, 2) + 200}")
     sheet.add_data_validation(validation)
-    excel.fit_column_widths(sheet, first_row=2, fixed=widths)
+    excel.fit_column_widths(sheet, first_row=2, fixed={1: 7, 2: 50, 3: 28, 4: 16, 5: 12, 6: 12, 7: 14, 8: 12, 9: 40})
     excel.freeze_below(sheet, header_row=2, columns=1)
     excel.add_filter(sheet, 2)
-    excel.setup_print(sheet, landscape=True, header_row=2, title=t("followup.sheet", lang))
-
-
-def excel_column(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index)
+    excel.setup_print(sheet, landscape=True, header_row=2, title=title)
