@@ -200,3 +200,33 @@ def test_an_effort_without_provider_is_named_when_a_need_asks_for_police(tmp_pat
     found = problems(write(tmp_path, efforts=EFFORTS.replace("moteplass", "møteplass"), findings=findings))
     assert [(p[1], p[2]) for p in found] == [("provider-missing", "efforts.yaml")]
     assert "asks to be met by `police`, but says no `provider`" in found[0][4]
+
+
+# ------------------------------------------------------------------------------------------------ hkh efforts import
+
+
+def test_a_services_list_declares_its_new_words_but_not_a_misspelling(tmp_path: Path) -> None:
+    """`hkh init` writes a starting vocabulary; a services list brings words of its own. Those not close to a declared
+    word are declared in hkh.yaml; `rådgiving` (close to the declared `rådgivning`) is left for `hkh check` to ask."""
+    import csv
+
+    folder = tmp_path / "ny"
+    assert runner.invoke(app, ["init", str(folder), "--area", "Sentrum", "--language", "nb"]).exit_code == 0
+    path = tmp_path / "tjenester.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Navn", "Driftes av", "Hva tilbys", "Målgruppe", "Område", "Kapasitet"])
+        writer.writerow(["Feltpleien", "Velferdsetaten", "helsehjelp", "åpent rusmiljø", "Sentrum", "10 plasser"])
+        writer.writerow(["Samtaler", "Kirken", "rådgiving", "åpent rusmiljø", "Grønland", ""])
+    result = runner.invoke(app, ["efforts", "import", str(path), "--confirm", "-p", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "la til 2 nye ord i ordlisten (vocabulary) i hkh.yaml: `åpent rusmiljø`, `Grønland`" in result.stdout
+    vocabulary = load_yaml(folder / "hkh.yaml")["vocabulary"]
+    assert vocabulary["target_groups"][-1] == "åpent rusmiljø" and vocabulary["areas"] == ["Sentrum", "Grønland"]
+    assert "rådgiving" not in vocabulary["offers"]
+    assert "# Ordlisten" in (folder / "hkh.yaml").read_text("utf-8")  # the comments are kept
+    checked = runner.invoke(app, ["check", "-p", str(folder)])
+    assert checked.exit_code == 1 and "`rådgiving` is not one of the offer tags" in checked.stderr
+    assert "did you mean `rådgivning`?" in checked.stderr
+    efforts = {entry["id"]: entry for entry in load_yaml(folder / "efforts.yaml")["efforts"]}
+    assert efforts["feltpleien"]["capacity"] == "10 plasser"

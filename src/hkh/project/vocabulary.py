@@ -306,6 +306,40 @@ def propose_vocabulary(project: Project) -> list[TextEdit]:
     return vocabulary_edits(project.root, project.mapping, project.efforts, project.findings)
 
 
+def declare_new_terms(
+    root: Path, mapping: Mapping, efforts: EffortRegister | None
+) -> tuple[str | None, list[tuple[Kind, str]]]:
+    """hkh.yaml's text with the terms `efforts` use that its vocabulary does not declare added to it, and the terms
+    added (for `hkh efforts import`: a services list brings its own words). A term close to a declared one is not
+    added (`moteplass` beside `møteplass`): `hkh check` then asks whether the declared one was meant. Without a
+    vocabulary, nothing is added (terms are not checked then). (None, []) when there is nothing to add."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from hkh.core.yamlio import dump_yaml_wide, load_yaml
+
+    if mapping.vocabulary is None:
+        return None, []
+    terms = terms_of(mapping)
+    declared = terms.declared or {}
+    new: list[tuple[Kind, str]] = []
+    for use in terms_in_use(efforts, None):
+        if terms.is_declared(use.kind, use.term) or any(term_key(use.term) == term_key(t) for k, t in new if k == use.kind):
+            continue
+        if suggest(use.term, declared[use.kind].values()) is None:
+            new.append((use.kind, use.term.strip()))
+    if not new:
+        return None, []
+    tree = load_yaml(root / "hkh.yaml")
+    vocabulary = tree.get("vocabulary")
+    if not isinstance(vocabulary, CommentedMap):
+        return None, []
+    for kind, term in new:
+        if not isinstance(vocabulary.get(kind), list):
+            vocabulary[kind] = CommentedSeq()
+        vocabulary[kind].append(term)
+    return dump_yaml_wide(tree), new
+
+
 def apply_edits(edits: list[TextEdit]) -> list[TextEdit]:
     """Make the edits, file by file, only where each still finds its text; return those made."""
     from hkh.core.files import write_text_atomic

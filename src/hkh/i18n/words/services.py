@@ -27,6 +27,11 @@ WORDS: Words = {
     "turned_away": {"nb": "{n} avvist per uke", "nn": "{n} avviste per veke", "en": "{n} turned away a week"},
     "offers_in_schedule": {"nb": "tilbyr {offers}", "nn": "tilbyr {offers}", "en": "offers {offers}"},
     "fixed": {"nb": "{path}: {done}", "nn": "{path}: {done}", "en": "{path}: {done}"},
+    "declared_terms": {
+        "nb": "la til {count} nye ord i ordlisten (vocabulary) i hkh.yaml: {terms}",
+        "nn": "la til {count} nye ord i ordlista (vocabulary) i hkh.yaml: {terms}",
+        "en": "added {count} new words to the vocabulary in hkh.yaml: {terms}",
+    },
     # the analysis chapter
     "not_met_intro": {
         "nb": "Behov som tiltak tilbyr, men som ingen av dem møter:",

@@ -39,6 +39,8 @@ def workbook_bytes(project: Project, language: str) -> bytes:
             return None if value is None else (yes if value else no)
         if kinds[name] == "enum":
             return None if value is None else value.value
+        if name == "capacity":
+            return value.note if value is not None else None  # the numbers stay in efforts.yaml
         return value
 
     rows = []
