@@ -30,15 +30,19 @@ def evaluation_words(evaluation: Evaluation, language: str) -> str:
 
 
 def not_counted_text(need: NeedCoverage, names: dict[str, str] | None = None) -> str:
-    """"24sju: bare metadon og buprenorfin; ÅRM: planlagt (ville dekket 89 t/uke)", one effort after another."""
+    """Why efforts that offer what the need asks for are not counted: the team's reason for each unsuitable effort
+    ("LAR: bare metadon og buprenorfin"), and hkh's reasons with the efforts they concern, each reason once
+    ("Uteseksjonen, Trivselsvektere: behovet skal møtes av politiet; ÅRM: planlagt fra juni 2020 (ville dekket 89
+    t/uke)")."""
     language = need.language
-    parts = []
+    grouped: dict[str, list[str]] = {}
     for item in need.not_counted:
-        text = f"{(names or {}).get(item.effort, item.effort)}: {item.reason}"
+        reason = item.reason
         if item.why in ("planned", "ended", "not_started") and item.hours_per_week:
-            text += f" ({t('coverage.would_cover', language, hours=format_hours(item.hours_per_week, language))})"
-        parts.append(text)
-    return "; ".join(parts)
+            reason += f" ({t('coverage.would_cover', language, hours=format_hours(item.hours_per_week, language))})"
+        key = f"{item.effort}\0{reason}" if item.why == "unsuitable" else reason
+        grouped.setdefault(key, []).append((names or {}).get(item.effort, item.effort))
+    return "; ".join(f"{', '.join(efforts)}: {key.split(chr(0))[-1]}" for key, efforts in grouped.items())
 
 
 def change_text(change: NeedChange, language: str, names: dict[str, str] | None = None) -> str:

@@ -117,7 +117,10 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
                     _need_label(b, need),
                     need.uncovered_words() or need.uncovered_text(),
                     format_hours(need.uncovered_hours, b.language),
-                    ", ".join(_effort_name(b, e) for e in need.efforts),
+                    ", ".join(
+                        [_effort_name(b, e) for e in need.efforts]
+                        + [f"{_effort_name(b, e)} ({b.t('layout.hours_unknown_mark')})" for e in need.hours_unknown]
+                    ),
                     not_counted_text(need, names),
                 ],
                 attrs={"data-need": need.need},
