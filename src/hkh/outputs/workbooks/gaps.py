@@ -47,12 +47,9 @@ class _Names:
         return ", ".join(named)
 
     def words(self, text: str) -> str:
-        if not text:
-            return ""
-        try:
-            return hours.describe_opening_hours(text, self.language)
-        except hours.HoursError:
-            return text
+        from hkh.project.hours_seasons import describe_hours
+
+        return describe_hours(text, self.language) if text else ""
 
     def need(self, need: NeedCoverage) -> str:
         details = [part for part in (need.who, need.where) if part]
