@@ -25,19 +25,10 @@ _HAS_CALENDAR = re.compile(rf"\b(?:{_MONTH}|week|PH|SH|easter|\d{{4}})\b")
 _CLOSED = {"off", "closed"}
 _ENGLISH_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
-_WORDS = {
-    "PH": {"nb": "helligdager", "nn": "heilagdagar", "en": "public holidays"},
-    "SH": {"nb": "skoleferier", "nn": "skuleferiar", "en": "school holidays"},
-    "closed": {"nb": "stengt", "nn": "stengt", "en": "closed"},
-    "weeks": {"nb": "uke {first}–{last}", "nn": "veke {first}–{last}", "en": "weeks {first}–{last}"},
-    "week": {"nb": "uke {first}", "nn": "veke {first}", "en": "week {first}"},
-    "every_day": {"nb": "alle dager", "nn": "alle dagar", "en": "every day"},
-}
-
-
 def _word(key: str, language: str) -> str:
-    entry = _WORDS[key]
-    return entry.get(language, entry["en"])
+    from hkh.i18n import t
+
+    return t(f"coverage.hours_{key}", language)
 
 
 def _month_day(text: str, language: str) -> str:

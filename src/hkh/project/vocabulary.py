@@ -248,13 +248,6 @@ _PROPOSAL_HEAD = {
         "# An area may contain others: `- {name: Oslo sentrum, contains: [Brugata/Storgata]}`."
     ),
 }
-_PROPOSAL_DONE = {
-    "nb": "la til en ordliste (vocabulary) med {count} ord fra tilbudene og behovene",
-    "nn": "la til ei ordliste (vocabulary) med {count} ord frå tilboda og behova",
-    "en": "added a vocabulary of {count} words from the efforts and needs",
-}
-
-
 def _yaml_text(text: str) -> str:
     # a JSON string is a valid YAML double-quoted scalar, whatever the term holds (`:`, `#`, quotes)
     return json.dumps(text, ensure_ascii=False)
@@ -297,7 +290,9 @@ def vocabulary_edits(
     path = root / "hkh.yaml"
     text = path.read_text("utf-8-sig")
     separator = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    done = _PROPOSAL_DONE.get(mapping.language, _PROPOSAL_DONE["en"]).format(count=count)
+    from hkh.i18n import t
+
+    done = t("services.vocabulary_added", mapping.language, count=count)
     return [TextEdit(path, len(text), "", separator + vocabulary_block(terms, mapping.language), done)]
 
 

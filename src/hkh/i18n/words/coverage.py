@@ -68,6 +68,13 @@ WORDS: Words = {
     },
     "evaluated": {"nb": "Gjelder {days}.", "nn": "Gjeld {days}.", "en": "For {days}."},
     "evaluated_short": {"nb": "Tidsrom", "nn": "Tidsrom", "en": "Days"},
+    # opening hours with calendar parts, in words
+    "hours_PH": {"nb": "helligdager", "nn": "heilagdagar", "en": "public holidays"},
+    "hours_SH": {"nb": "skoleferier", "nn": "skuleferiar", "en": "school holidays"},
+    "hours_closed": {"nb": "stengt", "nn": "stengt", "en": "closed"},
+    "hours_weeks": {"nb": "uke {first}–{last}", "nn": "veke {first}–{last}", "en": "weeks {first}–{last}"},
+    "hours_week": {"nb": "uke {first}", "nn": "veke {first}", "en": "week {first}"},
+    "hours_every_day": {"nb": "alle dager", "nn": "alle dagar", "en": "every day"},
     # columns and headings
     "not_counted": {"nb": "Ikke regnet med (hvorfor)", "nn": "Ikkje rekna med (kvifor)", "en": "Not counted (why)"},
     "changes": {"nb": "Endringer i tidsrommet", "nn": "Endringar i tidsrommet", "en": "Changes in these days"},

@@ -27,6 +27,11 @@ WORDS: Words = {
     "turned_away": {"nb": "{n} avvist per uke", "nn": "{n} avviste per veke", "en": "{n} turned away a week"},
     "offers_in_schedule": {"nb": "tilbyr {offers}", "nn": "tilbyr {offers}", "en": "offers {offers}"},
     "fixed": {"nb": "{path}: {done}", "nn": "{path}: {done}", "en": "{path}: {done}"},
+    "vocabulary_added": {
+        "nb": "la til en ordliste (vocabulary) med {count} ord fra tilbudene og behovene",
+        "nn": "la til ei ordliste (vocabulary) med {count} ord frå tilboda og behova",
+        "en": "added a vocabulary of {count} words from the efforts and needs",
+    },
     "declared_terms": {
         "nb": "la til {count} nye ord i ordlisten (vocabulary) i hkh.yaml: {terms}",
         "nn": "la til {count} nye ord i ordlista (vocabulary) i hkh.yaml: {terms}",
