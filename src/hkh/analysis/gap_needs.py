@@ -51,7 +51,7 @@ def provided_by(effort: Effort, by: list[str]) -> bool:
     return any(term_key(entry) in own for entry in by)
 
 
-def _by_words(by: list[str], language: str) -> str:
+def by_words(by: list[str], language: str) -> str:
     from hkh.project.models import Provider
 
     kinds = {kind.value for kind in Provider}
@@ -82,7 +82,7 @@ def _not_counted(context: GapContext, effort: Effort, need: Need, window: Masks)
     if unsuitable is not None:
         return NotCounted(effort.id, "unsuitable", unsuitable.reason, None, _would_cover(context, effort, need, window))
     if not provided_by(effort, need.by):
-        reason = t("coverage.why_provider", language, by=_by_words(need.by, language))
+        reason = t("coverage.why_provider", language, by=by_words(need.by, language))
         return NotCounted(effort.id, "provider", reason, None, _would_cover(context, effort, need, window))
     effort_age = effort.eligibility.age
     if need.age is not None and effort_age is not None and not effort_age.includes(need.age):

@@ -29,6 +29,18 @@ def evaluation_words(evaluation: Evaluation, language: str) -> str:
     return t(key, language, first=first, last=last)
 
 
+def need_details(need: NeedCoverage) -> list[str]:
+    """What narrows a need, for its label: group, area, ages, and who must meet it ("politiet")."""
+    from hkh.analysis.gap_needs import age_words, by_words
+
+    details = [part for part in (need.who, need.where) if part]
+    if need.age is not None:
+        details.append(age_words(need.age, need.language))
+    if need.by:
+        details.append(t("coverage.to_be_met_by", need.language, by=by_words(need.by, need.language)))
+    return details
+
+
 def not_counted_text(need: NeedCoverage, names: dict[str, str] | None = None) -> str:
     """Why efforts that offer what the need asks for are not counted: the team's reason for each unsuitable effort
     ("LAR: bare metadon og buprenorfin"), and hkh's reasons with the efforts they concern, each reason once

@@ -18,6 +18,7 @@ WORDS: Words = {
     "provider_ngo": {"nb": "ideelle organisasjoner", "nn": "ideelle organisasjonar", "en": "non-profit organisations"},
     "provider_volunteer": {"nb": "frivillige", "nn": "frivillige", "en": "volunteers"},
     "provider_private": {"nb": "private aktører", "nn": "private aktørar", "en": "private providers"},
+    "to_be_met_by": {"nb": "skal møtes av {by}", "nn": "skal møtast av {by}", "en": "to be met by {by}"},
     # why an effort that offers what the need asks for is not counted
     "why_provider": {
         "nb": "behovet skal møtes av {by}",

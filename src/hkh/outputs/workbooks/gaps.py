@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from hkh.analysis.gaps import HOURS_IN_DAY, GapAnalysis, NeedCoverage
 from hkh.i18n import t
-from hkh.outputs.gap_tables import changes_text, evaluation_words, not_counted_text
+from hkh.outputs.gap_tables import changes_text, evaluation_words, need_details, not_counted_text
 from hkh.project import hours
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -52,7 +52,7 @@ class _Names:
         return describe_hours(text, self.language) if text else ""
 
     def need(self, need: NeedCoverage) -> str:
-        details = [part for part in (need.who, need.where) if part]
+        details = need_details(need)
         text = need.text or need.offer
         return f"{text} ({', '.join(details)})" if details else text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hkh.analysis.gaps import NeedCoverage
 from hkh.i18n.formats import format_hours, join_words
-from hkh.outputs.gap_tables import change_text, evaluation_words, not_counted_text
+from hkh.outputs.gap_tables import change_text, evaluation_words, need_details, not_counted_text
 from hkh.outputs.report.builder import ReportBuilder, finding_title
 from hkh.outputs.report.model import Bullets, Paragraph, Section, TableRow
 from hkh.project.models import Method, Stance
@@ -64,7 +64,7 @@ def _need_text(b: ReportBuilder, need_id: str) -> str:
 
 def _need_label(b: ReportBuilder, need: NeedCoverage) -> str:
     text = need.text or _need_text(b, need.need) or need.offer
-    details = [part for part in (need.who, need.where) if part]
+    details = need_details(need)
     return f"{text} ({', '.join(details)})" if details else text
 
 
