@@ -91,6 +91,10 @@ def test_ph_off_in_the_week_of_17_may(tmp_path: Path) -> None:
     assert need["changes"] == [
         {"date": "2021-05-17", "effort": "dagsenter", "schedule": None, "kind": "holiday", "holiday": "17. mai"}
     ]
+    # the workbook's sheet of changes says it in words
+    assert runner.invoke(app, ["gaps", "-p", str(root), "--as-of", "2021-05-19"], env=WIDE).exit_code == 0
+    sheet = load_workbook(root / "out" / "gap-analyse.xlsx")["Endringer"]
+    assert [cell.value for cell in sheet[2]][2:] == ["2021-05-17", "Dagsenter: andre tider (17. mai)", "f.1"]
     # the week after holds Whit Monday (24 May 2021); the week after that has no holiday
     assert coverage(gaps(root, "--as-of", "2021-05-26"))["covered_hours_per_week"] == 24
     assert coverage(gaps(root, "--as-of", "2021-06-02"))["covered_hours_per_week"] == 30
@@ -387,3 +391,20 @@ def test_terminal_and_report_say_which_days_and_why(tmp_path: Path) -> None:
     assert "Behov som tiltak tilbyr, men som ingen av dem møter" in html
     assert "LAR: Bare metadon og buprenorfin" in html
     assert "uka fra mandag 14. september 2020 til søndag 20. september 2020" in html
+
+
+def test_a_date_off_is_a_change_of_that_day(tmp_path: Path) -> None:
+    efforts = """\
+  - id: dagsenter
+    organisation: Kommunen
+    name: Dagsenter
+    offers: [mat]
+    opening_hours: "Mo-Fr 09:00-15:00; Dec 24 off"
+"""
+    root = project(tmp_path, efforts, "      - {offer: mat, when: \"Mo-Fr 09:00-15:00\"}\n")
+    # 24 December 2020 is a Thursday, and no public holiday: 6 of 30 hours are not covered that week
+    need = coverage(gaps(root, "--as-of", "2020-12-22"))
+    assert need["covered_hours_per_week"] == 24
+    assert [(c["date"], c["kind"]) for c in need["changes"]] == [("2020-12-24", "date")]
+    terminal = runner.invoke(app, ["gaps", "-p", str(root), "--as-of", "2020-12-22"], env=WIDE).stdout
+    assert "f.1: 24. desember 2020: Dagsenter: andre tider denne dagen" in terminal

@@ -77,6 +77,9 @@ WORDS: Words = {
     "hours_week": {"nb": "uke {first}", "nn": "veke {first}", "en": "week {first}"},
     "hours_every_day": {"nb": "alle dager", "nn": "alle dagar", "en": "every day"},
     # columns and headings
+    "changes_sheet": {"nb": "Endringer", "nn": "Endringar", "en": "Changes"},
+    "column_date": {"nb": "Dato", "nn": "Dato", "en": "Date"},
+    "column_what": {"nb": "Hva endres", "nn": "Kva som blir endra", "en": "What changes"},
     "not_counted": {"nb": "Ikke regnet med (hvorfor)", "nn": "Ikkje rekna med (kvifor)", "en": "Not counted (why)"},
     "changes": {"nb": "Endringer i tidsrommet", "nn": "Endringar i tidsrommet", "en": "Changes in these days"},
     "by": {"nb": "Skal møtes av", "nn": "Skal møtast av", "en": "To be met by"},

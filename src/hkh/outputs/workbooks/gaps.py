@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from hkh.analysis.gaps import HOURS_IN_DAY, GapAnalysis, NeedCoverage
 from hkh.i18n import t
-from hkh.outputs.gap_tables import changes_text, evaluation_words, need_details, not_counted_text
+from hkh.outputs.gap_tables import change_text, evaluation_words, need_details, not_counted_text
 from hkh.project import hours
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -68,13 +68,13 @@ def _w(key: str, language: str) -> str:
 
 def _uncovered(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     keys = ["finding", "need", "offer", "window_words", "uncovered_words", "uncovered_hours", "covered_hours", "efforts",
-            "not_counted", "changes", "window_osm", "uncovered_osm", "need_id"]
+            "not_counted", "window_osm", "uncovered_osm", "need_id"]
     effort_names = names.result.effort_names
     rows = [
         [
             names.finding(n.finding), names.need(n), n.offer, names.words(n.when), n.uncovered_words(),
             _number(n.uncovered_hours), _number(n.covered_hours), names.efforts(n.efforts, n.hours_unknown),
-            not_counted_text(n, effort_names), changes_text(n, effort_names), n.when, n.uncovered_text(), n.need,
+            not_counted_text(n, effort_names), n.when, n.uncovered_text(), n.need,
         ]
         for n in names.result.uncovered
     ]
@@ -138,7 +138,7 @@ def _coverage(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]
     # the offer tag and the status are left out here (the need's text and the share say them; the other sheets
     # have them), so that the sheet prints legibly on A4
     keys = ["finding", "need", "window_words", "covered_words", "window_hours", "covered_hours",
-            "uncovered_hours", "share_covered", "efforts", "not_counted", "changes", "window_osm", "covered_osm", "need_id"]
+            "uncovered_hours", "share_covered", "efforts", "window_osm", "covered_osm", "need_id"]
     rows = []
     for n in names.result.needs:
         covered = hours.slots_to_opening_hours(n.covered)
@@ -147,10 +147,22 @@ def _coverage(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]
             hours.describe_slots(n.covered, language, window=n.window) if covered else "",
             _number(n.window_hours), _number(n.covered_hours), _number(n.uncovered_hours),
             None if n.share_covered is None else round(n.share_covered, 4),
-            names.efforts(n.efforts, n.hours_unknown), not_counted_text(n, names.result.effort_names),
-            changes_text(n, names.result.effort_names), n.when, covered, n.need,
+            names.efforts(n.efforts, n.hours_unknown), n.when, covered, n.need,
         ])
     return keys, rows, {4: "hours", 5: "hours", 6: "hours", 7: "percent"}
+
+
+def _changes(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    """One row per date on which a need's coverage can change within the days evaluated."""
+    language = names.language
+    keys = ["finding", "need", "column_date", "column_what", "need_id"]
+    rows = [
+        [names.finding(n.finding), names.need(n), change.day.isoformat(),
+         change_text(change, language, names.result.effort_names).split(": ", 1)[-1], n.need]
+        for n in names.result.needs
+        for change in n.changes
+    ]
+    return keys, rows, {}
 
 
 TableBuilder = Callable[[_Names], tuple[list[str], list[list[Any]], dict[int, str]]]
@@ -161,6 +173,7 @@ SHEETS: tuple[tuple[str, TableBuilder], ...] = (
     ("capacity_sheet", _capacity),
     ("unaddressed_sheet", _unaddressed),
     ("coverage_sheet", _coverage),
+    ("changes_sheet", _changes),
 )
 
 
@@ -169,7 +182,7 @@ def _table_sheet(workbook: Any, names: _Names, key: str, build: TableBuilder) ->
     from hkh.outputs import excel
 
     language = names.language
-    title = t(f"gaps.{key}", language)
+    title = _w(key, language)
     keys, rows, kinds = build(names)
     sheet = workbook.create_sheet(excel.safe_sheet_name(title, workbook.sheetnames))
     formats = {index: excel.PERCENT_FORMAT if kind == "percent" else excel.DECIMAL_FORMAT for index, kind in kinds.items()}
