@@ -24,7 +24,16 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import ExportFormatError, FileMissingError
+from hkh.core.errors import ExportFormatError, FileMissingError, LimitExceededError, worded
+from hkh.core.limits import (
+    MAX_EXPORT_BYTES,
+    MAX_SHEET_CELLS,
+    SPARSE_ALLOWANCE,
+    SPARSE_FACTOR,
+    check_regular,
+    open_regular,
+    read_regular,
+)
 from hkh.core.text import decode, sniff_delimiter
 
 ROLES = ("dataset", "labels", "structure", "variables")
@@ -155,9 +164,10 @@ def as_code(value: Any) -> int | None:
 # ----------------------------------------------------------------------------------------------------- sniffing
 
 
-def sniff_kind(path: Path) -> str:
-    """'zip' (xlsx/ods), 'ole' (old .xls), 'spreadsheetml', or 'text' — from the first bytes only."""
-    with path.open("rb") as handle:
+def sniff_kind(path: Path, display: str | None = None) -> str:
+    """'zip' (xlsx/ods), 'ole' (old .xls), 'spreadsheetml', or 'text' — from the first bytes only (of an ordinary
+    file: a device or a FIFO is refused before it is opened)."""
+    with open_regular(path, display or str(path), MAX_EXPORT_BYTES) as handle:
         head = handle.read(4096)
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "zip"
@@ -185,10 +195,7 @@ class TextTable:
 
 
 def read_text_table(path: Path, display: str) -> TextTable:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FileMissingError(f"cannot read the file ({exc.strerror})", path=display) from None
+    raw = read_regular(path, display, MAX_EXPORT_BYTES)
     decoded = decode(raw, display, advice="export it again from SurveyXact as Excel or as CSV")
     text, encoding = decoded.text.removeprefix("\ufeff"), decoded.encoding
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
@@ -428,6 +435,13 @@ def _stream_columns(rows: Iterable[list[Any]], first_column: int = 0) -> SheetCo
 def _read_xlsx_sheets(path: Path, display: str, kind: str) -> dict[str, Any]:
     from python_calamine import CalamineError, CalamineWorkbook
 
+    from hkh.core.workbook_limits import check_xlsx
+
+    check_regular(path, display, MAX_EXPORT_BYTES)
+    if kind == "ole":
+        # calamine would read it, but nothing bounds an old binary workbook's cost before reading it; SurveyXact
+        # never writes one
+        raise worded(ExportFormatError, "privacy.export_xls", path=display)
     if kind == "zip":
         try:
             # only the names: calamine checks the parts it reads itself (a damaged one raises CalamineError below);
@@ -443,6 +457,10 @@ def _read_xlsx_sheets(path: Path, display: str, kind: str) -> dict[str, Any]:
                 "this is a ZIP file but not an Excel workbook; SurveyXact exports are .xlsx, .xml or CSV files",
                 path=display,
             )
+        if not any(n.startswith("xl/") for n in names):
+            # an OpenDocument sheet repeats cells by number (`number-columns-repeated`): a few bytes for a billion
+            raise worded(ExportFormatError, "privacy.export_ods", path=display)
+        check_xlsx(path, display)
     sheets: dict[str, Any] = {}
     try:
         workbook = CalamineWorkbook.from_path(str(path))
@@ -479,6 +497,20 @@ def _read_spreadsheetml(path: Path, display: str) -> dict[str, list[list[Any]]]:
     row: list[Any] | None = None
     row_index = 0
     col_index = 0
+    # the sheets are padded to a rectangle at the end: a row or cell index far out (`ss:Index="1048576"`) would ask
+    # for billions of cells from a file of a few hundred bytes
+    cells = 0
+    widest = 0
+
+    def within_budget() -> None:
+        area = row_index * max(widest, col_index, 1)
+        if area > MAX_SHEET_CELLS or area > SPARSE_FACTOR * cells + SPARSE_ALLOWANCE:
+            raise worded(
+                LimitExceededError, "security.xml_extent", path=display, rows=f"{row_index:,}",
+                columns=f"{max(widest, col_index):,}", limit=f"{MAX_SHEET_CELLS:,}",
+            )
+
+    check_regular(path, display, MAX_EXPORT_BYTES)
     try:
         for event, element in ET.iterparse(str(path), events=("start", "end")):
             tag = element.tag
@@ -493,6 +525,7 @@ def _read_spreadsheetml(path: Path, display: str) -> dict[str, list[list[Any]]]:
                     row_index = int(index) if index else row_index + 1
                     if not 0 < row_index <= MAX_ROWS:
                         raise ValueError(f"row index {row_index}")
+                    within_budget()
                     while len(current) < row_index - 1:
                         current.append([])
                     row = []
@@ -503,6 +536,10 @@ def _read_spreadsheetml(path: Path, display: str) -> dict[str, list[list[Any]]]:
                     col_index = int(index) if index else col_index + 1
                     if not 0 < col_index <= MAX_COLUMNS:
                         raise ValueError(f"column index {col_index}")
+                    cells += 1
+                    if col_index > widest:
+                        widest = col_index
+                        within_budget()
                 continue
             if tag == ns + "Cell" and row is not None:
                 data = element.find(ns + "Data")
@@ -531,6 +568,8 @@ def _read_spreadsheetml(path: Path, display: str) -> dict[str, list[list[Any]]]:
                 if merge and merge.isdigit() and col_index + int(merge) <= MAX_COLUMNS:
                     row.extend([""] * int(merge))
                     col_index += int(merge)
+                    widest = max(widest, col_index)
+                    within_budget()
                 element.clear()
             elif tag == ns + "Row":
                 row = None
@@ -602,7 +641,7 @@ def _csv_export(paths: list[Path], displays: dict[Path, str], progress: Progress
         if progress:
             progress("reading CSV files", number, len(paths))
         display = displays[path]
-        kind = sniff_kind(path)
+        kind = sniff_kind(path, display)
         if kind in {"zip", "ole", "spreadsheetml"}:
             raise ExportFormatError(
                 "this is a workbook, not a CSV file; name the workbook alone (`hkh import export.xlsx`)", path=display
@@ -652,6 +691,7 @@ def _expand(exports: Iterable[Path]) -> tuple[list[Path], dict[Path, str]]:
         if not export.exists():
             raise FileMissingError("no such file or folder", path=str(export))
         if export.is_dir():
+            # only ordinary files (a FIFO or a device in the folder is not part of an export)
             inside = sorted(p for p in export.iterdir() if p.is_file() and not p.name.startswith("."))
             inside = [p for p in inside if p.suffix.lower() in {".csv", ".txt", ".tsv", ""}] or inside
             if not inside:
@@ -660,6 +700,7 @@ def _expand(exports: Iterable[Path]) -> tuple[list[Path], dict[Path, str]]:
                 files.append(p)
                 displays[p] = str(p)
         else:
+            check_regular(export, str(export), MAX_EXPORT_BYTES)
             files.append(export)
             displays[export] = str(export)
     return files, displays
@@ -670,7 +711,7 @@ def read_export(exports: list[Path], *, progress: ProgressCallback | None = None
     if not exports:
         raise ExportFormatError("name the export to import: an .xlsx or .xml workbook, a folder, or CSV files")
     files, displays = _expand(exports)
-    kinds = {p: sniff_kind(p) for p in files}
+    kinds = {p: sniff_kind(p, displays[p]) for p in files}
     workbooks = [p for p in files if kinds[p] in {"zip", "ole", "spreadsheetml"}]
     if workbooks:
         if len(files) > 1:
