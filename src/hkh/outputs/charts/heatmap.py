@@ -24,6 +24,7 @@ WIDTH_INCHES = 15.0
 def week_heatmap_png(result: GapAnalysis) -> bytes:
     """A PNG: rows are "all efforts" and then each offer tag; columns are the 168 hours of the week, Monday first."""
     import matplotlib
+    matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.figure import Figure

@@ -45,6 +45,7 @@ def stats_chart_png(table: StatsTable, language: str) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
+    matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
 

@@ -75,7 +75,7 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
                 shade = int(235 - 135 * strength)
                 colour = f"{shade:02X}{min(255, shade + 40):02X}{shade:02X}"
             cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
-    sheet.cell(row=last + 2, column=1, value=t("gaps.week_note", language))
+    excel.put(sheet, last + 2, 1, t("gaps.week_note", language))
     excel.fit_column_widths(sheet, fixed={1: 24, 2: 6, **{c: 4.5 for c in range(3, 3 + HOURS_IN_DAY)}})
     excel.freeze_below(sheet, 1, columns=2)
     excel.setup_print(sheet, landscape=True, title=t("gaps.week_sheet", language))

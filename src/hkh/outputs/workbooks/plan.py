@@ -33,7 +33,7 @@ def workbook_bytes(table: PlanTable) -> bytes:
                 value = row.cells[column]
                 if column == group_column and row_number != first:
                     value = ""  # only the top-left cell of a merged range may hold a value, or Excel "repairs" it
-                cell = sheet.cell(row=row_number, column=column_index, value=value or None)
+                cell = excel.put(sheet, row_number, column_index, value or None)
                 cell.alignment = wrap_top
                 cell.border = border
                 if column == group_column:

@@ -22,7 +22,9 @@ def group_row(sheet: Any, row: int, heading: str, width: int) -> None:
     """A bold shaded row across the table that opens a group (a mandate item, a finding)."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    sheet.cell(row=row, column=1, value=heading)
+    from hkh.outputs import excel
+
+    excel.put(sheet, row, 1, heading)
     for column in range(1, width + 1):
         cell = sheet.cell(row=row, column=column)
         cell.font = Font(bold=True)
@@ -40,7 +42,7 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
     headers += [t(f"methods.{m}", language) for m in methods]
     headers += [t("triangulation.method_count", language), t("triangulation.strength", language), t("triangulation.disputed_column", language)]
     for column, name in enumerate(headers, start=1):
-        sheet.cell(row=1, column=column, value=name)
+        excel.put(sheet, 1, column, name)
     excel.style_header(sheet, 1, last_column=len(headers))
     width = len(headers)
     row = 2
@@ -53,7 +55,7 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
             values: list[Any] = [item.id, statement, *[item.cell(m) for m in methods]]
             values += [item.supporting_methods, strength_text(item, language), t("strength.disputed", language) if item.disputed else ""]
             for column, value in enumerate(values, start=1):
-                cell = sheet.cell(row=row, column=column, value=value)
+                cell = excel.put(sheet, row, column, value)
                 centred = 2 < column <= 2 + len(methods)
                 cell.alignment = Alignment(vertical="top", wrap_text=column == 2, horizontal="center" if centred else None)
                 if isinstance(value, str) and "✖" in value:
@@ -66,7 +68,7 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
                 disputed_cell.font = Font(bold=True)
             row += 1
     legend = t("triangulation.legend", language).format(triangulated=result.triangulated, robust=result.robust)
-    sheet.cell(row=row + 1, column=1, value=legend).font = Font(italic=True, color="595959")
+    excel.put(sheet, row + 1, 1, legend).font = Font(italic=True, color="595959")
     widths: dict[int, float] = {1: 14, 2: 60, **{3 + i: 13 for i in range(len(methods))}, width - 2: 12, width - 1: 16, width: 12}
     excel.fit_column_widths(sheet, fixed=widths)
     excel.freeze_below(sheet, 1, columns=2)
@@ -84,15 +86,15 @@ def _evidence_sheet(sheet: Any, result: Triangulation, language: str) -> None:
         t("triangulation.question", language), t("triangulation.figure", language),
     ]
     for column, name in enumerate(headers, start=1):
-        sheet.cell(row=1, column=column, value=name)
+        excel.put(sheet, 1, column, name)
     excel.style_header(sheet, 1, last_column=len(headers))
     row = 2
     for item in result.findings:
         group_row(sheet, row, f"{item.id}: {item.title or item.statement}", len(headers))
         row += 1
         if not item.evidence:
-            sheet.cell(row=row, column=1, value=item.id)
-            sheet.cell(row=row, column=7, value=t("triangulation.no_evidence_row", language)).font = Font(italic=True)
+            excel.put(sheet, row, 1, item.id)
+            excel.put(sheet, row, 7, t("triangulation.no_evidence_row", language)).font = Font(italic=True)
             row += 1
         for evidence in item.evidence:
             quote = ""
@@ -114,7 +116,7 @@ def _evidence_sheet(sheet: Any, result: Triangulation, language: str) -> None:
                 evidence.figure or "",
             ]
             for column, value in enumerate(values, start=1):
-                cell = sheet.cell(row=row, column=column, value=value)
+                cell = excel.put(sheet, row, column, value)
                 cell.alignment = Alignment(vertical="top", wrap_text=column in (3, 7, 8))
             if evidence.stance == Stance.contradicts.value:
                 sheet.cell(row=row, column=6).font = Font(bold=True, color="C00000")
