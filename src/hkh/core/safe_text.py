@@ -92,16 +92,9 @@ def csv_cell(text: str) -> str:
 
 # CommonMark's escapable punctuation that can start markup inside a line; `&` would start an entity, `<` HTML.
 _MARKDOWN_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~&])")
-# at the start of the text: headings, quotes, list items (`-`, `+`, `1.`, `1)`), setext underlines
-_MARKDOWN_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
-
-
 def markdown_text(text: str) -> str:
-    """A text as Markdown shows it, markup and HTML escaped; line breaks become `<br>` (hkh's own), so that one text
-    stays in its table cell or list item."""
+    """A text as Markdown shows it inside a line (a table cell, after a list marker), markup and HTML escaped; line
+    breaks become `<br>` (hkh's own), so that one text stays in its cell or item and never starts a line of its own
+    (where `#`, `-` or `1.` would begin a heading or a list)."""
     text = document_text(text)
-    text = _MARKDOWN_ANYWHERE.sub(r"\\\1", text)
-    text = _MARKDOWN_START.sub(
-        lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), text
-    )
-    return text.replace("\n", "<br>")
+    return _MARKDOWN_ANYWHERE.sub(r"\\\1", text).replace("\n", "<br>")

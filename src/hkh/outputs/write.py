@@ -62,7 +62,7 @@ def write_survey(
     project, language = results.project, tables.language
     guard = OutputGuard(project.root, force=force)
     target = output if output is not None else paths.survey_workbook_path(project, language)
-    written = [guard.write_bytes(target, workbook_bytes(tables, language))]
+    written = [guard.write_bytes(target, workbook_bytes(tables, language, project.mapping.title))]
     questions = charted_questions(results, tables, charts)
     for question, png in zip(questions, _draw_charts(questions, language, tables.min_cell)):
         written.append(guard.write_bytes(paths.survey_chart_path(project, tables.source, question.name, language), png))
@@ -75,7 +75,7 @@ def write_triangulation(results: Results, *, output: Path | None = None, force: 
 
     target = output if output is not None else paths.triangulation_path(results.project, results.language)
     OutputGuard(results.project.root, force=force).write_bytes(
-        target, workbook_bytes(results.triangulation, results.language)
+        target, workbook_bytes(results.triangulation, results.language, results.project.mapping.title)
     )
     return [target]
 
@@ -92,7 +92,8 @@ def write_gaps(results: Results, *, output: Path | None = None, force: bool = Fa
     # check both before writing either, so a refused overwrite leaves no half-updated pair
     guard.check(workbook_target)
     guard.check(figure_target)
-    guard.write_bytes(workbook_target, workbook_bytes(results.gaps))
+    titles = {finding.id: finding.title or finding.statement for finding in project.findings.findings}
+    guard.write_bytes(workbook_target, workbook_bytes(results.gaps, titles, project.mapping.title))
     guard.write_bytes(figure_target, week_heatmap_png(results.gaps))
     return [workbook_target, figure_target]
 
@@ -107,7 +108,7 @@ def write_plan(results: Results, fmt: str = "xlsx", *, output: Path | None = Non
     if fmt == "xlsx":
         from hkh.outputs.workbooks.plan import workbook_bytes
 
-        return guard.write_bytes(target, workbook_bytes(table))
+        return guard.write_bytes(target, workbook_bytes(table, project.mapping.title))
     from hkh.outputs.plan_text import csv_text, markdown
 
     if fmt == "md":
