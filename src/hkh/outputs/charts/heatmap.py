@@ -32,15 +32,20 @@ HOURS_SHOWN = range(0, 24, 3)
 DPI = 150
 
 
-def count_colour(count: int, highest: int) -> tuple[str, str]:
-    """The fill and the ink (hex, no '#') for `count` services open when at most `highest` are: a step of SCALE."""
-    if count <= 0:
-        return NOTHING_OPEN.lstrip("#"), "000000"
+def count_step(count: int, highest: int) -> int:
+    """The step of SCALE for `count` services open (count ≥ 1) when at most `highest` are."""
     if highest <= len(SCALE):
         step = count - 1 if highest > 2 else min(2 * (count - 1) + 1, len(SCALE) - 1)
     else:
         step = round((count - 1) / (highest - 1) * (len(SCALE) - 1))
-    step = max(0, min(step, len(SCALE) - 1))
+    return max(0, min(step, len(SCALE) - 1))
+
+
+def count_colour(count: int, highest: int) -> tuple[str, str]:
+    """The fill and the ink (hex, no '#') for `count` services open when at most `highest` are: a step of SCALE."""
+    if count <= 0:
+        return NOTHING_OPEN.lstrip("#"), "000000"
+    step = count_step(count, highest)
     return SCALE[step].lstrip("#"), ("FFFFFF" if step >= DARK_FROM else "1D1D1B")
 
 
@@ -54,9 +59,11 @@ def _panel_title(row: Any, language: str) -> str:
 
 def _figure(result: GapAnalysis) -> Any:
     import matplotlib
+    import numpy as np
 
     matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch, Rectangle
 
@@ -79,17 +86,26 @@ def _figure(result: GapAnalysis) -> Any:
     )
     for index, row in enumerate(rows):
         axes = figure.add_subplot(grid[index // columns, index % columns])
-        for day, counts in enumerate(row.counts):
-            for hour, count in enumerate(counts):
-                if count <= 0:
-                    axes.add_patch(Rectangle((hour, day), 1, 1, facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR,
-                                             hatch="////", linewidth=0))
-                    continue
-                fill, ink = count_colour(count, highest)
-                axes.add_patch(Rectangle((hour, day), 1, 1, facecolor=f"#{fill}", edgecolor="white", linewidth=0.6))
-                if columns == 1:
-                    axes.text(hour + 0.5, day + 0.55, str(count), ha="center", va="center", fontsize=6.5,
-                              color=f"#{ink}")
+        # the hatch of "nothing open" under the whole week, and one mesh of coloured cells over it in which the
+        # hours with nothing open are left out (two artists per panel, not one per cell: a cell each made the
+        # figure take seconds to draw and its SVG megabytes)
+        axes.add_patch(Rectangle((0, 0), 24, 7, facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR, hatch="////",
+                                 linewidth=0))
+        counts = np.array(row.counts, dtype=int)
+        steps = np.ma.masked_less_equal(
+            np.vectorize(lambda count: count_step(count, highest) if count > 0 else -1)(counts), -1
+        )
+        axes.pcolormesh(
+            np.arange(25), np.arange(8), steps, cmap=ListedColormap(SCALE),
+            norm=BoundaryNorm(np.arange(len(SCALE) + 1) - 0.5, len(SCALE)), edgecolors="white", linewidth=0.6,
+        )
+        if columns == 1:
+            for day, day_counts in enumerate(row.counts):
+                for hour, count in enumerate(day_counts):
+                    if count > 0:
+                        ink = count_colour(count, highest)[1]
+                        axes.text(hour + 0.5, day + 0.55, str(count), ha="center", va="center", fontsize=6.5,
+                                  color=f"#{ink}")
         axes.set_xlim(0, 24)
         axes.set_ylim(7, 0)
         axes.set_yticks([day + 0.5 for day in range(7)], labels=days, fontsize=small)
@@ -116,8 +132,26 @@ def _figure(result: GapAnalysis) -> Any:
     return figure
 
 
+def _key(result: GapAnalysis) -> tuple[Any, ...]:
+    """What the figure shows, as a key: the same week draws the same figure, once per process."""
+    return (result.language, tuple((row.offer, row.label, row.hours_unknown, tuple(map(tuple, row.counts)))
+                                   for row in result.week))
+
+
+_DRAWN: dict[tuple[Any, ...], bytes | str] = {}
+
+
 def week_heatmap_png(result: GapAnalysis) -> bytes:
     """The heatmap as PNG (for the Word report and out/figurer/)."""
+    key = ("png", *_key(result))
+    if key not in _DRAWN:
+        _DRAWN[key] = _draw_png(result)
+    drawn = _DRAWN[key]
+    assert isinstance(drawn, bytes)
+    return drawn
+
+
+def _draw_png(result: GapAnalysis) -> bytes:
     figure = _figure(result)
     buffer = io.BytesIO()
     # no timestamp or version in the file, so the same data gives the same bytes (and the output guard stays quiet)
@@ -129,4 +163,9 @@ def week_heatmap_svg(result: GapAnalysis) -> str:
     """The heatmap as SVG with its text as text (for the HTML report: it scales and can be searched)."""
     from hkh.outputs.charts.svg import figure_svg
 
-    return figure_svg(_figure(result))
+    key = ("svg", *_key(result))
+    if key not in _DRAWN:
+        _DRAWN[key] = figure_svg(_figure(result))
+    drawn = _DRAWN[key]
+    assert isinstance(drawn, str)
+    return drawn
