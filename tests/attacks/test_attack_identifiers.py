@@ -246,3 +246,19 @@ def test_checked_true_lets_a_text_through(tmp_path: Path) -> None:
     assert hkh("report", "-p", root).exit_code == 0
     report = (root / "out" / "report.html").read_text("utf-8")
     assert PHONES[1] in report and MAILS[2] not in report
+
+
+def test_a_coded_column_whose_codes_are_phone_numbers_is_dropped(tmp_path: Path) -> None:
+    phones = [int(p) for p in PHONES[:5]]
+    questions = [
+        SynthQuestion("kjonn", "single", "Kjønn", [(1, "Mann"), (2, "Kvinne")]),
+        SynthQuestion("bakgrunn", "single", "Bakgrunnsvariabel", [(code, f"Gruppe {i}") for i, code in enumerate(phones)]),
+    ]
+    answers: list[dict[str, object]] = [{"kjonn": 1 + i % 2, "bakgrunn": phones[i % 5]} for i in range(30)]
+    root = sound_project(tmp_path / "p")
+    path = write_xlsx(export_tables(SynthSurvey(questions, answers, [4] * 30)), tmp_path / "e.xlsx")
+    result = hkh("import", path, "-p", root, "-s", "s")
+    assert result.exit_code == 0, result.output
+    assert "dropped column bakgrunn: phone number (content: 30 of 30 answers are phone numbers)" in result.stdout
+    stored = (root / "data" / "survey" / "s" / "responses.csv").read_text("utf-8")
+    assert all(str(phone) not in stored for phone in phones)

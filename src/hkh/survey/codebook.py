@@ -652,9 +652,11 @@ class _Builder:
         question = found.question if found else None
         text = clean_text(found.text) if found else self.descriptions.get(column.name)
         key = column.name if column.name in self.labels else (found.variable if found else column.name)
-        coded = (found is not None and _choice_kind(found) in ("single", "multiple")) or key in self.labels
+        structured_codes = found is not None and _choice_kind(found) in ("single", "multiple")
+        coded = structured_codes or key in self.labels
         verdict = by_name(column.name, question, text, coded=coded)
-        if verdict is None:
+        if verdict is None and not structured_codes:
+            # a coded column's answers are read when its codes are (`add_choice`): most are small and need no look
             verdict = by_content(column.name, question, text, self.column_values(column))
         if verdict is None and key in self.labels:
             verdict = by_labels(column.name, [label for _code, label in self.labels[key]])
@@ -809,6 +811,27 @@ class _Builder:
         if self.progress:
             self.progress("reading the answers", len(self.values), len(self.header))
 
+    def codes_identify(self, column: Column) -> bool:
+        """A coded column whose codes are identifiers (phone or identity numbers uploaded as codes) is dropped like
+        any identifying column; only codes of 8 digits or more can be one, so the usual column is decided at once."""
+        if not any(abs(code) >= 10_000_000 for code in self.distinct_codes[column.name]):
+            return False
+        found = column.row
+        verdict = by_content(column.name, found.question if found else None, clean_text(found.text) if found else None,
+                             [int(text) for text in self.values_of(column) if text])
+        if verdict is None or not verdict.direct:
+            return False
+        if self.keep_identifiers:
+            self.privacy.kept.append(verdict)
+            return False
+        self.dropped.append(column.name)
+        self.privacy.dropped.append(verdict)
+        del self.values[column.name]
+        return True
+
+    def values_of(self, column: Column) -> list[str]:
+        return self.values[column.name]
+
     def add_choice(self, qtype: str, name: str, text: str, column: Column, *, group: str | None = None,
                    group_text: str | None = None) -> None:
         self.tick()
@@ -817,6 +840,8 @@ class _Builder:
         key = column.name
         if key not in self.labels and column.row is not None and column.row.variable in self.labels:
             key = column.row.variable
+        if self.codes_identify(column):
+            return
         options = self.masked_labels(name, self.single_options(key, self.distinct_codes[column.name]))
         self.questions.append(
             Question(
