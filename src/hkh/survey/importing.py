@@ -23,7 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError, OverwriteRefusedError, ProjectHasErrorsError, Severity, UsageError, worded
+from hkh.core.errors import (
+    HkhError,
+    OverwriteRefusedError,
+    ProjectHasErrorsError,
+    Severity,
+    SourceExistsError,
+    UsageError,
+    worded,
+)
 from hkh.core.limits import MAX_EXPORT_BYTES, check_regular
 from hkh.survey.codebook import Codebook, build_survey
 from hkh.survey.deidentify import PrivacyReport
@@ -63,6 +71,14 @@ def default_source_id(exports: list[Path]) -> str:
     else:
         stem = first.resolve().parent.name
     return slug(stem.lower())
+
+
+def _next_id(root: Path, source_id: str) -> str:
+    """`survey-2` for `survey`, `survey-3` when that is taken too (`2021` in `sporreundersokelse-2020` is kept)."""
+    number = 2
+    while survey_dir(root, f"{source_id}-{number}").exists():
+        number += 1
+    return f"{source_id}-{number}"
 
 
 def write_responses_csv(path: Path, header: list[str], columns: list[Sequence[Any]]) -> None:
@@ -157,6 +173,7 @@ def import_survey(
     keep_identifiers: bool = False,
     checked_texts: frozenset[str] = frozenset(),
     force: bool = False,
+    replace: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
     """Read, check and interpret a SurveyXact export, then write data/survey/<source>/ and register the source.
@@ -177,6 +194,13 @@ def import_survey(
         raise worded(UsageError, "security.bad_source_id", source=sid)
     with project_lock(root, wait=LOCK_WAIT_SECONDS), _cyclic_gc_paused():
         _refuse_broken(root)
+        if survey_dir(root, sid).exists() and not replace:
+            # a second round of the same survey imported under the same id would silently take the first's place
+            raise SourceExistsError(
+                f"the survey `{sid}` is already imported ({display_in(root, survey_dir(root, sid))}/); give a new round "
+                f"its own id (--source {_next_id(root, sid)}), or add --replace to replace the imported one",
+                path=display_in(root, survey_dir(root, sid)),
+            )
         raw = read_export(exports, progress=progress)
         built = build_survey(
             raw, source_id=sid, keep_identifiers=keep_identifiers, progress=progress, checked_texts=checked_texts
