@@ -96,3 +96,17 @@ def test_a_checked_command_loads_no_heavy_library_before_it_needs_one(tmp_path: 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(SRC), "PATH": ""}).stdout.strip()
     assert out == "[]"
+
+
+def test_plan_import_and_efforts_import_refuse_errors_in_the_files_they_rewrite(tmp_path: Path) -> None:
+    root = sound_project(tmp_path / "p")
+    assert hkh("plan", "-p", root).exit_code == 0
+    workbook = root / "out" / "action-plan.xlsx"
+    (root / "plan.yaml").write_text(FILES["plan.yaml"].replace("addresses: [f1]", "addresses: [finnes-ikke]"), "utf-8")
+    assert_one_line_error(hkh("plan", "import", workbook, "-p", root), "plan.yaml:7:", "`hkh check` lists all 1")
+    broken_efforts = FILES["efforts.yaml"].replace("sources: [intervju]", "sources: [ukjent]")
+    (root / "plan.yaml").write_text(FILES["plan.yaml"], "utf-8")
+    (root / "efforts.yaml").write_text(broken_efforts, "utf-8")
+    services = tmp_path / "tjenester.csv"
+    services.write_text("Navn;Organisasjon\nKafé;Kommunen\n", "utf-8")
+    assert_one_line_error(hkh("efforts", "import", services, "-p", root), "efforts.yaml:8:", "names source `ukjent`")

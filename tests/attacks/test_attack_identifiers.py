@@ -163,7 +163,7 @@ def test_checked_text_stores_a_question_unmasked_and_says_so(tmp_path: Path) -> 
     assert IDS[0] in answers
     assert "checked: true" in (root / "data" / "survey" / "s" / "codebook.yaml").read_text("utf-8")
     # the next import without the option masks again: nothing carries the decision over silently
-    again = hkh("import", tmp_path / "eksport.xlsx", "-p", root, "-s", "s", "--force")
+    again = hkh("import", tmp_path / "eksport.xlsx", "-p", root, "-s", "s", "--force", "--replace")
     assert again.exit_code == 0 and IDS[0] not in (root / "data" / "survey" / "s" / "responses.csv").read_text("utf-8")
 
 

@@ -100,6 +100,9 @@ def plan_import(
     words = SETTINGS.message_language
     shown = shown_path(workbook)
     with project_lock(loaded.root):
+        from hkh.project.check import refuse_errors_in
+
+        refuse_errors_in(loaded.root, ["plan.yaml"])  # it rewrites plan.yaml
         found = import_plan(loaded, workbook, shown, language=words)
         for warning in found.warnings:
             say_error(t("cli.warning", words, text=warning))
@@ -198,6 +201,9 @@ def efforts_import(
     words = SETTINGS.message_language
     shown = shown_path(file)
     with project_lock(loaded.root):
+        from hkh.project.check import refuse_errors_in
+
+        refuse_errors_in(loaded.root, ["efforts.yaml"])  # it rewrites efforts.yaml
         found = import_efforts(loaded, file, shown, language=words, confirmed=confirm)
         proposal = found.proposal
         if not proposal.own_export and (found.needs_confirmation or confirm):

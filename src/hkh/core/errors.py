@@ -152,7 +152,8 @@ class Problem:
         """The problem as one line in `language` (its English message when it has no wording)."""
         message = self.wording.render(language) if self.wording is not None else self.message
         where = self.location
-        return f"{where}: {_severity_word(self.severity, language)}: {message}" if where else message
+        # the severity stays `error`/`warning`, as the README documents the format (`file:line: error: message`)
+        return f"{where}: {self.severity.value}: {message}" if where else f"{self.severity.value}: {message}"
 
     def __str__(self) -> str:
         where = self.location
@@ -210,10 +211,6 @@ class Wording:
             # the word tables register themselves when imported; named by string, since core is below them
             importlib.import_module("hkh.i18n")
         return _lookup[0](self.key, language, self.values)
-
-
-def _severity_word(severity: Severity, language: str) -> str:
-    return Wording(f"security.severity_{severity.value}").render(language)
 
 
 E = TypeVar("E", bound=HkhError)

@@ -524,6 +524,29 @@ def control_character_problems(root: Path, name: str, tree: Any) -> list[Problem
     return sorted(problems, key=lambda problem: problem.line or 0)
 
 
+def refuse_errors_in(root: Path, files: Iterable[str], *, missing_ok: Iterable[str] = ()) -> None:
+    """For commands that rewrite a project file (`hkh import`, `plan import`, `efforts import`): stop when hkh.yaml
+    or the files they rewrite have errors, or when data/ or out/ lead outside the project. Errors elsewhere (a finding
+    citing the survey about to be imported) are what such a command may be run to mend. A file in `missing_ok` may
+    be missing (the command writes it)."""
+    from hkh.core.errors import ProjectHasErrorsError
+    from hkh.project.folders import refuse_outside
+
+    names = {HKH_FILE, *files}
+    checked = check_files(root)  # every file, so that the named files' references to the others are checked
+    mapping = checked.models.get(HKH_FILE)
+    refuse_outside(root, bool(mapping and mapping.settings.allow_outside_folders), display_path(root, "."))
+    shown = {display_path(root, name): name for name in names}
+    absent_allowed = {display_path(root, name) for name in missing_ok}
+    errors = [
+        p for p in checked.problems
+        if p.severity is Severity.ERROR and str(p.path) in shown
+        and not (p.code == "file-missing" and str(p.path) in absent_allowed)
+    ]
+    if errors:
+        raise ProjectHasErrorsError(sort_problems(root, errors))
+
+
 def sort_problems(root: Path, problems: list[Problem]) -> list[Problem]:
     """Errors first, each group in file and line order (stable: problems on one line keep their order)."""
     return sorted(problems, key=lambda p: _sort_key(root, p))

@@ -26,8 +26,6 @@ from typing import Any
 from hkh.core.errors import (
     HkhError,
     OverwriteRefusedError,
-    ProjectHasErrorsError,
-    Severity,
     SourceExistsError,
     UsageError,
     worded,
@@ -144,27 +142,6 @@ def _cyclic_gc_paused() -> Iterator[None]:
 LOCK_WAIT_SECONDS = 10.0  # imports started together wait for each other this long
 
 
-def _refuse_broken(root: Path) -> None:
-    """Stop before anything is read when hkh.yaml or sources.yaml has errors (this command rewrites sources.yaml),
-    or when data/ or out/ lead outside the project."""
-    from hkh.project.check import SOURCES_FILE, check_files
-    from hkh.project.folders import refuse_outside
-    from hkh.project.load import PROJECT_FILE, display_path
-
-    checked = check_files(root, files=(PROJECT_FILE, SOURCES_FILE))
-    mapping = checked.models.get(PROJECT_FILE)
-    refuse_outside(root, bool(mapping and mapping.settings.allow_outside_folders), display_path(root, "."))
-    shown = {display_path(root, PROJECT_FILE), display_path(root, SOURCES_FILE)}
-    # a missing sources.yaml is no obstacle: the import writes it
-    errors = [
-        p for p in checked.problems
-        if p.severity is Severity.ERROR and str(p.path) in shown
-        and not (p.code == "file-missing" and str(p.path) == display_path(root, SOURCES_FILE))
-    ]
-    if errors:
-        raise ProjectHasErrorsError(errors)
-
-
 def import_survey(
     exports: list[Path],
     *,
@@ -184,6 +161,7 @@ def import_survey(
     """
     from hkh.core.files import atomic_directory, atomic_path, write_text_atomic
     from hkh.core.lock import project_lock
+    from hkh.project.check import SOURCES_FILE, refuse_errors_in
     from hkh.project.load import find_project
     from hkh.project.models import Method, is_identifier
     from hkh.project.sources import register_source
@@ -193,7 +171,8 @@ def import_survey(
     if not is_identifier(sid):
         raise worded(UsageError, "security.bad_source_id", source=sid)
     with project_lock(root, wait=LOCK_WAIT_SECONDS), _cyclic_gc_paused():
-        _refuse_broken(root)
+        # this command rewrites sources.yaml (and creates it when missing)
+        refuse_errors_in(root, [SOURCES_FILE], missing_ok=[SOURCES_FILE])
         if survey_dir(root, sid).exists() and not replace:
             # a second round of the same survey imported under the same id would silently take the first's place
             raise SourceExistsError(

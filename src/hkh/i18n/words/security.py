@@ -6,8 +6,6 @@ from __future__ import annotations
 from hkh.i18n.types import Words
 
 WORDS: Words = {
-    "severity_error": {"nb": "feil", "nn": "feil", "en": "error"},
-    "severity_warning": {"nb": "advarsel", "nn": "åtvaring", "en": "warning"},
     # -- files that are not ordinary files, or too large
     "file_missing": {"nb": "filen mangler", "nn": "fila manglar", "en": "file is missing"},
     "file_unreadable": {
