@@ -16,7 +16,7 @@ from hkh.outputs.gap_tables import (
     unaddressed_rows,
     uncovered_rows,
 )
-from hkh.outputs.terminal.common import ByWidth
+from hkh.outputs.terminal.common import ByWidth, escape, plain
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from rich.console import RenderableType
@@ -36,11 +36,11 @@ def render_gaps(result: GapAnalysis) -> RenderableType:
     def table(title: str, header: list[str], rows: list[list[Any]], shown: list[int]) -> Any:
         rendered = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
         for index in shown:
-            rendered.add_column(header[index], overflow="fold")
+            rendered.add_column(escape(header[index]), overflow="fold")
         if not rows:
             rendered.add_row(t("gaps.none_found", language), *[""] * (len(shown) - 1))
         for row in rows:
-            rendered.add_row(*["" if row[i] is None else str(row[i]) for i in shown])
+            rendered.add_row(*["" if row[i] is None else escape(row[i]) for i in shown])
         return rendered
 
     def part(key: str, table_rows: tuple[list[str], list[list[Any]]], wide: list[int], narrow: list[int]) -> Any:
@@ -49,18 +49,18 @@ def render_gaps(result: GapAnalysis) -> RenderableType:
         return ByWidth(table(title, header, rows, wide), table(title, header, rows, narrow), WIDE_TERMINAL)
 
     evaluated = t("coverage.evaluated", language, days=evaluation_words(result.evaluation, language))
-    parts: list[Any] = [Text(t("gaps.title", language), style="bold"), Text(evaluated), Text(result.summary_text())]
+    parts: list[Any] = [Text(t("gaps.title", language), style="bold"), plain(evaluated), plain(result.summary_text())]
     parts.append(part("no_effort_sheet", no_effort_rows(result), [0, 1, 2, 3, 4, 5, 8, 9], [1, 2, 8, 9]))
     parts.append(part("uncovered_sheet", uncovered_rows(result), [0, 1, 2, 6, 7, 8, 10, 12], [1, 7, 8, 10]))
     changed = [need for need in result.needs if need.changes]
     if changed:
-        parts.append(Text(t("coverage.changes", language), style="bold"))
-        parts.extend(Text(f"  {need.need}: {changes_text(need, result.effort_names)}") for need in changed)
+        parts.append(plain(t("coverage.changes", language), style="bold"))
+        parts.extend(plain(f"  {need.need}: {changes_text(need, result.effort_names)}") for need in changed)
     parts.append(part("overlaps_sheet", overlap_rows(result), [0, 1, 3, 4, 7, 6, 8], [0, 1, 3, 4, 6]))
     parts.append(part("capacity_sheet", capacity_rows(result), [0, 1, 3, 5, 7], [0, 5, 7]))
     parts.append(part("unaddressed_sheet", unaddressed_rows(result), [0, 1, 3, 5], [0, 1, 5]))
     if result.hours_unknown:
-        parts.append(Text(t("gaps.unknown_hours_note", language).format(efforts=join_ids(result.hours_unknown)), style="yellow"))
+        parts.append(plain(t("gaps.unknown_hours_note", language).format(efforts=join_ids(result.hours_unknown)), style="yellow"))
     for warning in result.warnings:
-        parts.append(Text(f"{t('coverage.calendar_notes', language)}: {warning}", style="yellow"))
+        parts.append(plain(f"{t('coverage.calendar_notes', language)}: {warning}", style="yellow"))
     return Group(*parts)

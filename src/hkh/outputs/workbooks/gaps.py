@@ -219,7 +219,7 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
             background, ink = count_colour(value, highest)
             cell.fill = PatternFill("solid", start_color=background, end_color=background)
             cell.font = excel.font(color=ink, size=9)
-    note = sheet.cell(row=last + 2, column=1, value=t("gaps.week_note", language) + " " + t("layout.week_hatch_note", language))
+    note = excel.put(sheet, last + 2, 1, t("gaps.week_note", language) + " " + t("layout.week_hatch_note", language))
     note.font = excel.font(italic=True, color="595959")
     evaluated = sheet.cell(row=last + 3, column=1, value=t("coverage.evaluated", language, days=evaluation_words(result.evaluation, language)))
     evaluated.font = excel.font(italic=True, color="595959")
