@@ -282,6 +282,18 @@ def test_keys_of_q_by_b_and_b_by_q_are_the_same_cells() -> None:
         combine(forward, Tables({key(("Q", 2), ("B", "y")): 3}))
 
 
+def test_groups_smaller_than_smallest_group_are_left_out_of_a_breakdown() -> None:
+    q, b = Question("Q", (1, 2)), Question("B", ("x", "y"))
+    qa, ba = [1, 2, 1, 2, 1, 2, 1], ["x", "x", "x", "x", "x", "y", None]
+    table = two_way_table(q, qa, b, ba, smallest_group=2)
+    published = {k for k in table.values if k not in table.unpublished}
+    assert key(("Q", 1), ("B", "x")) in published and table.values[key(("Q", 1), ("B", "x"))] == 3
+    # the group y (one person) and those who skipped B (one) stay in the relations, unpublished
+    for group in ("y", Margin.NO_ANSWER):
+        assert not {k for k in published if ("B", group) in k}
+        assert table.values[key(("Q", 2), ("B", group))] + table.values[key(("Q", 1), ("B", group))] == 1
+
+
 def test_multiple_choice_has_no_base_sum_and_ceilings_instead() -> None:
     q = Question("M", ("p", "r", "dk"), non_substantive=frozenset({"dk"}), multiple=True)
     answers = [frozenset({"p", "r"}), frozenset({"p"}), frozenset(), frozenset({"dk"}), None]

@@ -100,7 +100,6 @@ class _Engine:
         shape = (len(relations), self.size)
         self.matrix = sparse.csr_matrix((signs, (rows, columns)), shape=shape)
         self.by_cell = self.matrix.tocsc()
-        self.incidence = abs(self.matrix).tocsr()
         # per cell, the reader's tables with its lowest and highest count found so far
         self.witnesses: dict[int, list[_Witness | None]] = {}
         pairs = [self._bounds(cell) for cell in range(self.size)]
@@ -131,11 +130,8 @@ class _Engine:
         count = self.value[cell]
         return Mark.SMALL_OR_ZERO if count == 0 else Mark.SMALL if count < self.m else Mark.LARGE
 
-    def bounds(self, cell: int) -> tuple[float, float]:
-        """What the reader knows of a cell that is not shown."""
-        return self.floor[cell], self.ceiling[cell]
-
     def _bounds(self, cell: int) -> tuple[float, float]:
+        """What the reader knows of a cell that is not shown."""
         if not self.published[cell]:
             return 0.0, self.cap
         mark = self.mark(cell)

@@ -107,6 +107,9 @@ def two_way_table(
 
 
 def _categories(question: Question, answers: Sequence[Any]) -> tuple[Hashable, ...]:
+    if len(set(question.options)) != len(question.options):
+        twice = sorted({o for o in question.options if question.options.count(o) > 1}, key=_canonical)
+        raise ValueError(f"{question.name} lists an option twice: {', '.join(map(repr, twice))}")
     found: set[Hashable] = set()
     for answer in answers:
         if answer is None:
