@@ -100,6 +100,9 @@ class _Engine:
         shape = (len(relations), self.size)
         self.matrix = sparse.csr_matrix((signs, (rows, columns)), shape=shape)
         self.by_cell = self.matrix.tocsc()
+        self.degree = np.array([len(relations) for relations in self.relations_of])
+        self.incidence = abs(self.matrix).tocsr()
+        self._unknown: tuple[frozenset[int], np.ndarray] | None = None
         # per cell, the reader's tables with its lowest and highest count found so far
         self.witnesses: dict[int, list[_Witness | None]] = {}
         pairs = [self._bounds(cell) for cell in range(self.size)]
@@ -155,33 +158,40 @@ class _Engine:
             frontier, steps = following, steps + 1
         return sorted(seen)
 
-    def region(self, start: int, hidden: set[int]) -> list[int]:
-        """The cells the audit of `start` (a hidden cell) solves for: those linked to it through relations over
-        cells the reader does not know. Unknown are the hidden cells and the unpublished ones the shown counts do
-        not determine (a relation whose other members are all known determines its last one); fixing determined
-        ones changes no interval and keeps the programs small. Everything is found from `start`: the closure over
-        hidden and unpublished cells holds every unknown member of the relations it touches."""
-        published = self.published
-        closure = self.near(start, lambda cell: cell in hidden or not published[cell])
-        inside = set(closure)
-        relations = {r for cell in closure for r in self.relations_of[cell]}
-        missing = {r: sum(1 for cell in self.members[r] if cell in inside) for r in relations}
-        queue = [r for r in sorted(relations) if missing[r] == 1 and self.exact[r]]
-        known: set[int] = set()
+    def unknown(self, hidden: set[int]) -> np.ndarray:
+        """Which cells the reader does not know outright: the hidden ones, and the unpublished ones that the shown
+        counts do not determine (a relation whose other members are all known determines its last one). Fixing
+        the determined ones changes no interval (the relation pins them anyway) but cuts the programs into small
+        components: who skipped a breakdown question is unpublished, yet known from the published counts, and
+        would otherwise tie every question's table together. Kept for the last hidden set asked about."""
+        import numpy as np
+
+        frozen = frozenset(hidden)
+        if self._unknown is not None and self._unknown[0] == frozen:
+            return self._unknown[1]
+        unknown = ~self.published
+        unknown[sorted(frozen)] = True
+        missing = np.asarray(self.incidence @ unknown.astype(float)).round().astype(int)
+        queue = [int(r) for r in np.flatnonzero((missing == 1) & self.exact)]
         while queue:
             relation = queue.pop()
             if missing[relation] != 1:
                 continue
-            cell = next(c for c in self.members[relation] if c in inside and c not in known)
-            if published[cell]:
+            cell = next(c for c in self.members[relation] if unknown[c])
+            if self.published[cell]:
                 continue  # a hidden count pinned down: the audit reports it, it is not a constant
-            known.add(cell)
+            unknown[cell] = False
             for other in self.relations_of[cell]:
                 missing[other] -= 1
                 if missing[other] == 1 and self.exact[other]:
                     queue.append(other)
-        unknown = inside - known
-        return self.near(start, unknown.__contains__)
+        self._unknown = (frozen, unknown)
+        return unknown
+
+    def region(self, start: int, hidden: set[int]) -> list[int]:
+        """The cells the audit of `start` (a hidden cell) solves for: those linked to it through relations over
+        cells the reader does not know."""
+        return self.near(start, self.unknown(hidden).__getitem__)
 
     def program(self, columns: list[int], deviations: bool) -> _Program:
         """The relations over `columns`; every other cell is a constant. With `deviations=False` the unknowns are

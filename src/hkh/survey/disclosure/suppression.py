@@ -115,6 +115,7 @@ class _Protector:
     """Steps 2-3 of `protect`: complete the pattern cell by cell, then prune it."""
 
     RADII = (2, 3, 5)  # neighbourhoods tried before the whole component
+    HUB = 12  # relations: a cell in more is left out of the neighbourhoods
     PRUNE_LIMIT = 400
 
     def __init__(self, engine: _Engine, hidden: set[int], candidates: set[int], required: dict[int, float]):
@@ -160,8 +161,12 @@ class _Protector:
         # the cells the reader cannot pin already move for free, however far they reach (through a small group
         # every question's table): the search adds candidates near the cell, then the whole component
         free = set(engine.region(cell, self.hidden))
+        # a margin shared by many tables (a group's size in every breakdown by it) is a poor complement and would
+        # bring every question into the neighbourhood: it waits for the whole-component search
+        local = self.movable & (engine.degree <= self.HUB)
         for radius in (*self.RADII, None):
-            around = sorted(free.union(engine.near(cell, self.movable.__getitem__, radius)))
+            walk = (local if radius is not None else self.movable).__getitem__
+            around = sorted(free.union(engine.near(cell, walk, radius)))
             if len(around) == tried:
                 continue
             tried = len(around)
