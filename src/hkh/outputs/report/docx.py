@@ -177,6 +177,8 @@ class _Writer:
             _add_text(quote, f"{marks[0]}{block.text}{marks[1]}")
             if block.attribution:
                 _add_text(quote, f"\n– {block.attribution}", italic=False, size=self.Pt(9))
+            elif block.cited_from:
+                _add_text(quote, f"\n{block.cited_from}", italic=False, size=self.Pt(9))
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Figure):

@@ -39,7 +39,8 @@ class Facts:
 @dataclass
 class Quote:
     text: str
-    attribution: str
+    attribution: str  # the speaker's role ("bruker av miljøet"), never a name; empty when no person spoke
+    cited_from: str = ""  # where it is quoted from ("Kilde: …"), for a document: a document is not a speaker
     kind: ClassVar[str] = "quote"
 
 
