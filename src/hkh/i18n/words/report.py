@@ -330,6 +330,12 @@ WORDS: Words = {
         "en": "disputed: contradicting evidence from {list}",
     },
     "evidence": {"nb": "Kilder", "nn": "Kjelder", "en": "Sources"},
+    # shown on a phone above a table or chart wider than the screen
+    "scroll_hint": {
+        "nb": "⇆ Sveip sideveis for å se alt",
+        "nn": "⇆ Sveip sidelengs for å sjå alt",
+        "en": "⇆ Swipe sideways to see it all",
+    },
     "quote_source": {"nb": "Kilde: {title}", "nn": "Kjelde: {title}", "en": "Source: {title}"},
     "contradicts": {"nb": "motstridende", "nn": "motstridande", "en": "contradicts"},
     "survey_table_caption": {"nb": "{text} (n = {base})", "nn": "{text} (n = {base})", "en": "{text} (n = {base})"},

@@ -94,9 +94,9 @@ class _Layout:
     its content and drawing it stays cheap."""
 
     legend = 0.42
-    all_title, all_cell, all_axis = 0.26, 0.19, 0.2
+    all_title, all_cell, all_axis = 0.26, 0.18, 0.2
     gap = 0.22
-    offer_title, offer_cell, offer_axis, offer_space = 0.2, 0.088, 0.16, 0.06
+    offer_title, offer_cell, offer_axis, offer_space = 0.2, 0.082, 0.16, 0.06
     day_labels = 0.34  # room left of each panel for "man", "tir" ...
 
     def __init__(self, offers: int, has_all: bool) -> None:

@@ -49,6 +49,11 @@ def _effort_name(b: ReportBuilder, effort_id: str) -> str:
     return effort.name if effort is not None else effort_id
 
 
+def _effort_names(b: ReportBuilder, effort_ids: list[str]) -> str:
+    """Efforts in one cell, apart by semicolons: their names have commas ("Prindsen mottakssenter, brukerrommet")."""
+    return "; ".join(_effort_name(b, effort_id) for effort_id in effort_ids)
+
+
 def _need_text(b: ReportBuilder, need_id: str) -> str:
     for finding in b.project.findings.findings:
         for index, need in enumerate(finding.needs):
@@ -93,7 +98,7 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
                     _need_label(b, need),
                     need.uncovered_words() or need.uncovered_text(),
                     format_hours(need.uncovered_hours, b.language),
-                    ", ".join(_effort_name(b, e) for e in need.efforts),
+                    _effort_names(b, need.efforts),
                 ],
                 attrs={"data-need": need.need},
             )
@@ -109,12 +114,12 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
         section.blocks.append(Paragraph(b.t("report.no_gaps")))
     from hkh.outputs.charts.heatmap import week_heatmap_png, week_heatmap_svg
 
-    section.blocks.append(
-        b.figure(
-            week_heatmap_png(gaps), b.t("layout.heatmap_caption"), svg=week_heatmap_svg(gaps),
-            **{"data-figure": "week-heatmap"},
-        )
+    heatmap = b.figure(
+        week_heatmap_png(gaps), b.t("layout.heatmap_caption"), svg=week_heatmap_svg(gaps),
+        **{"data-figure": "week-heatmap"},
     )
+    heatmap.scroll = True  # its text would be too small shrunk to a phone's width: it scrolls there instead
+    section.blocks.append(heatmap)
 
     section = b.section(chapter, b.t("report.sec_overlaps"), "overlaps")
     if gaps.overlaps:
@@ -124,7 +129,7 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
                 [
                     tag_as_name(overlap.offer) + (f" ({overlap.area})" if overlap.area else ""),
                     overlap.hours_words() or overlap.hours_text(),
-                    ", ".join(_effort_name(b, e) for e in overlap.efforts),
+                    _effort_names(b, overlap.efforts),
                 ]
             )
             for overlap in gaps.overlaps
