@@ -183,6 +183,9 @@ def _legend(figure: Any, top: float, highest: int, most: int, title: str, langua
 
 
 def _figure(result: GapAnalysis) -> Any:
+    import matplotlib
+
+    matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
