@@ -241,7 +241,7 @@ def test_an_unsuitable_effort_is_shown_with_its_reason_and_not_counted(tmp_path:
     header = [cell.value for cell in sheet[1]]
     row = [cell.value for cell in sheet[2]]
     assert row[header.index("Status")] == "ikke møtt"
-    assert row[header.index("Ikke regnet med (hvorfor)")] == "LAR: Bare metadon og buprenorfin; LASSO: Bare buprenorfin"
+    assert row[header.index("Ikke regnet med (hvorfor)")] == "LAR: Bare metadon og buprenorfin. LASSO: Bare buprenorfin."
 
 
 def test_a_need_for_15_to_20_year_olds_and_an_effort_for_18_and_over(tmp_path: Path) -> None:
@@ -384,7 +384,7 @@ def test_terminal_and_report_say_which_days_and_why(tmp_path: Path) -> None:
     root = project(tmp_path, SUBSTITUTION, needs, hkh_extra="period: {end: 2020-09-15}\n")
     terminal = runner.invoke(app, ["gaps", "-p", str(root)], env=WIDE).stdout
     assert "Gjelder uka fra mandag 14. september 2020 til søndag 20. september 2020." in terminal
-    assert "lar: Bare metadon og buprenorfin" in terminal
+    assert "lar: Bare metadon og buprenorfin." in terminal
     result = runner.invoke(app, ["report", "-p", str(root)], env=WIDE)
     assert result.exit_code == 0, result.output
     html = (root / "out" / "rapport.html").read_text("utf-8")

@@ -42,19 +42,19 @@ def need_details(need: NeedCoverage) -> list[str]:
 
 
 def not_counted_text(need: NeedCoverage, names: dict[str, str] | None = None) -> str:
-    """Why efforts that offer what the need asks for are not counted: the team's reason for each unsuitable effort
-    ("LAR: bare metadon og buprenorfin"), and hkh's reasons with the efforts they concern, each reason once
-    ("Uteseksjonen, Trivselsvektere: behovet skal møtes av politiet; ÅRM: planlagt fra juni 2020 (ville dekket 89
-    t/uke)")."""
+    """Why efforts that offer what the need asks for are not counted, a sentence per reason: the team's reason for
+    each unsuitable effort ("LAR: Bare metadon og buprenorfin."), and hkh's with the efforts it concerns, apart by
+    semicolons since names hold commas ("Uteseksjonen; Trivselsvektere: behovet skal møtes av politiet. ÅRM:
+    planlagt fra juni 2020 (ville dekket 89 t/uke).")."""
     language = need.language
     grouped: dict[str, list[str]] = {}
     for item in need.not_counted:
-        reason = item.reason
+        reason = item.reason.strip().rstrip(".")
         if item.why in ("planned", "ended", "not_started") and item.hours_per_week:
             reason += f" ({t('coverage.would_cover', language, hours=format_hours(item.hours_per_week, language))})"
         key = f"{item.effort}\0{reason}" if item.why == "unsuitable" else reason
         grouped.setdefault(key, []).append((names or {}).get(item.effort, item.effort))
-    return "; ".join(f"{', '.join(efforts)}: {key.split(chr(0))[-1]}" for key, efforts in grouped.items())
+    return " ".join(f"{'; '.join(efforts)}: {key.split(chr(0))[-1]}." for key, efforts in grouped.items())
 
 
 def change_text(change: NeedChange, language: str, names: dict[str, str] | None = None) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from hkh.i18n.formats import format_date, format_quantity
-from hkh.outputs.report.builder import ReportBuilder
+from hkh.outputs.report.builder import ReportBuilder, lower_first
 from hkh.outputs.report.model import Bullets, Facts, Paragraph, Section
+from hkh.outputs.tags import tag_as_name, tags_as_names
 from hkh.project.models import Effort, EffortStatus
 
 
@@ -28,7 +29,8 @@ def running_text(b: ReportBuilder, effort: Effort) -> str:
 
 
 def _capacity_text(b: ReportBuilder, effort: Effort) -> str:
-    parts = [b.t("report.over_capacity")] if effort.is_over_capacity else []
+    """"Over kapasitet: kapasiteten er sprengt, og det ender daglig med at personer blir avvist." (numbers too)"""
+    parts: list[str] = []
     numbers = effort.capacity
     if numbers is not None:
         for key, value in (
@@ -40,7 +42,11 @@ def _capacity_text(b: ReportBuilder, effort: Effort) -> str:
                 parts.append(b.t(f"services.{key}", n=format_quantity(value, b.language)))
         if numbers.note:
             parts.append(numbers.note)
-    return "; ".join(parts)
+    described = "; ".join(parts)
+    if effort.is_over_capacity:
+        over = _capitalised(b.t("report.over_capacity"))
+        return f"{over}: {lower_first(described)}" if described else over
+    return _capitalised(described)
 
 
 def _eligibility_text(b: ReportBuilder, effort: Effort) -> str:
@@ -76,6 +82,10 @@ def schedule_lines(b: ReportBuilder, effort: Effort) -> list[tuple[str, str]]:
     return lines
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _facts(b: ReportBuilder, effort: Effort) -> Facts:
     items: list[tuple[str, str]] = [(b.t("report.organisation"), effort.organisation)]
     if effort.provider is not None:
@@ -84,14 +94,14 @@ def _facts(b: ReportBuilder, effort: Effort) -> Facts:
     if running:
         items.append((b.t("services.running"), running))
     if effort.all_offers:
-        items.append((b.t("report.offers"), ", ".join(effort.all_offers)))
+        items.append((b.t("report.offers"), tags_as_names(effort.all_offers)))
     if effort.groups:
-        items.append((b.t("report.target_groups"), ", ".join(effort.groups)))
+        items.append((b.t("report.target_groups"), _capitalised(", ".join(effort.groups))))
     eligibility = _eligibility_text(b, effort)
     if eligibility:
         items.append((b.t("services.eligibility"), eligibility))
     if effort.areas:
-        items.append((b.t("report.areas"), ", ".join(effort.areas)))
+        items.append((b.t("report.areas"), _capitalised(", ".join(effort.areas))))
     if effort.address:
         items.append((b.t("report.address"), effort.address))
     items.extend(schedule_lines(b, effort))
@@ -148,6 +158,6 @@ def appendix(b: ReportBuilder, chapter: Section) -> None:
         if items:
             section.blocks.append(Facts(items))
         if effort.all_offers:
-            section.blocks.append(Bullets([offer[:1].upper() + offer[1:] for offer in effort.all_offers]))
+            section.blocks.append(Bullets([tag_as_name(offer) for offer in effort.all_offers]))
         if effort.description:
             section.blocks.append(Paragraph(effort.description))
