@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from hkh.cli import app
+from hkh.i18n import t
 from project_files import write_project_files
 
 runner = CliRunner()
@@ -57,7 +58,7 @@ def test_mentions_are_shown_and_not_counted(tmp_path: Path) -> None:
 
     terminal = runner.invoke(app, ["triangulate", "-p", str(root)], env=WIDE).stdout
     line = next(line for line in terminal.splitlines() if " vold" in line)
-    assert "✔ 1" in line and line.count("○ 1") == 2 and line.rstrip().endswith("én kilde")
+    assert "✔ 1" in line and line.count("○ 1") == 2 and line.rstrip().endswith(t("strength.single", "nb"))
     assert "○ n = n kilder som bare nevner temaet (teller ikke)" in " ".join(terminal.split())
 
     workbook = load_workbook(root / "out" / "triangulering.xlsx")

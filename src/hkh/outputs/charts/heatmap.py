@@ -210,7 +210,7 @@ def _figure(result: GapAnalysis) -> Any:
     top = 0.0
     if everything is not None:
         # all services: a panel of its own, its own scale, and the count written in each cell
-        highest = max((max(day) for day in everything.counts), default=0)
+        highest = round(max((max(day) for day in everything.counts), default=0))
         _legend(figure, top, highest, MOST_CLASSES_ALL, t("charts.heatmap_all_legend", language), language)
         top += layout.legend + layout.all_title
         _draw_panel(axes, layout.day_labels, top, width - layout.day_labels - 0.05, layout.all_cell, everything,
@@ -219,7 +219,7 @@ def _figure(result: GapAnalysis) -> Any:
     if offers:
         # each kind of service: one scale shared by these panels (a colour means the same in each), apart from the
         # "all services" scale, on which 1 and 2 open would both be the palest blue
-        highest = max((max(day) for row in offers for day in row.counts), default=0)
+        highest = round(max((max(day) for row in offers for day in row.counts), default=0))
         written = layout.columns == 1
         most = MOST_CLASSES_ALL if written else MOST_CLASSES_OFFER
         _legend(figure, top, highest, most, t("charts.heatmap_offer_legend", language), language)
