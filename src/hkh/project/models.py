@@ -206,6 +206,9 @@ class Step(HkhModel):
 
 class Settings(HkhModel):
     min_cell: int = Field(default=5, ge=3, le=100, description="smallest count published; smaller shows as <N")
+    # how closely a hidden small count may be known from everything published: an interval at least this wide
+    # (default 2, at most min_cell - 2; docs/privacy.md)
+    protection: int | None = Field(default=None, ge=1, le=98)
     triangulated: int = Field(default=2, ge=1, le=9)
     robust: int = Field(default=3, ge=1, le=9)
     # data/ and out/ that lead outside the project (symbolic links) are refused unless the team says they mean it
@@ -215,6 +218,11 @@ class Settings(HkhModel):
     def _thresholds(self) -> Settings:
         if self.robust < self.triangulated:
             raise ValueError(f"robust ({self.robust}) must be at least triangulated ({self.triangulated})")
+        if self.protection is not None and self.protection > self.min_cell - 2:
+            raise ValueError(
+                f"protection ({self.protection}) can be at most min_cell - 2 ({self.min_cell - 2}): a count shown as "
+                f"<{self.min_cell} lies between 1 and {self.min_cell - 1}"
+            )
         return self
 
 
