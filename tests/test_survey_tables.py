@@ -23,7 +23,6 @@ from hkh.cli import app
 from hkh.core.errors import HkhError, SmallCellError, UsageError
 from hkh.project.load import load_project
 from hkh.survey.evidence import evidence_figure
-from hkh.survey.suppression import suppress_cells
 from hkh.survey.tables import build_survey_tables
 
 runner = CliRunner(env={"COLUMNS": "200"})
@@ -450,29 +449,6 @@ def test_nynorsk_phrases(project_dir: Path) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ suppression
-
-
-def test_suppress_cells_primary_and_secondary_to_a_fixed_point() -> None:
-    # a 2x3 table; rows and columns have published totals
-    counts = {
-        ("a", 1): 2, ("a", 2): 9, ("a", 3): 12,
-        ("b", 1): 7, ("b", 2): 8, ("b", 3): 6,
-    }
-    lines = [
-        [("a", 1), ("a", 2), ("a", 3)], [("b", 1), ("b", 2), ("b", 3)],
-        [("a", 1), ("b", 1)], [("a", 2), ("b", 2)], [("a", 3), ("b", 3)],
-    ]
-    hidden = suppress_cells(counts, lines, 5)
-    # (a,1) is primary; row a hides (a,2)=9; column 1 hides (b,1)=7; column 2 then hides (b,2)=8; row b has two
-    assert hidden == {("a", 1), ("a", 2), ("b", 1), ("b", 2)}
-    for line in lines:
-        assert sum(cell in hidden for cell in line) != 1
-
-
-def test_suppress_cells_leaves_tables_without_small_counts_alone() -> None:
-    counts = {"x": 5, "y": 6, "z": 40}
-    assert suppress_cells(counts, [["x", "y", "z"]], 5) == set()
-    assert suppress_cells(counts, [["x", "y", "z"]], 6) == {"x", "y"}
 
 
 def test_breakdown_by_background_question(project_dir: Path) -> None:

@@ -15,8 +15,9 @@ from hkh.i18n import phrases, t
 from hkh.i18n.formats import format_percent
 from hkh.project.load import Project
 from hkh.survey.bases import CODED_TYPES
+from hkh.survey.publication import SECONDARY, SMALL
 from hkh.survey.store import list_imported_surveys
-from hkh.survey.tables import OptionCount, QuestionTable, SurveyTables, build_survey_tables, percent_of
+from hkh.survey.tables import OptionCount, QuestionTable, SurveyTables, build_survey_tables, mark_text, percent_of
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.project.models import Evidence
@@ -35,8 +36,9 @@ class EvidenceFigure:
     base: int | None
     percent: float | None
     phrase: str | None
-    suppressed: bool
+    suppressed: str | None  # the mark of the count (or of the base when that is hidden): "small", "secondary"
     sentence: str
+    min_cell: int = 5
 
 
 TablesOf = Callable[[str], SurveyTables]
@@ -54,10 +56,13 @@ def _evidence_location(project: Project, evidence: Evidence, field_name: str) ->
     return project.path("findings.yaml"), None
 
 
-def figure_sentence(count: int | None, base: int | None, percent: float | None, phrase: str | None, language: str, min_cell: int) -> str:
+def figure_sentence(
+    count: int | None, base: int | None, percent: float | None, phrase: str | None, language: str, min_cell: int,
+    count_mark: str | None = None, base_mark: str | None = None,
+) -> str:
     of = t("survey.of", language)
-    shown_count = f"<{min_cell}" if count is None else str(count)
-    shown_base = f"<{min_cell}" if base is None else str(base)
+    shown_count = mark_text(count_mark, min_cell) if count is None else str(count)
+    shown_base = mark_text(base_mark, min_cell) if base is None else str(base)
     if percent is None or phrase is None:
         return f"{shown_count} {of} {shown_base}"
     return f"{shown_count} {of} {shown_base} ({format_percent(percent, language, 0)}, {phrase})"
@@ -98,7 +103,7 @@ def evidence_figure(
         base = table.shown_base
         return EvidenceFigure(
             evidence.source, table.name, table.text, None, None, base, base, None, None, table.base_suppressed,
-            f"n = {base if base is not None else f'<{tables.min_cell}'}",
+            f"n = {base if base is not None else mark_text(table.base_suppressed, tables.min_cell)}", tables.min_cell,
         )
     if evidence.option is None:
         choices = "; ".join(f"{o.code} {o.label}" for o in table.options)
@@ -122,7 +127,9 @@ def evidence_figure(
         percent=percent,
         phrase=phrase,
         suppressed=suppressed,
-        sentence=figure_sentence(count, base, percent, phrase, language, tables.min_cell),
+        sentence=figure_sentence(count, base, percent, phrase, language, tables.min_cell, option.suppressed,
+                                 table.base_suppressed),
+        min_cell=tables.min_cell,
     )
 
 
@@ -184,8 +191,12 @@ def combine_options(table: QuestionTable, parts: list[OptionCount], language: st
     count = sum(p.count for p in parts)
     hidden = {o.code for o in table.options if o.suppressed and not o.non_substantive}
     included = {p.code for p in parts if p.suppressed}
-    suppressed = table.base_suppressed or 0 < count < min_cell or (bool(included) and included != hidden)
-    visible = not suppressed and table.base > 0
+    suppressed: str | None = None
+    if 0 < count < min_cell:
+        suppressed = SMALL
+    elif included and included != hidden:
+        suppressed = SECONDARY
+    visible = not suppressed and not table.base_suppressed and table.base > 0
     return OptionCount(
         code=None,  # a combination has no single code
         label=" + ".join(p.label for p in parts),

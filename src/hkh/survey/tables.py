@@ -1,10 +1,13 @@
 """`hkh survey`: frequency tables of an imported survey, with the phrases an HKH report uses.
 
 What a table counts is decided in `hkh.survey.bases` (who answered a question); which counts are hidden, in
-`hkh.survey.suppression`. Non-substantive codes (codebook `non_substantive`, "Vet ikke") are shown with their count but
-kept out of the percentage base. Percentages of a multiple-choice question are of respondents who answered it, so they
-may sum past 100. Open-text answers are counted, never shown. Findings cite figures of these tables through
-`hkh.survey.evidence`.
+`hkh.survey.publication`: every table published from a survey (the one-way tables, and every breakdown published
+so far) is protected together by the disclosure engine, and each hidden count carries its mark: "small" (1 to
+min_cell - 1, shown as `<5`) or "secondary" (hidden only so that a small count cannot be worked out, shown as `:`).
+Non-substantive codes (codebook `non_substantive`, "Vet ikke") are shown with their count but kept out of the
+percentage base. Percentages of a multiple-choice question are of respondents who answered it, so they may sum past
+100. Open-text answers are counted, never shown. Number questions publish what `release_numbers` allows. Findings
+cite figures of these tables through `hkh.survey.evidence`.
 
 The tables are typed results; terminal, workbook and charts are drawn from them in `hkh.outputs`.
 """
@@ -20,23 +23,29 @@ from hkh.i18n import phrases, t
 from hkh.i18n.formats import format_percent, round_half_up
 from hkh.project.load import Project
 from hkh.survey.bases import CODED_TYPES, TABULATED_TYPES, Columns, answer_masks
+from hkh.survey.disclosure import Cell, Margin, key, release_numbers
+from hkh.survey.publication import SECONDARY, SMALL, Publication, publish
 from hkh.survey.store import SurveyData, SurveyQuestion, load_survey_data
-from hkh.survey.suppression import suppress_cells
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
 
+Hidden = str | None  # SMALL, SECONDARY or None (shown)
 
 
+def mark_text(hidden: Hidden, min_cell: int) -> str:
+    """What a table shows instead of a hidden count: `<5` for a small count, `:` for one hidden to protect another."""
+    return f"<{min_cell}" if hidden == SMALL else ":"
 
 
-# ------------------------------------------------------------------------------------------------ answer masks
-
-
-# ------------------------------------------------------------------------------------------------ suppression
-
-
-# ------------------------------------------------------------------------------------------------ table data
+def mark_notes(marks: set[Hidden], min_cell: int, language: str) -> list[str]:
+    """The notes that explain the marks a table shows, in the order of the marks."""
+    notes = []
+    if SMALL in marks:
+        notes.append(t("survey.small_note", language, min_cell=min_cell))
+    if SECONDARY in marks:
+        notes.append(t("survey.secondary_note", language))
+    return notes
 
 
 @dataclass
@@ -46,7 +55,7 @@ class OptionCount:
     count: int
     percent: float | None  # None when hidden or out of the base
     phrase: str | None
-    suppressed: bool
+    suppressed: Hidden
     non_substantive: bool
     variable: str | None = None
 
@@ -59,6 +68,7 @@ class OptionCount:
             "code": self.code,
             "label": self.label,
             "count": self.shown_count,
+            "suppressed": self.suppressed,
             "percent": self.percent,
             "phrase": self.phrase,
         }
@@ -66,20 +76,24 @@ class OptionCount:
 
 @dataclass
 class NumberSummary:
+    """What `release_numbers` lets a number question publish: never its minimum or maximum, only ends that at least
+    min_cell answers reach (bottom: "at most", top: "at least"), and a median with min_cell answers on each side."""
+
     n: int
     mean: float | None
     median: float | None
-    minimum: float | None
-    maximum: float | None
-    suppressed: bool
+    bottom: float | None
+    top: float | None
+    suppressed: Hidden
 
     def to_json(self) -> dict[str, Any]:
         return {
             "n": None if self.suppressed else self.n,
+            "suppressed": self.suppressed,
             "mean": self.mean,
             "median": self.median,
-            "min": self.minimum,
-            "max": self.maximum,
+            "at_most": self.bottom,
+            "at_least": self.top,
         }
 
 
@@ -88,7 +102,7 @@ class GroupTable:
     code: int | None  # None: respondents who did not answer the background question
     label: str
     base: int
-    base_suppressed: bool
+    base_suppressed: Hidden
     options: list[OptionCount]
 
     def to_json(self) -> dict[str, Any]:
@@ -96,6 +110,7 @@ class GroupTable:
             "code": self.code,
             "label": self.label,
             "base": None if self.base_suppressed else self.base,
+            "base_suppressed": self.base_suppressed,
             "options": [o.to_json() for o in self.options],
         }
 
@@ -104,12 +119,12 @@ class GroupTable:
 class Breakdown:
     variable: str
     groups: list[GroupTable] = field(default_factory=list)
-    refused: str | None = None
+    left_out: list[str] = field(default_factory=list)  # groups of fewer than min_cell people: not shown
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"question": self.variable, "groups": [g.to_json() for g in self.groups]}
-        if self.refused:
-            data["refused"] = self.refused
+        if self.left_out:
+            data["left_out"] = self.left_out
         return data
 
 
@@ -119,7 +134,7 @@ class QuestionTable:
     text: str
     type: str
     base: int
-    base_suppressed: bool
+    base_suppressed: Hidden
     options: list[OptionCount] = field(default_factory=list)
     summary: NumberSummary | None = None
     breakdown: Breakdown | None = None
@@ -132,6 +147,16 @@ class QuestionTable:
     @property
     def tabulated(self) -> bool:
         return self.type in TABULATED_TYPES
+
+    def marks(self, breakdown: bool = True) -> set[Hidden]:
+        """The marks this table shows (with its breakdown, unless `breakdown` is False)."""
+        found = {self.base_suppressed} | {o.suppressed for o in self.options}
+        if self.summary is not None:
+            found.add(self.summary.suppressed)
+        if breakdown and self.breakdown is not None:
+            for group in self.breakdown.groups:
+                found |= {group.base_suppressed} | {o.suppressed for o in group.options}
+        return found - {None}
 
     def option(self, wanted: int | str) -> OptionCount | None:
         """By code (number or digits), by label or by checkbox variable, ignoring case and spacing."""
@@ -151,6 +176,7 @@ class QuestionTable:
             "text": self.text,
             "type": self.type,
             "base": self.shown_base,
+            "base_suppressed": self.base_suppressed,
             "options": [o.to_json() for o in self.options],
         }
         if self.summary is not None:
@@ -177,6 +203,7 @@ class SurveyTables:
     min_cell: int
     questions: list[QuestionTable]
     by: ByVariable | None = None
+    published_breakdowns: tuple[str, ...] = ()  # every breakdown of this survey published so far (the record)
 
     def question(self, name: str) -> QuestionTable | None:
         """By question name, or else by one of its variables, ignoring case."""
@@ -184,9 +211,19 @@ class SurveyTables:
         found = next((q for q in self.questions if q.name.casefold() == wanted), None)
         return found or next((q for q in self.questions if wanted in (v.casefold() for v in q.variables)), None)
 
+    def marks(self) -> set[Hidden]:
+        """Every mark these tables show (for the notes that explain them)."""
+        found: set[Hidden] = set()
+        for question in self.questions:
+            found |= question.marks()
+        return found - {None}
+
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "source": self.source,
+            "min_cell": self.min_cell,
+            "marks": {SMALL: mark_text(SMALL, self.min_cell), SECONDARY: mark_text(SECONDARY, self.min_cell)},
+            "published_breakdowns": list(self.published_breakdowns),
             "questions": [q.to_json() for q in self.questions],
         }
         if self.by is not None:
@@ -198,186 +235,142 @@ def percent_of(count: int, base: int) -> float:
     return round_half_up(100 * count / base, 1)
 
 
-def _finish_options(
-    question: SurveyQuestion,
-    counts: dict[int, int],
-    base: int,
-    hidden_codes: set[int],
-    language: str,
-) -> list[OptionCount]:
-    rows = []
-    for code, count in counts.items():
-        option = question.option(code)
-        non_substantive = code in question.non_substantive
-        suppressed = code in hidden_codes
-        visible_share = not suppressed and not non_substantive and base > 0
-        rows.append(
-            OptionCount(
-                code=code,
-                label=option.label if option else str(code),
-                count=count,
-                percent=percent_of(count, base) if visible_share else None,
-                phrase=phrases.count_phrase(count, base, language) if visible_share else None,
-                suppressed=suppressed,
-                non_substantive=non_substantive,
-                variable=option.variable if option else None,
+class _Cells:
+    """The published counts of one survey (`Publication`) read back as the tables' rows."""
+
+    def __init__(self, publication: Publication, language: str) -> None:
+        self.publication = publication
+        self.values = publication.tables.values
+        self.language = language
+        self.min_cell = publication.min_cell
+        self.codes: dict[str, list[Hashable]] = {}
+        for cell in self.values:
+            pairs: frozenset[tuple[str, Hashable]] = cell  # type: ignore[assignment]
+            if len(pairs) == 1:
+                ((name, value),) = tuple(pairs)
+                if not isinstance(value, Margin):
+                    self.codes.setdefault(name, []).append(value)
+
+    def categories(self, question: SurveyQuestion) -> list[int]:
+        """The question's codes in table order: the codebook's, then codes found in the answers, ascending."""
+        listed = [o.code for o in question.options if question.type != "multiple" or o.variable]
+        found = set(self.codes.get(question.name, ()))
+        return listed + sorted(int(c) for c in found - set(listed))  # type: ignore[call-overload]
+
+    def options(self, question: SurveyQuestion, within: frozenset[Any], base: int, base_hidden: Hidden) -> list[
+            OptionCount]:
+        rows = []
+        for code in self.categories(question):
+            cell = within | key((question.name, code))
+            count = int(self.values[cell])
+            option = question.option(code)
+            non_substantive = code in question.non_substantive
+            hidden = self.publication.mark(cell)
+            visible_share = not hidden and not base_hidden and not non_substantive and base > 0
+            rows.append(
+                OptionCount(
+                    code=code,
+                    label=option.label if option else str(code),
+                    count=count,
+                    percent=percent_of(count, base) if visible_share else None,
+                    phrase=phrases.count_phrase(count, base, self.language) if visible_share else None,
+                    suppressed=hidden,
+                    non_substantive=non_substantive,
+                    variable=option.variable if option else None,
+                )
             )
+        return rows
+
+    def one_way(self, question: SurveyQuestion) -> QuestionTable:
+        base_cell = key((question.name, Margin.BASE))
+        base, base_hidden = int(self.values[base_cell]), self.publication.mark(base_cell)
+        options = self.options(question, frozenset(), base, base_hidden)
+        return QuestionTable(
+            question.name, question.text, question.type, base, base_hidden, options, variables=question.variables
         )
-    return rows
+
+    def breakdown(self, question: SurveyQuestion, by: SurveyQuestion) -> Breakdown:
+        groups: list[tuple[int | None, str]] = []
+        for by_code in self.categories(by):
+            option = by.option(by_code)
+            groups.append((by_code, option.label if option is not None else str(by_code)))
+        groups.append((None, t("survey.no_answer_group", self.language)))
+        shown, left_out = [], []
+        for code, label in groups:
+            within = key((by.name, Margin.NO_ANSWER if code is None else code))
+            base_cell = within | key((question.name, Margin.BASE))
+            if not self.publication.shown(base_cell):
+                if self.values.get(within, 0):
+                    left_out.append(label)
+                continue
+            base, base_hidden = int(self.values[base_cell]), self.publication.mark(base_cell)
+            shown.append(GroupTable(code, label, base, base_hidden, self.options(question, within, base, base_hidden)))
+        return Breakdown(by.name, shown, left_out)
 
 
-def _option_counts(
-    question: SurveyQuestion, columns: Columns, who: pd.Series
-) -> tuple[dict[int, int], int]:
-    """Counts per option in codebook order (unknown codes after, ascending), and the percentage base."""
-    if question.type == "multiple":
-        import pandas as pd
 
-        counts = {o.code: int(columns.numeric(o.variable).eq(1)[who].sum()) for o in question.options if o.variable}
-        substantive = [o for o in question.options if o.code not in question.non_substantive and o.variable]
-        if substantive and len(substantive) < len(question.options):
-            # people who ticked only "don't know" did not give a substantive answer; all-zero answerers did
-            ticks: list[pd.Series] = [columns.numeric(o.variable or "").eq(1) for o in substantive]
-            ticked_substantive = pd.concat(ticks, axis=1).any(axis=1)
-            others = [columns.numeric(o.variable).eq(1) for o in question.options if o.variable and o not in substantive]
-            # a hand-edited codebook may leave the "don't know" option without its column: nobody ticked it then
-            ticked_other = pd.concat(others, axis=1).any(axis=1) if others else pd.Series(False, index=who.index)
-            base = int((who & (ticked_substantive | ~ticked_other)).sum())
-        else:
-            base = int(who.sum())
-        return counts, base
-    values = columns.numeric(question.variables[0])[who].dropna().astype(int)
-    found: dict[int, int] = {int(code): int(count) for code, count in values.value_counts().items()}  # type: ignore[call-overload]
-    counts = {o.code: int(found.get(o.code, 0)) for o in question.options}
-    for code in sorted(set(found) - set(counts)):
-        counts[code] = found[code]
-    base = int((~values.isin(list(question.non_substantive))).sum())
-    return counts, base
+def describe_cells(survey: SurveyData, language: str) -> Any:
+    """A cell in words, for a refusal: "tilhorighet: Utlandet × alder: 36–45 år"."""
 
+    def answer(name: str, value: Hashable) -> str:
+        if value is Margin.BASE:
+            return t("survey.base_margin", language)
+        if value is Margin.ANSWERED:
+            return t("survey.answered_margin", language)
+        if value is Margin.NO_ANSWER:
+            return t("survey.no_answer_group", language)
+        question = survey.question(name)
+        option = question.option(int(value)) if question is not None else None  # type: ignore[call-overload]
+        return option.label if option is not None else str(value)
 
-def _one_way(
-    question: SurveyQuestion, columns: Columns, answered: pd.Series, min_cell: int, language: str
-) -> QuestionTable:
-    counts, base = _option_counts(question, columns, answered)
-    lines: list[list[Hashable]] = []
-    if question.type in CODED_TYPES:
-        # the substantive counts add up to the published base: one hidden count alone could be recomputed
-        lines.append([code for code in counts if code not in question.non_substantive])
-    hidden = suppress_cells(counts, lines, min_cell)  # type: ignore[arg-type]
-    base_hidden = 0 < base < min_cell
-    hidden_codes = {code for code in counts if code in hidden}
-    options = _finish_options(question, counts, base, hidden_codes if not base_hidden else set(counts), language)
-    return QuestionTable(
-        question.name, question.text, question.type, base, base_hidden, options, variables=question.variables
-    )
+    def words(cell: Cell) -> str:
+        items: frozenset[tuple[str, Hashable]] = cell  # type: ignore[assignment]
+        pairs = sorted(items, key=lambda pair: pair[0])
+        return " × ".join(f"{name}: {answer(name, value)}" for name, value in pairs) or "n"
+
+    return words
 
 
 def _number_table(question: SurveyQuestion, columns: Columns, min_cell: int) -> QuestionTable:
     values = columns.numeric(question.variables[0], decimals=True).dropna()
-    n = int(values.size)
-    hidden = 0 < n < min_cell
+    release = release_numbers(values.tolist(), min_cell)
+    hidden: Hidden = SMALL if release.n_hidden else None
 
-    def rounded(value: float) -> float:
-        return round_half_up(float(value), 2)
+    def rounded(value: float | None) -> float | None:
+        return None if value is None else round_half_up(float(value), 2)
 
     summary = NumberSummary(
-        n=n,
-        mean=None if hidden else rounded(values.mean()),
-        median=None if hidden else rounded(values.median()),
-        minimum=None if hidden else rounded(values.min()),
-        maximum=None if hidden else rounded(values.max()),
+        n=release.n,
+        mean=rounded(release.mean),
+        median=rounded(release.median),
+        bottom=rounded(release.bottom),
+        top=rounded(release.top),
         suppressed=hidden,
     )
     return QuestionTable(
-        question.name, question.text, question.type, n, hidden, summary=summary, variables=question.variables
+        question.name, question.text, question.type, release.n, hidden, summary=summary, variables=question.variables
     )
 
 
 def _count_table(question: SurveyQuestion, answered: pd.Series, min_cell: int) -> QuestionTable:
     n = int(answered.sum())
-    return QuestionTable(question.name, question.text, question.type, n, 0 < n < min_cell, variables=question.variables)
-
-
-def _breakdown(
-    question: SurveyQuestion,
-    by_question: SurveyQuestion,
-    columns: Columns,
-    answered: pd.Series,
-    overall: QuestionTable,
-    min_cell: int,
-    language: str,
-) -> Breakdown:
-    by_values = columns.numeric(by_question.variables[0])
-    group_keys: list[tuple[int | None, str]] = [(o.code, o.label) for o in by_question.options]
-    present = set(by_values[answered].dropna().astype(int))
-    group_keys += [(code, str(code)) for code in sorted(present - {o.code for o in by_question.options})]
-    if (answered & by_values.isna()).any():
-        group_keys.append((None, t("survey.no_answer_group", language)))
-
-    group_counts: list[tuple[int | None, str, dict[int, int], int]] = []
-    for code, label in group_keys:
-        who = answered & (by_values.isna() if code is None else by_values.eq(code))
-        found, base = _option_counts(question, columns, who)
-        # every group lists the options of the overall table, in its order: a code outside the labels (-7) that
-        # occurs in one group only is a 0 in the others, so the columns of the breakdown line up
-        aligned = {o.code: found.get(o.code, 0) for o in overall.options if o.code is not None} | found
-        group_counts.append((code, label, aligned, base))
-
-    if all(size < min_cell for *_, size in group_counts):
-        return Breakdown(
-            by_question.name,
-            refused=t("survey.breakdown_refused", language).format(min_cell=min_cell),
-        )
-
-    cells: dict[Hashable, int] = {}
-    for group_code, _, group_cells, _ in group_counts:
-        for option_code, count in group_cells.items():
-            cells[("cell", option_code, group_code)] = count
-    for group_code, _, _, size in group_counts:
-        cells[("base", group_code)] = size
-    option_codes = [o.code for o in overall.options]
-    substantive = [c for c in option_codes if c not in question.non_substantive]
-    lines: list[list[Hashable]] = []
-    for row_code in option_codes:
-        lines.append([("cell", row_code, g) for g, *_ in group_counts])
-    lines.append([("base", g) for g, *_ in group_counts])
-    if question.type in CODED_TYPES:
-        for group_code, *_ in group_counts:
-            lines.append([("cell", c, group_code) for c in substantive])
-    # a count hidden in the overall table stays hidden in every group, or the groups would add up to it
-    overall_hidden = {o.code for o in overall.options if o.suppressed}
-    forced: set[Hashable] = {("cell", c, g) for c in overall_hidden for g, *_ in group_counts}
-    while True:
-        hidden = suppress_cells(cells, lines, min_cell, forced)
-        # a group whose size is hidden shows none of its counts; hiding them may leave a row with one hidden cell,
-        # so suppression runs again until nothing changes
-        more = {("cell", c, g) for g, _, counts, _ in group_counts if ("base", g) in hidden for c in counts}
-        if more <= hidden:
-            break
-        forced |= more | hidden
-
-    groups = []
-    for group_code, label, counts, base in group_counts:
-        base_hidden = ("base", group_code) in hidden
-        hidden_codes = {c for c in counts if ("cell", c, group_code) in hidden}
-        if base_hidden:
-            hidden_codes = set(counts)
-        options = _finish_options(question, counts, base, hidden_codes, language)
-        groups.append(GroupTable(group_code, label, base, base_hidden, options))
-    return Breakdown(by_question.name, groups)
+    hidden: Hidden = SMALL if 0 < n < min_cell else None
+    return QuestionTable(question.name, question.text, question.type, n, hidden, variables=question.variables)
 
 
 # ------------------------------------------------------------------------------------------------ building
 
 
 def _min_cell(project: Project, min_cell: int | None) -> int:
+    """The threshold of this command: the project's, or a higher one (`--min-cell` may only raise it)."""
+    setting = project.mapping.settings.min_cell
     if min_cell is None:
-        return project.mapping.settings.min_cell
-    if min_cell < 3:
-        raise UsageError(
-            f"--min-cell {min_cell} is too small: counts under 3 can identify people; use 3 or more "
-            f"(the project's setting is {project.mapping.settings.min_cell})"
-        )
+        return setting
+    if min_cell < setting:
+        from hkh.core.errors import worded
+        from hkh.survey.publication import MinCellLoweredError
+
+        raise worded(MinCellLoweredError, "survey.min_cell_lowered", given=min_cell, level=setting)
     return min_cell
 
 
@@ -395,8 +388,17 @@ def _by_question(survey: SurveyData, by: str) -> SurveyQuestion:
 
 
 def build_from_survey(
-    survey: SurveyData, *, min_cell: int, language: str, by: str | None = None
+    survey: SurveyData,
+    *,
+    min_cell: int,
+    language: str,
+    by: str | None = None,
+    project_min_cell: int | None = None,
+    protection: int | None = None,
+    record_root: Any = None,
 ) -> SurveyTables:
+    """The tables of one survey. With `record_root` (the project folder) they are a publication: protected with
+    everything published before and recorded (`hkh.survey.publication`); without, protected on their own."""
     columns = Columns(survey)
     answered = answer_masks(survey, columns)
     by_question = _by_question(survey, by) if by else None
@@ -408,13 +410,19 @@ def build_from_survey(
                 f"--by {by_question.name}: every group has fewer than {min_cell} respondents, so a breakdown would "
                 f"identify people; choose a broader background question"
             )
+    describer = describe_cells(survey, language)
+    publication = publish(
+        survey, columns, answered, project_min_cell=project_min_cell or min_cell, min_cell=min_cell, protection=protection,
+        by=by_question.name if by_question is not None else None, describe=describer, record_root=record_root,
+    )
+    cells = _Cells(publication, language)
     tables: list[QuestionTable] = []
     for question in survey.questions:
         mask = answered[question.name]
         if question.type in TABULATED_TYPES:
-            table = _one_way(question, columns, mask, min_cell, language)
+            table = cells.one_way(question)
             if by_question is not None and question.name != by_question.name:
-                table.breakdown = _breakdown(question, by_question, columns, mask, table, min_cell, language)
+                table.breakdown = cells.breakdown(question, by_question)
         elif question.type == "number":
             table = _number_table(question, columns, min_cell)
         else:
@@ -423,7 +431,7 @@ def build_from_survey(
     by_block = (
         ByVariable(by_question.name, by_question.text, by_question.variables[0]) if by_question is not None else None
     )
-    return SurveyTables(survey.source, language, min_cell, tables, by_block)
+    return SurveyTables(survey.source, language, min_cell, tables, by_block, publication.breakdowns)
 
 
 def build_survey_tables(
@@ -433,17 +441,22 @@ def build_survey_tables(
     min_cell: int | None = None,
     language: str | None = None,
 ) -> SurveyTables:
-    """Frequency tables for every question of one imported survey (the only one when `source_id` is None)."""
+    """Frequency tables for every question of one imported survey (the only one when `source_id` is None), as
+    published: protected together with every table published from it before, and recorded."""
     threshold = _min_cell(project, min_cell)
     survey = load_survey_data(project, source_id)
-    return build_from_survey(survey, min_cell=threshold, language=language or project.language, by=by)
+    return build_from_survey(
+        survey, min_cell=threshold, language=language or project.language, by=by,
+        project_min_cell=project.mapping.settings.min_cell, protection=project.mapping.settings.protection,
+        record_root=project.root,
+    )
 
 
 # ------------------------------------------------------------------------------------------------ shown values
 
 
 def shown_count_text(option: OptionCount, min_cell: int) -> str:
-    return f"<{min_cell}" if option.suppressed else str(option.count)
+    return mark_text(option.suppressed, min_cell) if option.suppressed else str(option.count)
 
 
 def shown_percent_text(option: OptionCount, language: str) -> str:
@@ -451,4 +464,20 @@ def shown_percent_text(option: OptionCount, language: str) -> str:
 
 
 def base_text(table: QuestionTable | GroupTable, min_cell: int) -> str:
-    return f"<{min_cell}" if table.base_suppressed else str(table.base)
+    return mark_text(table.base_suppressed, min_cell) if table.base_suppressed else str(table.base)
+
+
+def summary_rows(summary: NumberSummary, language: str) -> list[tuple[str, float | str | None]]:
+    """A number question's published figures as (label, value) rows: mean and median as numbers, the ends as
+    "at most x" and "at least y" (`release_numbers`); None where too few answers allow a figure."""
+    from hkh.i18n.formats import format_number
+
+    def end(word: str, value: float | None) -> str | None:
+        return None if value is None else t(f"survey.{word}", language, value=format_number(value, language, 1))
+
+    return [
+        (t("survey.mean", language), summary.mean),
+        (t("survey.median", language), summary.median),
+        (t("survey.bottom", language), end("at_most", summary.bottom)),
+        (t("survey.top", language), end("at_least", summary.top)),
+    ]

@@ -30,8 +30,6 @@ WORDS: Words = {
     "value": {"nb": "Verdi", "nn": "Verdi", "en": "Value"},
     "mean": {"nb": "Gjennomsnitt", "nn": "Gjennomsnitt", "en": "Mean"},
     "median": {"nb": "Median", "nn": "Median", "en": "Median"},
-    "min": {"nb": "Minste", "nn": "Minste", "en": "Minimum"},
-    "max": {"nb": "Største", "nn": "Største", "en": "Maximum"},
     "of": {"nb": "av", "nn": "av", "en": "of"},
     "not_in_base": {"nb": "ikke med i grunnlaget", "nn": "ikkje med i grunnlaget", "en": "not in the base"},
     "open_note": {
@@ -46,11 +44,49 @@ WORDS: Words = {
         "nn": "inga gruppe har minst {min_cell} svar; fordelinga blir ikkje vist",
         "en": "no group has at least {min_cell} answers; the breakdown is not shown",
     },
-    "suppressed_note": {
-        "nb": "<{min_cell}: færre enn {min_cell} svar, skjult av personvernhensyn (også tall som ellers kunne regnes ut)",
-        "nn": "<{min_cell}: færre enn {min_cell} svar, skjult av omsyn til personvern (også tal som elles kunne reknast ut)",
-        "en": "<{min_cell}: fewer than {min_cell} answers, hidden for privacy (also counts that could otherwise be worked out)",
+    # the two marks of a hidden count (hkh.survey.tables.mark_text), each explained where it appears
+    "small_note": {
+        "nb": "<{min_cell}: færre enn {min_cell} svar; tallet og prosenten er skjult av personvernhensyn",
+        "nn": "<{min_cell}: færre enn {min_cell} svar; talet og prosenten er skjulte av omsyn til personvern",
+        "en": "<{min_cell}: fewer than {min_cell} answers; the count and its percentage are hidden for privacy",
     },
+    "secondary_note": {
+        "nb": ": skjult fordi et lite tall ellers kunne regnes ut fra summene eller andre publiserte tabeller (tallet selv er ikke lite)",
+        "nn": ": skjult fordi eit lite tal elles kunne reknast ut frå summane eller andre publiserte tabellar (talet sjølv er ikkje lite)",
+        "en": ": hidden because a small count could otherwise be worked out from the totals or other published tables (the count itself is not small)",
+    },
+    "small_groups_note": {
+        "nb": "grupper med færre enn {min_cell} personer vises ikke: {groups}",
+        "nn": "grupper med færre enn {min_cell} personar blir ikkje viste: {groups}",
+        "en": "groups of fewer than {min_cell} people are not shown: {groups}",
+    },
+    "min_cell_lowered": {
+        "nb": "--min-cell {given} er lavere enn terskelen tabellene fra denne undersøkelsen publiseres med ({level}); den kan bare heves",
+        "nn": "--min-cell {given} er lågare enn terskelen tabellane frå denne undersøkinga blir publiserte med ({level}); han kan berre hevast",
+        "en": "--min-cell {given} is lower than the threshold this survey's tables are published with ({level}); it can only be raised",
+    },
+    "breakdown_unsafe": {
+        "nb": "--by {by} blir ikke publisert: sammen med tabellene som alt er publisert (fordelinger etter: {earlier}) kunne disse skjulte tallene regnes ut for nøyaktig: {cells}. Velg en annen bakgrunnsvariabel",
+        "nn": "--by {by} blir ikkje publisert: saman med tabellane som alt er publiserte (fordelingar etter: {earlier}) kunne desse skjulte tala reknast ut for nøyaktig: {cells}. Vel ein annan bakgrunnsvariabel",
+        "en": "--by {by} is not published: together with the tables already published (breakdowns by: {earlier}) these hidden counts could be worked out too closely: {cells}. Choose another background question",
+    },
+    "tables_unsafe": {
+        "nb": "tabellene blir ikke publisert: disse skjulte tallene kunne regnes ut for nøyaktig fra summene: {cells}",
+        "nn": "tabellane blir ikkje publiserte: desse skjulte tala kunne reknast ut for nøyaktig frå summane: {cells}",
+        "en": "the tables are not published: these hidden counts could be worked out too closely from the totals: {cells}",
+    },
+    "answered_margin": {"nb": "svart", "nn": "svart", "en": "answered"},
+    "base_margin": {"nb": "grunnlag", "nn": "grunnlag", "en": "base"},
+    "bottom": {"nb": "Nedre ende", "nn": "Nedre ende", "en": "Lower end"},
+    "top": {"nb": "Øvre ende", "nn": "Øvre ende", "en": "Upper end"},
+    "number_note": {
+        "nb": "nedre og øvre ende: minst {min_cell} svar ligger ved eller under (over) verdien; enkeltsvar ytterst vises ikke",
+        "nn": "nedre og øvre ende: minst {min_cell} svar ligg ved eller under (over) verdien; enkeltsvar ytst blir ikkje viste",
+        "en": "lower and upper end: at least {min_cell} answers lie at or below (above) the value; single extreme answers are not shown",
+    },
+    "at_most": {"nb": "høyst {value}", "nn": "høgst {value}", "en": "at most {value}"},
+    "at_least": {"nb": "minst {value}", "nn": "minst {value}", "en": "at least {value}"},
+    "withheld": {"nb": "for få svar", "nn": "for få svar", "en": "too few answers"},
     "multiple_note": {
         "nb": "flere svar mulig: prosent av dem som svarte, kan summere til over 100",
         "nn": "fleire svar moglege: prosent av dei som svarte, kan summere til over 100",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from hkh.i18n import t
 from hkh.i18n.formats import format_percent
+from hkh.survey.tables import base_text, mark_notes, mark_text
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.survey.tables import QuestionTable
@@ -34,7 +35,8 @@ DPI = 150
 # its smallest text (9 pt) is still about 9 px
 FIGURE_WIDTH = 5.0
 LAYOUT_PAD = 1.08  # space around the chart, in font sizes (tight_layout's default)
-NOTE_HEIGHT = 0.03  # share of the figure's height kept below the axis for the multiple-choice note
+NOTE_LINE = 9 * 1.3  # points per line of the notes under a chart (9-point text)
+NOTE_WIDTH = 80  # characters per line of those notes
 MAX_LABEL_SHARE = 0.45  # of the chart's width, at most, for the option labels left of the bars
 MIN_AXES_HEIGHT = 0.3  # inches of bars per line of option label, whatever the title takes
 PNG_COMPRESSION = 6  # zlib level, PIL's default
@@ -160,16 +162,13 @@ class _ChartCanvas:
         if top <= 0:  # nothing to show: a 0-100 axis rather than an empty range
             top = 100.0
         axes.set_xlim(0, top * 1.12)
-        x_label = (
-            f"{t('survey.percent', language)} (n = "
-            f"{f'<{min_cell}' if question.base_suppressed else question.base})"
-        )
+        x_label = f"{t('survey.percent', language)} (n = {base_text(question, min_cell)})"
         axes.set_xlabel(x_label, fontsize=10)
         axes.tick_params(axis="x", labelsize=9)
         value_texts: list[tuple[float, str]] = []
         for position, option in zip(positions, rows):
             if option.suppressed:
-                shown, at, colour = f"<{min_cell}", top * 0.01, MARK_COLOUR
+                shown, at, colour = mark_text(option.suppressed, min_cell), top * 0.01, MARK_COLOUR
             elif option.percent is not None:
                 shown, at, colour = format_percent(option.percent, language, 0), option.percent + top * 0.01, "black"
             else:
@@ -179,12 +178,14 @@ class _ChartCanvas:
         left = self.left_margin(names)
         title = self.fit_title(question.text, FIGURE_WIDTH * DPI - left - self.pad())
         axes.set_title(title, fontsize=11, loc="left")
-        multiple = question.type == "multiple"
-        if multiple:
-            figure.text(0.01, 0.01, t("survey.multiple_note", language), fontsize=9, color=MARK_COLOUR)
-        self.place_axes(
-            left, title, x_label, value_texts, top * 1.12, height, NOTE_HEIGHT if multiple else 0.0, max(line_count, 1)
-        )
+        # the notes under the chart: several answers allowed, and what each mark it shows means
+        notes = [t("survey.multiple_note", language)] if question.type == "multiple" else []
+        notes += mark_notes({o.suppressed for o in rows} | {question.base_suppressed} - {None}, min_cell, language)
+        lines = [line for note in notes for line in textwrap.wrap(note, NOTE_WIDTH)]
+        if lines:
+            figure.text(0.01, 0.01, "\n".join(lines), fontsize=9, color=MARK_COLOUR, va="bottom")
+        note_share = len(lines) * NOTE_LINE * DPI / 72 / (height * DPI) + (0.01 if lines else 0.0)
+        self.place_axes(left, title, x_label, value_texts, top * 1.12, height, note_share, max(line_count, 1))
 
     def wrapped_labels(self, labels: list[str], codes: list[str]) -> list[str]:
         """Option labels wrapped at LABEL_WIDTH characters, or narrower when that would leave the bars less than

@@ -8,7 +8,16 @@ from hkh.i18n import t
 from hkh.i18n.formats import format_number, format_percent
 from hkh.outputs.terminal.common import escape, plain
 from hkh.survey.evidence import CitedFigure
-from hkh.survey.tables import QuestionTable, SurveyTables, base_text, shown_count_text, shown_percent_text
+from hkh.survey.publication import GROUP_FACTOR
+from hkh.survey.tables import (
+    QuestionTable,
+    SurveyTables,
+    base_text,
+    mark_notes,
+    shown_count_text,
+    shown_percent_text,
+    summary_rows,
+)
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from rich.console import RenderableType
@@ -20,7 +29,11 @@ def render_cited_figures(cited: list[CitedFigure], language: str) -> RenderableT
 
     if not cited:
         return None
-    table = Table(title=t("survey.cited_title", language), title_justify="left")
+    marks = {item.figure.suppressed for item in cited if item.figure is not None} - {None}
+    min_cell = next((item.figure.min_cell for item in cited if item.figure is not None), 0)
+    notes = "; ".join(mark_notes(marks, min_cell, language))
+    table = Table(title=t("survey.cited_title", language), title_justify="left", caption=escape(notes) or None,
+                  caption_justify="left")
     for key in ("finding", "question", "option", "figure", "says"):
         table.add_column(t(f"survey.cited_{key}", language))
     for item in cited:
@@ -52,21 +65,21 @@ def render_survey_tables(tables: SurveyTables) -> list[RenderableType]:
             out.append(Text.from_markup(f"{title} — {t('survey.date_note', language).format(n=base)}"))
             continue
         if question.type == "number" and question.summary is not None:
-            table = Table(title=title, title_justify="left", caption=f"n = {base}", caption_justify="left")
+            notes = [f"n = {base}", t("survey.number_note", language, min_cell=tables.min_cell)]
+            notes += mark_notes(question.marks(), tables.min_cell, language)
+            table = Table(title=title, title_justify="left", caption="; ".join(notes), caption_justify="left")
             table.add_column(t("survey.statistic", language))
             table.add_column(t("survey.value", language), justify="right")
-            summary = question.summary
-            for key, value in (
-                ("mean", summary.mean), ("median", summary.median), ("min", summary.minimum), ("max", summary.maximum)
-            ):
-                table.add_row(t(f"survey.{key}", language), "" if value is None else format_number(value, language, 1))
+            for label, value in summary_rows(question.summary, language):
+                shown = value if isinstance(value, str) else "" if value is None else format_number(value, language, 1)
+                table.add_row(label, escape(shown))
             out.append(table)
             continue
         caption = f"n = {base}"
         if question.type == "multiple":
             caption += f"; {t('survey.multiple_note', language)}"
-        if any(o.suppressed for o in question.options) or question.base_suppressed:
-            caption += f"; {t('survey.suppressed_note', language).format(min_cell=tables.min_cell)}"
+        for note in mark_notes(question.marks(breakdown=False), tables.min_cell, language):
+            caption += f"; {note}"
         table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
         table.add_column(t("survey.option", language))
         table.add_column(t("survey.count", language), justify="right")
@@ -83,6 +96,13 @@ def render_survey_tables(tables: SurveyTables) -> list[RenderableType]:
     return out
 
 
+def _group_marks(question: QuestionTable) -> set[str | None]:
+    found: set[str | None] = set()
+    for group in question.breakdown.groups if question.breakdown is not None else []:
+        found |= {group.base_suppressed} | {o.suppressed for o in group.options}
+    return found - {None}
+
+
 def _render_breakdown(question: QuestionTable, tables: SurveyTables) -> RenderableType:
     from rich.table import Table
 
@@ -91,9 +111,11 @@ def _render_breakdown(question: QuestionTable, tables: SurveyTables) -> Renderab
     assert breakdown is not None
     by_text = tables.by.question if tables.by else breakdown.variable
     title = escape(f"{question.name} × {by_text}")
-    if breakdown.refused:
-        return plain(f"{question.name} × {by_text}: {breakdown.refused}")
-    table = Table(title=title, title_justify="left")
+    notes = mark_notes(_group_marks(question), tables.min_cell, language)
+    if breakdown.left_out:
+        groups = ", ".join(breakdown.left_out)
+        notes.append(t("survey.small_groups_note", language, min_cell=GROUP_FACTOR * tables.min_cell, groups=groups))
+    table = Table(title=title, title_justify="left", caption=escape("; ".join(notes)) or None, caption_justify="left")
     table.add_column(t("survey.option", language))
     for group in breakdown.groups:
         table.add_column(f"{escape(group.label)}\n(n = {base_text(group, tables.min_cell)})", justify="right")

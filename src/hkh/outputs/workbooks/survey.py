@@ -6,7 +6,16 @@ from typing import Any
 
 from hkh.i18n import t
 from hkh.i18n.formats import round_half_up
-from hkh.survey.tables import OptionCount, QuestionTable, SurveyTables
+from hkh.survey.publication import GROUP_FACTOR
+from hkh.survey.tables import (
+    OptionCount,
+    QuestionTable,
+    SurveyTables,
+    base_text,
+    mark_notes,
+    shown_count_text,
+    summary_rows,
+)
 
 
 def workbook_bytes(tables: SurveyTables, language: str, mapping_title: str | None = None) -> bytes:
@@ -28,11 +37,11 @@ def workbook_bytes(tables: SurveyTables, language: str, mapping_title: str | Non
     header = [t(f"survey.{k}", language) for k in ("question", "text", "type", "base", "sheet")]
     excel.put(index, 1, 1, f"{t('survey.index_title', language)}: {tables.source}")
     excel.style_title(index, 1)
-    excel.put(index, 2, 1, t("survey.suppressed_note", language).format(min_cell=tables.min_cell))
+    excel.put(index, 2, 1, "; ".join(mark_notes(tables.marks(), tables.min_cell, language)))
     header_row = 4
     rows = []
     for question in tables.questions:
-        base: int | str = f"<{tables.min_cell}" if question.base_suppressed else question.base
+        base: int | str = base_text(question, tables.min_cell) if question.base_suppressed else question.base
         rows.append([question.name, question.text, t(f"survey.type_{question.type}", language), base, None])
     excel.write_rows(index, header, rows, start_row=header_row, number_formats={3: excel.INTEGER_FORMAT})
     for row, question in enumerate(tables.questions, start=header_row + 1):
@@ -51,23 +60,23 @@ def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, lang
     min_cell = tables.min_cell
     excel.put(ws, 1, 1, f"{question.name}: {question.text}")
     excel.style_title(ws, 1)
-    base: int | str = f"<{min_cell}" if question.base_suppressed else question.base
+    base: int | str = base_text(question, min_cell) if question.base_suppressed else question.base
     excel.put(ws, 2, 1, t("survey.base", language))
     excel.put(ws, 2, 2, base)
     note = []
     if question.type == "multiple":
         note.append(t("survey.multiple_note", language))
-    note.append(t("survey.suppressed_note", language).format(min_cell=min_cell))
+    if question.type == "number":
+        note.append(t("survey.number_note", language, min_cell=min_cell))
+    note += mark_notes(question.marks(), min_cell, language)
+    if question.breakdown is not None and question.breakdown.left_out:
+        groups = ", ".join(question.breakdown.left_out)
+        note.append(t("survey.small_groups_note", language, min_cell=GROUP_FACTOR * min_cell, groups=groups))
     excel.put(ws, 3, 1, "; ".join(note))
     header_row = 5
     if question.type == "number" and question.summary is not None:
         summary = question.summary
-        rows = [
-            [t(f"survey.{key}", language), value]
-            for key, value in (
-                ("mean", summary.mean), ("median", summary.median), ("min", summary.minimum), ("max", summary.maximum)
-            )
-        ]
+        rows = [[label, value] for label, value in summary_rows(summary, language)]
         excel.write_rows(ws, [t("survey.statistic", language), t("survey.value", language)], rows, start_row=header_row,
                          number_formats={1: "0.00"})
         excel.finish_table(ws, header_row=header_row, title=question.name, filter_rows=False)
@@ -84,7 +93,7 @@ def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, lang
                 group_base,
                 option.code,
                 option.label,
-                f"<{min_cell}" if option.suppressed else option.count,
+                shown_count_text(option, min_cell) if option.suppressed else option.count,
                 None if option.percent is None else round_half_up(option.percent / 100, 3),
                 option.phrase or (t("survey.not_in_base", language) if option.non_substantive else None),
             ]
@@ -92,9 +101,9 @@ def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, lang
         ]
 
     rows = option_rows(t("survey.all", language), base, question.options)
-    if question.breakdown is not None and not question.breakdown.refused:
+    if question.breakdown is not None:
         for group in question.breakdown.groups:
-            group_base: int | str = f"<{min_cell}" if group.base_suppressed else group.base
+            group_base: int | str = base_text(group, min_cell) if group.base_suppressed else group.base
             rows += option_rows(group.label, group_base, group.options)
     excel.write_rows(
         ws,
@@ -103,6 +112,4 @@ def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, lang
         start_row=header_row,
         number_formats={1: excel.INTEGER_FORMAT, 4: excel.INTEGER_FORMAT, 5: excel.PERCENT_FORMAT},
     )
-    if question.breakdown is not None and question.breakdown.refused:
-        excel.put(ws, ws.max_row + 2, 1, question.breakdown.refused)
     excel.finish_table(ws, header_row=header_row, wrap=[4], fixed_widths={1: 18, 4: 40}, title=question.name)

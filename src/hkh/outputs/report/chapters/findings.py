@@ -11,7 +11,7 @@ from hkh.i18n.formats import join_words
 from hkh.outputs.report.builder import ReportBuilder, finding_title, lower_first, source_when
 from hkh.outputs.report.model import Block, Bullets, Facts, Paragraph, Quote, Section, Table, TableRow
 from hkh.project.models import Evidence, Finding, Method, Source, Stance
-from hkh.survey.tables import base_text, shown_count_text, shown_percent_text
+from hkh.survey.tables import base_text, mark_notes, shown_count_text, shown_percent_text
 
 
 def findings(b: ReportBuilder, chapter: Section) -> None:
@@ -192,7 +192,10 @@ def _survey_question_blocks(b: ReportBuilder, source_id: str, name: str) -> list
         style="survey",
         numeric_columns=(1, 2),
         attrs={"data-question": name, "data-source": source_id, "data-base": base},
-        note=b.t("report.multiple_note") if question.type == "multiple" else None,
+        note="; ".join(
+            ([b.t("report.multiple_note")] if question.type == "multiple" else [])
+            + mark_notes(question.marks(breakdown=False), min_cell, b.language)
+        ) or None,
     )
     headers = [b.t("report.option"), b.t("report.count"), b.t("report.percent"), b.t("report.in_words")]
     # under its chart the table is the figure's numbers, not a numbered table of its own
