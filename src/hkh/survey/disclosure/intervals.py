@@ -18,7 +18,10 @@ are imported inside functions.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +47,29 @@ def audit(
         raise ValueError(f"unpublished cells cannot be hidden: {', '.join(map(describe, unpublished))}")
     _, intervals = engine.check(chosen, chosen, None)
     return {engine.keys[i]: intervals[i] for i in sorted(chosen)}
+
+
+@contextmanager
+def quiet_solver() -> Iterator[None]:
+    """Keep the mixed-integer solver's stray debug line off the process's standard output.
+
+    HiGHS 1.12 (in scipy 1.17) prints "HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();"
+    from C++ whatever its output options say (ERGO-Code/HiGHS#2783): in the middle of `hkh survey --format json`
+    it would make the JSON unreadable. The descriptor itself is pointed at the null device while the solver runs."""
+    try:
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (AttributeError, OSError, ValueError):  # no standard output to protect
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(null)
 
 
 @dataclass
@@ -224,8 +250,9 @@ class _Engine:
                 constraints.append(LinearConstraint(program.a_eq, program.b_eq, program.b_eq))
             if program.a_ub.shape[0]:
                 constraints.append(LinearConstraint(program.a_ub, -np.inf, program.b_ub))
-            result = milp(objective, constraints=constraints, bounds=Bounds(program.low, program.high),
-                          integrality=np.ones(len(objective)), options={"mip_rel_gap": 0})
+            with quiet_solver():
+                result = milp(objective, constraints=constraints, bounds=Bounds(program.low, program.high),
+                              integrality=np.ones(len(objective)), options={"mip_rel_gap": 0})
         else:
             result = linprog(
                 objective,

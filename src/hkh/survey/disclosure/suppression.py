@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from hkh.survey.disclosure.intervals import _TOL, _Engine
+from hkh.survey.disclosure.intervals import _TOL, _Engine, quiet_solver
 from hkh.survey.disclosure.model import Cell, DisclosureRefused, Interval, Mark, Protection, Tables, describe
 
 
@@ -232,8 +232,9 @@ class _Protector:
         integrality = np.concatenate([np.full(2 * n, 1 if engine.integer else 0), np.ones(picks)])
         bounds = Bounds(np.concatenate([up_low, down_low, np.zeros(picks)]),
                         np.concatenate([up_high, down_high, np.ones(picks)]))
-        result = milp(cost, constraints=constraints, bounds=bounds, integrality=integrality,
-                      options={"mip_rel_gap": 0, "time_limit": 60})
+        with quiet_solver():
+            result = milp(cost, constraints=constraints, bounds=bounds, integrality=integrality,
+                          options={"mip_rel_gap": 0, "time_limit": 60})
         if result.x is None:
             return None
         return [around[k] for j, k in enumerate(choice) if result.x[2 * n + j] > 0.5]
