@@ -229,8 +229,9 @@ def _write_record(survey: SurveyData, record: Record) -> None:
 
 
 def protection_level(min_cell: int, setting: int | None) -> int:
-    """The narrowest interval a hidden small count may be known to lie in: the project's `settings.protection`, by
-    default 2 (a count shown as "<5" is never known closer than to three values), at most min_cell - 2."""
+    """The narrowest interval a hidden count (small or secondary) may be known to lie in: the project's
+    `settings.protection`, by default 2 (a count shown as "<5" is never known closer than to three values), at most
+    min_cell - 2."""
     return max(1, min(DEFAULT_PROTECTION if setting is None else setting, min_cell - 2))
 
 

@@ -1,8 +1,9 @@
 """`protect`: choose the counts to hide so that the audit passes, hiding as little as possible.
 
-The rule: a small hidden count is protected when its interval is at least `protection` wide (at most the width of
-the mark's own range: m-2 for [1, m-1]; with that, the published tables tell nothing more about a small count than
-its mark), and no hidden count at all is pinned: every interval is at least 1 wide.
+The rule: every hidden count, small or secondary, is protected when its interval is at least `protection` wide
+(at most the width of the small mark's own range: m-2 for [1, m-1]; with that, the published tables tell nothing
+more about a small count than its mark), and none is ever pinned: every interval is at least 1 wide. A secondary
+gets the same width as a small count, so that what the record promises holds for every hidden count alike.
 
 The algorithm:
 1. Hide every small published count (primary), plus `already_hidden`. Candidates for secondary hiding: published
@@ -45,8 +46,8 @@ def protect(
     mask_zeros: bool = False,
     integer: bool = False,
 ) -> Protection:
-    """Choose the counts to hide so that `audit` passes: every small count's interval at least `protection` wide
-    and no hidden count pinned, hiding as little as possible (see the module docstring).
+    """Choose the counts to hide so that `audit` passes: every hidden count's interval at least `protection` wide
+    (and at least 1), hiding as little as possible (see the module docstring).
 
     `protection` defaults to, and is at most, the width of the mark's own range: m-2 ("<m" is 1..m-1), or m-1
     with `mask_zeros`. `mask_zeros`: zeros may be hidden as complements, and every hidden count under m is shown
@@ -75,8 +76,9 @@ def protect(
     hidden = primary | before
     eligible = (value >= m) | (value == 0) if mask_zeros else value >= m
     candidates = {int(i) for i in (engine.published & eligible).nonzero()[0]} - shown - hidden
-    required = {i: float(max(protection, 1)) if engine.mark(i) is Mark.SMALL else 1.0 for i in hidden}
-    solver = _Protector(engine, hidden, candidates, required)
+    width = float(max(protection, 1))
+    required = dict.fromkeys(hidden, width)
+    solver = _Protector(engine, hidden, candidates, required, width)
     refused = solver.run()
     if refused:
         earlier = bool(engine.indices(already_shown))
@@ -118,12 +120,15 @@ class _Protector:
     HUB = 12  # relations: a cell in more is left out of the neighbourhoods
     PRUNE_LIMIT = 400
 
-    def __init__(self, engine: _Engine, hidden: set[int], candidates: set[int], required: dict[int, float]):
+    def __init__(
+        self, engine: _Engine, hidden: set[int], candidates: set[int], required: dict[int, float], width: float
+    ) -> None:
 
         self.engine = engine
         self.hidden = set(hidden)
         self.candidates = set(candidates)  # counts that may still be hidden
         self.required = required
+        self.width = width  # what a new secondary needs, as every hidden count
         self.added: list[int] = []
         self.refused: dict[int, Interval] = {}
         # cells that can differ from their true count in some pattern: they never change during the search
@@ -148,7 +153,7 @@ class _Protector:
                 for new in chosen:
                     self.candidates.discard(new)
                     self.hidden.add(new)
-                    self.required[new] = 1.0
+                    self.required[new] = self.width
                     self.added.append(new)
                     pending.append(new)  # a secondary must not be pinned either
         if not self.refused:
