@@ -155,7 +155,9 @@ def test_chart_margins_are_where_tight_layout_puts_them(question: QuestionTable)
     figure = canvas.figure
     placed = figure.subplotpars
     ours = (placed.left, placed.right, placed.bottom, placed.top)
-    figure.tight_layout(rect=(0, survey_charts.NOTE_HEIGHT if question.type == "multiple" else 0, 1, 1))
+    # the notes under the chart (several answers allowed; what "<5" and ":" mean) take a share of its height that
+    # grows with their lines, and tight_layout is told to keep it free, as the chart does
+    figure.tight_layout(rect=(0, canvas.note_share, 1, 1))
     tight = figure.subplotpars
     width, height = figure.bbox.width, figure.bbox.height
     pixels = [(a - b) * size for a, b, size in zip(ours, (tight.left, tight.right, tight.bottom, tight.top), (width, width, height, height))]

@@ -101,6 +101,7 @@ class _ChartCanvas:
         self.figure = Figure(figsize=(FIGURE_WIDTH, 2.4), dpi=DPI)
         self.canvas = FigureCanvasAgg(self.figure)
         self.axes = self.figure.add_subplot()
+        self.note_share = 0.0
         for side in ("top", "right"):
             self.axes.spines[side].set_visible(False)
         self.probe = Text(0, 0, "", transform=IdentityTransform())
@@ -185,6 +186,7 @@ class _ChartCanvas:
         if lines:
             figure.text(0.01, 0.01, "\n".join(lines), fontsize=9, color=MARK_COLOUR, va="bottom")
         note_share = len(lines) * NOTE_LINE * DPI / 72 / (height * DPI) + (0.01 if lines else 0.0)
+        self.note_share = note_share  # share of the figure's height below the axes kept for the notes
         self.place_axes(left, title, x_label, value_texts, top * 1.12, height, note_share, max(line_count, 1))
 
     def wrapped_labels(self, labels: list[str], codes: list[str]) -> list[str]:
