@@ -17,7 +17,7 @@ from hkh.project.load import Project
 from hkh.survey.bases import CODED_TYPES
 from hkh.survey.publication import SECONDARY, SMALL
 from hkh.survey.store import list_imported_surveys
-from hkh.survey.tables import OptionCount, QuestionTable, SurveyTables, build_survey_tables, mark_text, percent_of
+from hkh.survey.tables import OptionCount, QuestionTable, SurveyTables, build_survey_tables, percent_of
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.project.models import Evidence
@@ -56,16 +56,29 @@ def _evidence_location(project: Project, evidence: Evidence, field_name: str) ->
     return project.path("findings.yaml"), None
 
 
+def hidden_words(mark: str | None, min_cell: int, language: str) -> str:
+    """A hidden count in a sentence: "færre enn 5 (<5)" or "skjult (:)"."""
+    return t("survey.figure_secondary" if mark == SECONDARY else "survey.figure_small", language, min_cell=min_cell)
+
+
 def figure_sentence(
     count: int | None, base: int | None, percent: float | None, phrase: str | None, language: str, min_cell: int,
     count_mark: str | None = None, base_mark: str | None = None,
 ) -> str:
+    """"38 av 51 (75 %, tre av fire)"; a hidden count is said in words with its mark, "færre enn 5 (<5) av 51" or
+    "skjult (:) av 51 – tallet er ikke lite, men …", and never with a share or a phrase: they would tell what the
+    mark hides, and a phrase for a hidden count could contradict the counts shown beside it."""
     of = t("survey.of", language)
-    shown_count = mark_text(count_mark, min_cell) if count is None else str(count)
-    shown_base = mark_text(base_mark, min_cell) if base is None else str(base)
-    if percent is None or phrase is None:
-        return f"{shown_count} {of} {shown_base}"
-    return f"{shown_count} {of} {shown_base} ({format_percent(percent, language, 0)}, {phrase})"
+
+    def words(value: int | None, mark: str | None) -> str:
+        return str(value) if value is not None else hidden_words(mark, min_cell, language)
+
+    sentence = f"{words(count, count_mark)} {of} {words(base, base_mark)}"
+    if count is not None and base is not None and percent is not None and phrase is not None:
+        sentence += f" ({format_percent(percent, language, 0)}, {phrase})"
+    if SECONDARY in {count_mark if count is None else None, base_mark if base is None else None}:
+        sentence += f" – {t('survey.figure_secondary_note', language)}"
+    return sentence
 
 
 def evidence_figure(
@@ -103,7 +116,8 @@ def evidence_figure(
         base = table.shown_base
         return EvidenceFigure(
             evidence.source, table.name, table.text, None, None, base, base, None, None, table.base_suppressed,
-            f"n = {base if base is not None else mark_text(table.base_suppressed, tables.min_cell)}", tables.min_cell,
+            f"n = {base if base is not None else hidden_words(table.base_suppressed, tables.min_cell, language)}",
+            tables.min_cell,
         )
     if evidence.option is None:
         choices = "; ".join(f"{o.code} {o.label}" for o in table.options)

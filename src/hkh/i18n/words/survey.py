@@ -55,6 +55,18 @@ WORDS: Words = {
         "nn": ": skjult fordi eit lite tal elles kunne reknast ut frå summane eller andre publiserte tabellar (talet sjølv er ikkje lite)",
         "en": ": hidden because a small count could otherwise be worked out from the totals or other published tables (the count itself is not small)",
     },
+    # a hidden count in a sentence that quotes it (hkh.survey.evidence.figure_sentence): said in words, with its mark
+    "figure_small": {
+        "nb": "færre enn {min_cell} (<{min_cell})",
+        "nn": "færre enn {min_cell} (<{min_cell})",
+        "en": "fewer than {min_cell} (<{min_cell})",
+    },
+    "figure_secondary": {"nb": "skjult (:)", "nn": "skjult (:)", "en": "hidden (:)"},
+    "figure_secondary_note": {
+        "nb": "tallet er ikke lite, men skjult fordi et lite tall ellers kunne regnes ut fra de publiserte tabellene",
+        "nn": "talet er ikkje lite, men skjult fordi eit lite tal elles kunne reknast ut frå dei publiserte tabellane",
+        "en": "the count is not small, but hidden because a small count could otherwise be worked out from the published tables",
+    },
     "small_groups_note": {
         "nb": "grupper med færre enn {min_cell} personer vises ikke: {groups}",
         "nn": "grupper med færre enn {min_cell} personar blir ikkje viste: {groups}",
