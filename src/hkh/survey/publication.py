@@ -323,14 +323,11 @@ def _stricter(
 
 
 def _refused(refusal: DisclosureRefused, before: tuple[str, ...], by: str | None, describe: Any) -> HkhError:
-    cells = "; ".join(
-        f"{describe(cell)} ({refusal.best[cell].low:g}–{refusal.best[cell].high:g})" if cell in refusal.best
-        else describe(cell)
-        for cell in refusal.cells
-    )
+    """The refusal, naming the counts that could be worked out, but not how closely: the interval a reader could
+    narrow a small count to would tell whoever reads the message (a log, a screenshot to a colleague) the count."""
+    cells = "; ".join(describe(cell) for cell in refusal.cells)
     if by is None:
         return worded(DisclosureRefusedError, "survey.tables_unsafe", cells=cells)
-    return worded(
-        DisclosureRefusedError, "survey.breakdown_unsafe", by=by, earlier=", ".join(before) or "-", cells=cells,
-        n_earlier=len(before),
-    )
+    if not before:
+        return worded(DisclosureRefusedError, "survey.breakdown_unsafe_first", by=by, cells=cells)
+    return worded(DisclosureRefusedError, "survey.breakdown_unsafe", by=by, earlier=", ".join(before), cells=cells)

@@ -82,6 +82,11 @@ WORDS: Words = {
         "nn": "--by {by} blir ikkje publisert: saman med tabellane som alt er publiserte (fordelingar etter: {earlier}) kunne desse skjulte tala reknast ut for nøyaktig: {cells}. Vel ein annan bakgrunnsvariabel",
         "en": "--by {by} is not published: together with the tables already published (breakdowns by: {earlier}) these hidden counts could be worked out too closely: {cells}. Choose another background question",
     },
+    "breakdown_unsafe_first": {
+        "nb": "--by {by} blir ikke publisert: sammen med tabellene for hvert enkelt spørsmål, som alt er publisert, kunne disse skjulte tallene regnes ut for nøyaktig: {cells}. Velg en annen bakgrunnsvariabel",
+        "nn": "--by {by} blir ikkje publisert: saman med tabellane for kvart enkelt spørsmål, som alt er publiserte, kunne desse skjulte tala reknast ut for nøyaktig: {cells}. Vel ein annan bakgrunnsvariabel",
+        "en": "--by {by} is not published: together with the table of each question, already published, these hidden counts could be worked out too closely: {cells}. Choose another background question",
+    },
     "tables_unsafe": {
         "nb": "tabellene blir ikke publisert: disse skjulte tallene kunne regnes ut for nøyaktig fra summene: {cells}",
         "nn": "tabellane blir ikkje publiserte: desse skjulte tala kunne reknast ut for nøyaktig frå summane: {cells}",
