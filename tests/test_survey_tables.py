@@ -484,9 +484,10 @@ def test_breakdown_by_background_question(project_dir: Path) -> None:
 def test_breakdown_marks_small_counts_in_a_group(project_dir: Path) -> None:
     data = build_survey_tables(load_project(project_dir), by="vapen").to_json()
     kjonn = question_of(data, "kjonn")["by"]
-    # vapen: Ja 8 and the 4 partial respondents who never reached it are under 10; Nei (18) is shown: Mann 12,
-    # Kvinne 4, Annet 2. Kvinne and Annet are both small, so they protect each other (each 2 to 4 from 6 = 18 - 12)
-    assert kjonn["left_out"] == ["Ja", "(ikke svart)"]
+    # vapen: Ja (8) is under 10 and left out; the 4 partial respondents who never reached it are never a column;
+    # Nei (18) is shown: Mann 12, Kvinne 4, Annet 2. Kvinne and Annet are both small, so they protect each other
+    # (each 2 to 4, from 6 = 18 - 12)
+    assert kjonn["left_out"] == ["Ja"]
     (nei,) = kjonn["groups"]
     assert nei["base"] == 18
     assert [(o["count"], o["suppressed"]) for o in nei["options"]] == [(12, None), (None, "small"), (None, "small")]

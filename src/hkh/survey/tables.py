@@ -294,7 +294,7 @@ class _Cells:
         for by_code in self.categories(by):
             option = by.option(by_code)
             groups.append((by_code, option.label if option is not None else str(by_code)))
-        groups.append((None, t("survey.no_answer_group", self.language)))
+        # those who did not answer `by` are never a column (`hkh.survey.publication`): they are in the overall table
         shown, left_out = [], []
         for code, label in groups:
             within = key((by.name, Margin.NO_ANSWER if code is None else code))

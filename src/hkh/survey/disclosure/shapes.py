@@ -67,7 +67,8 @@ def one_way_table(question: Question, answers: Sequence[Any]) -> Tables:
 
 
 def two_way_table(
-    question: Question, answers: Sequence[Any], by: Question, by_answers: Sequence[Any], *, smallest_group: int = 0
+    question: Question, answers: Sequence[Any], by: Question, by_answers: Sequence[Any], *, smallest_group: int = 0,
+    no_answer_group: bool = True,
 ) -> Tables:
     """The table of `question` by the groups of `by` (single choice): a count per option and group (the group of
     those who skipped `by` included), and a base per group, published. Relations: in each group, those of a
@@ -77,7 +78,9 @@ def two_way_table(
 
     A group of fewer than `smallest_group` respondents is left out of the table (its counts stay in the relations,
     unpublished): a column of one or two people gives their answers away however it is masked, and through the
-    group's size it ties every question's table together, which makes the audit slow."""
+    group's size it ties every question's table together, which makes the audit slow. With `no_answer_group=False`
+    the group of those who skipped `by` is never shown either (it stays in the relations): it is the rest of every
+    other group, so a small count in it is often known from the tables before it is shown."""
     if by.multiple:
         raise ValueError(f"{by.name}: a breakdown variable must be single choice")
     if by.name == question.name:
@@ -98,7 +101,7 @@ def two_way_table(
         more_values, more_relations = _column(question, categories, members, within)
         values.update(more_values)
         relations += more_relations
-        if len(members) >= smallest_group:
+        if len(members) >= smallest_group and (no_answer_group or group is not Margin.NO_ANSWER):
             published |= {within | key((question.name, c)) for c in (*categories, Margin.BASE)}
         for row in (*categories, Margin.BASE, Margin.ANSWERED, Margin.NO_ANSWER):
             rows.setdefault(key((question.name, row)), []).append(within | key((question.name, row)))
