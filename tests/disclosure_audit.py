@@ -142,48 +142,87 @@ class Reader:
     # ---------------------------------------------------------------------------------------- solving
 
     def intervals(self) -> list[Hidden]:
-        """Every hidden count with the narrowest whole-number interval the reader can prove for it."""
+        """Every hidden count with the narrowest whole-number interval the reader can prove for it.
+
+        The program is cut into its independent parts first: a relation ties together the counts in it that are not
+        shown, and counts no chain of relations ties together cannot constrain each other (the shown ones are
+        constants). Each part is one small linear program, solved twice for each hidden count in it."""
         import numpy as np
         from scipy import sparse
         from scipy.optimize import linprog
 
-        keys = sorted(self.seen | {frozenset()}, key=lambda k: sorted(map(str, k)))
-        index = {k: i for i, k in enumerate(keys)}
         n = self.respondents
-        low = np.zeros(len(keys))
-        high = np.full(len(keys), float(n))
-        for k, (lowest, highest) in self.bounds.items():
-            low[index[k]], high[index[k]] = lowest, min(highest, n)
-        for k, count in self.known.items():
-            low[index[k]] = high[index[k]] = count
-        low[index[frozenset()]] = high[index[frozenset()]] = n
-        eq: tuple[list[int], list[int], list[float]] = ([], [], [])
-        ub: tuple[list[int], list[int], list[float]] = ([], [], [])
-        relations = {(t, tuple(sorted(p, key=index.__getitem__)), e) for t, p, e in self.relations}
-        counted = {True: 0, False: 0}
-        for total, parts, exact in sorted(relations, key=lambda r: (index[r[0]], [index[p] for p in r[1]], r[2])):
-            rows, columns, values = eq if exact else ub
-            row, counted[exact] = counted[exact], counted[exact] + 1
-            sign = 1.0 if exact else -1.0
-            rows.append(row), columns.append(index[total]), values.append(sign)
-            for part in parts:
-                rows.append(row), columns.append(index[part]), values.append(-sign)
-        a_eq = sparse.csr_matrix((eq[2], (eq[0], eq[1])), shape=(counted[True], len(keys)))
-        a_ub = sparse.csr_matrix((ub[2], (ub[0], ub[1])), shape=(counted[False], len(keys))) if ub[0] else None
-        bounds = np.column_stack([low, high])
+        known = dict(self.known) | {frozenset(): n}
+        relations = sorted({(t, tuple(sorted(p, key=str)), e) for t, p, e in self.relations}, key=str)
+        # union-find over the counts that are not known
+        parent: dict[Key, Key] = {}
+
+        def root(k: Key) -> Key:
+            while parent.setdefault(k, k) != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        for total, parts, _ in relations:
+            free = [k for k in (total, *parts) if k not in known]
+            for other in free[1:]:
+                parent[root(other)] = root(free[0])
+        hidden = {k: mark for k, mark in self.marks.items() if k not in known}
+        parts_of: dict[Key, list[Key]] = {}
+        for k in sorted({k for k in self.seen if k not in known} | set(hidden), key=str):
+            parts_of.setdefault(root(k), []).append(k)
+        rows_of: dict[Key, list[tuple[Key, tuple[Key, ...], bool]]] = {}
+        for relation in relations:
+            free = [k for k in (relation[0], *relation[1]) if k not in known]
+            if free:
+                rows_of.setdefault(root(free[0]), []).append(relation)
+            else:  # every count in it is published: the tables must agree
+                total, parts, exact = relation
+                added = sum(known[k] for k in parts)
+                assert (added == known[total]) if exact else (added <= known[total]), relation
         found = []
-        hidden = {k: mark for k, mark in self.marks.items() if k not in self.known}
-        for k, mark in sorted(hidden.items(), key=lambda item: index[item[0]]):
-            ends = []
-            for direction in (1.0, -1.0):
-                objective = np.zeros(len(keys))
-                objective[index[k]] = direction
-                result = linprog(objective, A_eq=a_eq, b_eq=np.zeros(a_eq.shape[0]), A_ub=a_ub,
-                                 b_ub=None if a_ub is None else np.zeros(a_ub.shape[0]), bounds=bounds, method="highs")
-                assert result.status == 0, f"the published tables contradict each other: {result.message}"
-                ends.append(direction * result.fun)
-            found.append(Hidden(k, mark, math.ceil(ends[0] - 1e-6), math.floor(ends[1] + 1e-6)))
-        return found
+        for part, members in parts_of.items():
+            wanted = [k for k in members if k in hidden]
+            if not wanted:
+                continue
+            index = {k: i for i, k in enumerate(members)}
+            low = np.zeros(len(members))
+            high = np.full(len(members), float(n))
+            for k in members:
+                lowest, highest = self.bounds.get(k, (0, n))
+                low[index[k]], high[index[k]] = lowest, min(highest, n)
+            blocks: dict[bool, tuple[list[int], list[int], list[float], list[float]]] = {
+                True: ([], [], [], []), False: ([], [], [], [])
+            }
+            for total, parts, exact in rows_of.get(part, []):
+                rows, columns, values, rhs = blocks[exact]
+                row = len(rhs)
+                sign = 1.0 if exact else -1.0  # exact: total - parts = 0; inexact: parts - total <= 0
+                constant = 0.0
+                for k, coefficient in ((total, sign), *((p, -sign) for p in parts)):
+                    if k in known:
+                        constant += coefficient * known[k]
+                    else:
+                        rows.append(row), columns.append(index[k]), values.append(coefficient)
+                rhs.append(-constant)
+            matrices = {}
+            for exact, (rows, columns, values, rhs) in blocks.items():
+                matrices[exact] = (
+                    (sparse.csr_matrix((values, (rows, columns)), shape=(len(rhs), len(members))), np.array(rhs))
+                    if rhs else (None, None)
+                )
+            (a_eq, b_eq), (a_ub, b_ub) = matrices[True], matrices[False]
+            for k in wanted:
+                ends = []
+                for direction in (1.0, -1.0):
+                    objective = np.zeros(len(members))
+                    objective[index[k]] = direction
+                    result = linprog(objective, A_eq=a_eq, b_eq=b_eq, A_ub=a_ub, b_ub=b_ub,
+                                     bounds=np.column_stack([low, high]), method="highs")
+                    assert result.status == 0, f"the published tables contradict each other: {result.message}"
+                    ends.append(direction * result.fun)
+                found.append(Hidden(k, hidden[k], math.ceil(ends[0] - 1e-6), math.floor(ends[1] + 1e-6)))
+        return sorted(found, key=lambda h: sorted(map(str, h.key)))
 
 
 def audit(published: Iterable[Mapping[str, Any]], *, respondents: int, non_substantive: Mapping[str, set[int]],
