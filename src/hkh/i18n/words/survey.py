@@ -46,14 +46,14 @@ WORDS: Words = {
     },
     # the two marks of a hidden count (hkh.survey.tables.mark_text), each explained where it appears
     "small_note": {
-        "nb": "<{min_cell}: færre enn {min_cell} svar; tallet og prosenten er skjult av personvernhensyn",
-        "nn": "<{min_cell}: færre enn {min_cell} svar; talet og prosenten er skjulte av omsyn til personvern",
-        "en": "<{min_cell}: fewer than {min_cell} answers; the count and its percentage are hidden for privacy",
+        "nb": "<{min_cell} betyr færre enn {min_cell} svar (tallet og prosenten er skjult av personvernhensyn)",
+        "nn": "<{min_cell} tyder færre enn {min_cell} svar (talet og prosenten er skjulte av omsyn til personvern)",
+        "en": "<{min_cell} means fewer than {min_cell} answers (the count and its percentage are hidden for privacy)",
     },
     "secondary_note": {
-        "nb": ": skjult fordi et lite tall ellers kunne regnes ut fra summene eller andre publiserte tabeller (tallet selv er ikke lite)",
-        "nn": ": skjult fordi eit lite tal elles kunne reknast ut frå summane eller andre publiserte tabellar (talet sjølv er ikkje lite)",
-        "en": ": hidden because a small count could otherwise be worked out from the totals or other published tables (the count itself is not small)",
+        "nb": ": betyr at tallet er skjult fordi et lite tall ellers kunne regnes ut fra summene eller andre publiserte tabeller (tallet selv er ikke lite)",
+        "nn": ": tyder at talet er skjult fordi eit lite tal elles kunne reknast ut frå summane eller andre publiserte tabellar (talet sjølv er ikkje lite)",
+        "en": ": means the count is hidden because a small count could otherwise be worked out from the totals or other published tables (the count itself is not small)",
     },
     # a hidden count in a sentence that quotes it (hkh.survey.evidence.figure_sentence): said in words, with its mark
     "figure_small": {

@@ -37,13 +37,18 @@ def workbook_bytes(tables: SurveyTables, language: str, mapping_title: str | Non
     header = [t(f"survey.{k}", language) for k in ("question", "text", "type", "base", "sheet")]
     excel.put(index, 1, 1, f"{t('survey.index_title', language)}: {tables.source}")
     excel.style_title(index, 1)
-    excel.put(index, 2, 1, "; ".join(mark_notes(tables.marks(), tables.min_cell, language)))
-    header_row = 4
+    # what each mark means, one line each from row 2, and a blank row before the table
+    notes = mark_notes(tables.marks(), tables.min_cell, language)
+    for row, note in enumerate(notes, start=2):
+        excel.put(index, row, 1, note)
+    header_row = max(4, 3 + len(notes))
     rows = []
     for question in tables.questions:
         base: int | str = base_text(question, tables.min_cell) if question.base_suppressed else question.base
         rows.append([question.name, question.text, t(f"survey.type_{question.type}", language), base, None])
     excel.write_rows(index, header, rows, start_row=header_row, number_formats={3: excel.INTEGER_FORMAT})
+    for row in range(header_row + 1, header_row + 1 + len(rows)):
+        _right(index.cell(row=row, column=4))
     for row, question in enumerate(tables.questions, start=header_row + 1):
         cell = index.cell(row=row, column=5)
         if question.name in sheet_of:
@@ -54,6 +59,14 @@ def workbook_bytes(tables: SurveyTables, language: str, mapping_title: str | Non
     return excel.to_bytes(workbook, mapping_title=mapping_title)
 
 
+def _right(cell: Any) -> None:
+    """A mark ("<5", ":") where a count would be stands where the count would: at the right of its cell."""
+    from openpyxl.styles import Alignment
+
+    if isinstance(cell.value, str):
+        cell.alignment = Alignment(horizontal="right", vertical="top")
+
+
 def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, language: str) -> None:
     from hkh.outputs import excel
 
@@ -62,7 +75,7 @@ def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, lang
     excel.style_title(ws, 1)
     base: int | str = base_text(question, min_cell) if question.base_suppressed else question.base
     excel.put(ws, 2, 1, t("survey.base", language))
-    excel.put(ws, 2, 2, base)
+    _right(excel.put(ws, 2, 2, base))
     note = []
     if question.type == "multiple":
         note.append(t("survey.multiple_note", language))
@@ -72,8 +85,10 @@ def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, lang
     if question.breakdown is not None and question.breakdown.left_out:
         groups = ", ".join(question.breakdown.left_out)
         note.append(t("survey.small_groups_note", language, min_cell=GROUP_FACTOR * min_cell, groups=groups))
-    excel.put(ws, 3, 1, "; ".join(note))
-    header_row = 5
+    # one line per note, under the base: several answers, what "<5" and ":" mean, the groups left out
+    for row, line in enumerate(note, start=3):
+        excel.put(ws, row, 1, line)
+    header_row = 4 + max(len(note), 1)
     if question.type == "number" and question.summary is not None:
         summary = question.summary
         rows = [[label, value] for label, value in summary_rows(summary, language)]
@@ -112,4 +127,7 @@ def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, lang
         start_row=header_row,
         number_formats={1: excel.INTEGER_FORMAT, 4: excel.INTEGER_FORMAT, 5: excel.PERCENT_FORMAT},
     )
+    for row in ws.iter_rows(min_row=header_row + 1, min_col=2, max_col=5):
+        _right(row[0])  # the group's base
+        _right(row[3])  # the count
     excel.finish_table(ws, header_row=header_row, wrap=[4], fixed_widths={1: 18, 4: 40}, title=question.name)
