@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hkh.core.errors import Message
+from hkh.i18n import render
 from hkh.project import calendar, hours
 from hkh.project.calendar import (
     HOLIDAY_NAMES,
@@ -68,11 +70,16 @@ def test_slot_zero_is_the_first_quarter_after_midnight() -> None:
     assert not slots.is_open(D(2020, 3, 2), 0, 15)
 
 
-def test_unreadable_hours_and_empty_periods_are_refused_in_words() -> None:
-    with pytest.raises(CalendarHoursError, match="cannot read opening hours"):
+def test_unreadable_hours_and_empty_periods_are_refused_with_a_code() -> None:
+    with pytest.raises(CalendarHoursError) as unreadable:
         slots_for_days("Mon-Fri 9-15", D(2020, 1, 6), D(2020, 1, 12))
-    with pytest.raises(CalendarHoursError, match="before it begins"):
+    assert (unreadable.value.code, unreadable.value.values) == ("hours-unreadable", {"text": "Mon-Fri 9-15"})
+    message = render(Message(f"messages.{unreadable.value.code}", unreadable.value.values), "en")
+    assert "cannot read the opening hours `Mon-Fri 9-15`" in message
+    with pytest.raises(CalendarHoursError) as reversed_period:
         slots_for_days("24/7", D(2020, 1, 6), D(2020, 1, 5))
+    assert reversed_period.value.code == "period-reversed"
+    assert "before it starts" in render(Message("messages.period-reversed", reversed_period.value.values), "en")
     with pytest.raises(ValueError, match="not a Monday"):
         week_slots_on("24/7", D(2020, 1, 7))
 

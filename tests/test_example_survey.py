@@ -63,7 +63,7 @@ def test_respondent_counts(imported: tuple[pd.DataFrame, Codebook, str]) -> None
     frame, codebook, output = imported
     assert (codebook.respondents.answered, codebook.respondents.complete, codebook.respondents.partial) == (51, 45, 6)
     assert len(frame) == 51 and frame["_status"].value_counts().to_dict() == {4: 45, 3: 6}
-    assert "dropped identifying columns: respondentid, email, navn" in output
+    assert "fjernet identifiserende kolonner: respondentid, email, navn" in output
     assert int((frame["kjonn"] == 1).sum()) == 38
 
 

@@ -134,7 +134,7 @@ def test_identifiers_dropped_and_reported(project: Path, tables: ExportTables, t
     workbook = write_xlsx(tables, tmp_path / "export.xlsx")
     result = run("import", str(workbook), "-p", str(project))
     assert result.exit_code == 0, result.output
-    assert "dropped identifying columns: respondentid, email, navn, telefon, kontakt_epost" in result.output
+    assert "fjernet identifiserende kolonner: respondentid, email, navn, telefon, kontakt_epost" in result.output
     source = "export"
     folder = project / "data" / "survey" / source
     text = (folder / "responses.csv").read_text("utf-8")
@@ -179,7 +179,7 @@ def test_sources_yaml_comments_kept_and_entry_updated(project: Path, tables: Exp
     write_xlsx(smaller, workbook)
     result = run("import", str(workbook), "-p", str(project), "-s", "survey-2020", "--force")
     assert result.exit_code == 0, result.output
-    assert "updated source 'survey-2020'" in result.output
+    assert "oppdaterte kilden `survey-2020`" in result.output
     after = (project / "sources.yaml").read_text("utf-8")
     assert "title: Brukerundersøkelsen  # endret av teamet" in after and "note: skrevet for hånd" in after
     assert "# første intervju" in after
@@ -193,7 +193,7 @@ def test_raw_export_copied_once_and_never_into_out(project: Path, tables: Export
     result = run("import", str(workbook), "-p", str(project))
     assert result.exit_code == 0, result.output
     assert (project / "data" / "raw" / "outside.xlsx").read_bytes() == workbook.read_bytes()
-    assert "copied the raw export to data/raw/outside.xlsx" in result.output
+    assert "kopierte råeksporten til data/raw/outside.xlsx" in result.output
     # an export already inside the project is not copied again
     inside = project / "data" / "raw" / "outside.xlsx"
     result = run("import", str(inside), "-p", str(project), "-s", "inside")
@@ -215,7 +215,7 @@ def test_reimport_keeps_edited_non_substantive(project: Path, tables: ExportTabl
     assert edited != text
     path.write_text(edited, encoding="utf-8")
     result = run("import", str(workbook), "-p", str(project), "-s", "s")
-    assert result.exit_code == 0 and "kept your non_substantive edits for: kjonn" in result.output
+    assert result.exit_code == 0 and "beholdt endringene dine av non_substantive for: kjonn" in result.output
     assert Codebook.load(path).question("kjonn").non_substantive == [3]
 
 
@@ -233,7 +233,7 @@ def test_without_labels_and_structure(project: Path, tables: ExportTables, tmp_p
     write_csv_set(tables, folder, "utf16-tab", include=("dataset",))
     result = run("import", str(folder / "dataset.csv"), "-p", str(project), "-s", "bare")
     assert result.exit_code == 0, result.output
-    assert "no Structure and no Labels" in result.stderr
+    assert "eksporten har verken Structure eller Labels" in result.stderr
     survey = load_survey(project, "bare")
     konflikt = survey.codebook.question("konflikt")
     assert konflikt.type == "multiple" and [o.code for o in konflikt.options] == [1, 2, 3, 4]  # suffixes: all we have
@@ -248,7 +248,7 @@ def test_without_labels_warns_and_keeps_codes(project: Path, tables: ExportTable
     folder = tmp_path / "nolabels"
     write_csv_set(tables, folder, "cp1252-comma", include=("dataset", "structure"))
     result = run("import", str(folder), "-p", str(project), "-s", "nolabels")
-    assert result.exit_code == 0 and "no Labels" in result.stderr
+    assert result.exit_code == 0 and "eksporten har ingen Labels" in result.stderr
     trygg = load_survey(project, "nolabels").codebook.question("trygg_1")
     assert trygg.type == "grid_item" and {o.code for o in trygg.options} == {1, 2, 9}
 
@@ -258,7 +258,7 @@ def test_without_labels_warns_and_keeps_codes(project: Path, tables: ExportTable
 
 def assert_refused(project: Path, args: list[str], location: str, words: str) -> None:
     before = snapshot(project)
-    result = run("import", *args, "-p", str(project))
+    result = run("import", *args, "-p", str(project), "-l", "en")  # the words checked are the English ones
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -320,7 +320,7 @@ def test_ragged_csv_row(project: Path, tables: ExportTables, tmp_path: Path) -> 
     target = next(n for n in line_of_record[12:] if b'"' not in lines[n - 1] and n + 1 in line_of_record)
     lines[target - 1] = lines[target - 1] + b";extra"
     dataset.write_bytes(b"\n".join(lines))
-    assert_refused(project, [str(folder)], f"{dataset}:{target}", "fields but the dataset header has")
+    assert_refused(project, [str(folder)], f"{dataset}:{target}", "fields but the header has")
 
 
 def test_labels_row_with_non_numeric_code_csv(project: Path, tables: ExportTables, tmp_path: Path) -> None:
@@ -405,14 +405,14 @@ def test_missing_file(project: Path, tmp_path: Path) -> None:
 def test_bad_source_id(project: Path, tables: ExportTables, tmp_path: Path) -> None:
     path = write_xlsx(tables, tmp_path / "export.xlsx")
     result = run("import", str(path), "-p", str(project), "-s", "min kilde")
-    assert result.exit_code == 2 and "not a valid source id" in result.stderr
+    assert result.exit_code == 2 and "kan ikke være en kilde-id" in result.stderr
     assert not (project / "data").exists()
 
 
 def test_source_id_taken_by_another_method(project: Path, tables: ExportTables, tmp_path: Path) -> None:
     path = write_xlsx(tables, tmp_path / "export.xlsx")
     result = run("import", str(path), "-p", str(project), "-s", "intervju-1")
-    assert result.exit_code == 2 and "registered with method 'target_interview'" in result.stderr
+    assert result.exit_code == 2 and "står i sources.yaml med metoden `target_interview`" in result.stderr
     assert result.stderr.startswith(f"{project / 'sources.yaml'}:") or "sources.yaml:" in result.stderr
     assert not (project / "data").exists()
 
@@ -527,7 +527,7 @@ def test_xml_workbook_with_an_unknown_encoding_is_reported_as_damaged(project: P
     )
     result = run("import", str(export), "-p", str(project))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{export}:1: the XML workbook is damaged (unknown encoding: UF-8)"
+    assert result.stderr.strip() == f"{export}:1: arbeidsboka er skadet og kan ikke leses; last den ned eller eksporter den på nytt"
 
 
 def test_a_dataset_sheet_that_does_not_start_at_a1_is_read_where_it_is(project: Path, tmp_path: Path) -> None:
@@ -542,7 +542,7 @@ def test_a_dataset_sheet_that_does_not_start_at_a1_is_read_where_it_is(project: 
     workbook.save(path)
     result = run("import", str(path), "-p", str(project))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{path}!Dataset!D3: the column name 'alder' appears twice (also at Dataset!C3)"
+    assert result.stderr.strip() == f"{path}!Dataset!D3: kolonnenavnet «alder» står to ganger (også i Dataset!C3)"
     sheet["D3"] = "kjonn"
     workbook.save(path)
     result = run("import", str(path), "-p", str(project), "-s", "moved")

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from hkh.cli import app
+from hkh.core.errors import OverwriteRefusedError
 from hkh.core.yamlio import load_yaml
 from hkh.pipeline import check
 from hkh.project.init import create_project, template_text
@@ -81,7 +82,7 @@ def test_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
     before = listing(folder)
     result = runner.invoke(app, ["init", str(folder)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{folder / 'plan.yaml'}: already exists")
+    assert result.stderr.startswith(f"{folder / 'plan.yaml'}: finnes allerede; hkh init skriver aldri over en fil")
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert listing(folder) == before
 
@@ -94,7 +95,7 @@ def test_any_existing_file_is_refused(tmp_path: Path, existing: str) -> None:
     before = listing(folder)
     with pytest.raises(Exception) as caught:
         create_project(folder, language="en")
-    assert getattr(caught.value, "code", None) == "overwrite-refused"
+    assert isinstance(caught.value, OverwriteRefusedError) and caught.value.code == "init-file-exists"
     assert Path(str(caught.value.path)).as_posix().endswith(existing)
     assert listing(folder) == before
 
@@ -112,7 +113,7 @@ def test_init_on_a_file_is_refused(tmp_path: Path) -> None:
     target.write_text("x", "utf-8")
     result = runner.invoke(app, ["init", str(target)])
     assert result.exit_code == 2
-    assert "not a folder" in result.stderr
+    assert "dette er en fil, ikke en mappe" in result.stderr
     assert target.read_text("utf-8") == "x"
 
 
@@ -218,7 +219,7 @@ def test_init_of_a_new_folder_is_all_or_nothing(tmp_path: Path, monkeypatch: pyt
     _fail_on_third_write(monkeypatch)
     result = runner.invoke(app, ["init", str(folder)])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{folder}: cannot create the folder: the disk is full; nothing was created"
+    assert result.stderr.strip() == f"{folder}: kan ikke lage mappa: disken er full; ingenting ble laget"
     assert sorted(p.name for p in tmp_path.iterdir()) == [], "no folder and no temporary left behind"
     monkeypatch.undo()
     assert runner.invoke(app, ["init", str(folder)]).exit_code == 0
@@ -236,6 +237,6 @@ def test_init_interrupted_in_an_existing_folder_leaves_no_project_file(
     _fail_on_third_write(monkeypatch)
     result = runner.invoke(app, ["init", str(folder)])
     assert result.exit_code == 2
-    assert "the disk is full" in result.stderr
+    assert "disken er full" in result.stderr
     assert not (folder / "hkh.yaml").exists()
     assert (folder / "notater.txt").read_text(encoding="utf-8") == "våre notater\n"

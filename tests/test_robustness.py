@@ -239,7 +239,7 @@ def test_plan_refuses_to_overwrite_an_edited_output_without_force(project: Path,
     assert refused.exit_code == 2
     lines = refused.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert f"handlingsplan.{fmt}: this file was changed after hkh wrote it" in lines[0] and "--force" in lines[0]
+    assert f"handlingsplan.{fmt}: fila er endret etter at hkh skrev den" in lines[0] and "--force" in lines[0]
     assert target.read_bytes() == edited
 
     forced = runner.invoke(app, ["plan", "-p", str(project), "--format", fmt, "--force"])
@@ -270,8 +270,8 @@ def test_a_second_hkh_on_the_same_project_is_refused_while_the_first_writes(proj
         )
         assert second.returncode == 2
         assert second.stderr.strip().splitlines() == [
-            f"{project / LOCK_NAME}: another hkh (process {holder.pid}) is writing to this project; "
-            "wait for it to finish and run the command again"
+            f"{project / LOCK_NAME}: en annen hkh (prosess {holder.pid}) skriver i dette prosjektet; "
+            "vent til den er ferdig, og kjør kommandoen igjen"
         ]
         assert snapshot(project) == before
     finally:
@@ -610,7 +610,7 @@ def test_a_second_import_while_one_runs_is_refused(project: Path, large_export: 
             timeout=120,
         )
         assert second.returncode == 2
-        assert f"another hkh (process {first.pid}) is writing to this project" in second.stderr
+        assert f"en annen hkh (prosess {first.pid}) skriver i dette prosjektet" in second.stderr
         assert len(second.stderr.strip().splitlines()) == 1
     finally:
         first.kill()
@@ -689,7 +689,7 @@ def test_no_command_overwrites_an_edited_output_without_force(full_project: Path
         refused = runner.invoke(app, [*args, "-p", str(full_project)])
         assert refused.exit_code == 2, f"{path.name}: {refused.output}"
         message = refused.stderr.strip().splitlines()[-1]
-        assert path.name in message and "changed after hkh wrote it" in message and "--force" in message
+        assert path.name in message and "fila er endret etter at hkh skrev den" in message and "--force" in message
         assert path.read_bytes() == edited, f"{path.name} was overwritten"
         path.write_bytes(original)
     again = runner.invoke(app, [*args, "-p", str(full_project)])

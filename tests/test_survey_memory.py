@@ -68,10 +68,10 @@ def test_counting_read_still_names_a_cell_that_is_not_a_code(project_dir: Path, 
     (folder / "responses.csv").write_text("\n".join(text) + "\n", "utf-8")
     with pytest.raises(HkhError) as raised:
         load_survey(project_dir, SOURCE, codes_as_float=True)
-    assert raised.value.line == 8 and "'kjonn'" in str(raised.value)
+    assert raised.value.line == 8 and "'kjonn'" in str(raised.value) and raised.value.code == "answers-not-code"
     result = runner.invoke(app, ["survey", "-p", str(project_dir), "--format", "json"])
     assert result.exit_code == 2
-    assert "responses.csv:8:" in result.output and "is not a code" in result.output
+    assert "responses.csv:8:" in result.output and "er ikke en kode" in result.output
 
 
 @pytest.mark.parametrize("by", [None, "kjonn", "trygg_1"])

@@ -572,7 +572,7 @@ def test_breakdown_by_variable_name_and_unknown_variable(project_dir: Path) -> N
 def test_breakdown_refused_when_every_group_is_too_small(project_dir: Path) -> None:
     result = runner.invoke(app, ["survey", "-p", str(project_dir), "--by", "kjonn", "--min-cell", "25"])
     assert result.exit_code == 2
-    assert "every group has fewer than 25" in result.stderr
+    assert "hver gruppe har færre enn 25" in result.stderr
     assert "Traceback" not in result.output
     with pytest.raises(SmallCellError):
         build_survey_tables(load_project(project_dir), by="kjonn", min_cell=25)
@@ -588,7 +588,7 @@ def test_breakdown_of_a_question_whose_groups_are_all_small_is_left_out(project_
 def test_min_cell_below_three_is_refused(project_dir: Path) -> None:
     result = runner.invoke(app, ["survey", "-p", str(project_dir), "--min-cell", "2"])
     assert result.exit_code == 2
-    assert "too small" in result.stderr
+    assert "--min-cell 2 er for lite" in result.stderr
 
 
 def test_lower_min_cell_shows_more(project_dir: Path) -> None:
@@ -692,7 +692,7 @@ def test_charts_are_pngs_written_through_the_guard(project_dir: Path) -> None:
     # an edited chart is not replaced without --force
     (figures / "s1-konflikt.png").write_bytes(b"edited")
     again = runner.invoke(app, ["survey", "-p", str(project_dir), "--charts", "all"])
-    assert again.exit_code == 2 and "changed after hkh wrote it" in again.stderr
+    assert again.exit_code == 2 and "fila er endret etter at hkh skrev den" in again.stderr
     assert runner.invoke(app, ["survey", "-p", str(project_dir), "--charts", "all", "--force"]).exit_code == 0
 
 
@@ -767,7 +767,7 @@ def test_evidence_with_unknown_option_or_question_names_the_line(project_dir: Pa
         evidence_figure(project, evidence[3], "nb")
     option_line = FINDINGS.splitlines().index("        option: Tyveri") + 1
     question_line = FINDINGS.splitlines().index("        question: finnes_ikke") + 1
-    assert f"findings.yaml:{option_line}: option 'Tyveri'" in str(unknown_option.value)
+    assert f"findings.yaml:{option_line}: `Tyveri` is not an option" in str(unknown_option.value)
     assert "Tyveri" in str(unknown_option.value) and "Salg av «bøff»" in str(unknown_option.value)
     with pytest.raises(HkhError) as unknown_question:
         evidence_figure(project, evidence[4], "nb")
@@ -797,7 +797,7 @@ def test_survey_command_lists_the_figures_findings_cite(project_dir: Path) -> No
     cited = result.stdout[result.stdout.index("Tall som funnene viser til"):]
     assert "22 av 26 (85 %, litt over fire av fem)" in cited
     assert "8 av 26 (31 %, omtrent tre av ti)" in cited and "tre av ti kommer av andre grunner" in cited
-    assert "'Tyveri'" in cited  # the problem is shown, and the tables are still written
+    assert "`Tyveri`" in cited and "svaralternativ" in cited  # the problem is shown, and the tables still written
     assert (project_dir / "out" / "sporreundersokelse.xlsx").is_file()
 
 
@@ -817,7 +817,7 @@ def test_codebook_naming_a_missing_column_is_reported(tmp_path: Path) -> None:
     write_survey(project, codebook=CODEBOOK.replace("variables: [selger]", "variables: [selgr]"))
     result = runner.invoke(app, ["survey", "-p", str(project)])
     assert result.exit_code == 2
-    assert "responses.csv:1:" in result.stderr and "'selgr'" in result.stderr
+    assert "responses.csv:1:" in result.stderr and "«selgr»" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -828,7 +828,7 @@ def test_text_in_a_code_column_is_reported(tmp_path: Path) -> None:
     write_survey(project, people)
     result = runner.invoke(app, ["survey", "-p", str(project)])
     assert result.exit_code == 2
-    assert "responses.csv:4:" in result.stderr and "'mann'" in result.stderr
+    assert "responses.csv:4:" in result.stderr and "«mann»" in result.stderr
 
 
 # ------------------------------------------------------------------------------------------------ the example

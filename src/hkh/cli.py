@@ -24,8 +24,8 @@ import typer
 from typer.core import TyperGroup
 
 from hkh import __version__
-from hkh.core.errors import EXIT_PROBLEMS, EXIT_USAGE, CheckFailedError, HkhError
-from hkh.i18n import plural, t
+from hkh.core.errors import EXIT_PROBLEMS, EXIT_USAGE, CheckFailedError, HkhError, Problem
+from hkh.i18n import plural, render, t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -75,19 +75,39 @@ def say_error(text: str) -> None:
     print(one_line(text), file=sys.stderr)
 
 
+def problem_line(problem: Problem, language: str, *, fixable: bool = False) -> str:
+    """`file:line: error: message` in the message language (with a note when `hkh check --fix` can mend it)."""
+    message = render(problem.wording, language)
+    if fixable and problem.fix is not None:
+        message = t("cli.fixable", language, message=message)
+    severity = t(f"cli.severity_{problem.severity.value}", language)
+    if problem.location:
+        return t("cli.problem", language, location=problem.location, severity=severity, message=message)
+    return t("cli.problem_nowhere", language, severity=severity, message=message)
+
+
+def error_line(error: HkhError, language: str) -> str:
+    """`location: message`, in the message language."""
+    message = render(error.wording, language)
+    if error.location:
+        return t("cli.error", language, location=error.location, message=message)
+    return t("cli.error_nowhere", language, message=message)
+
+
 class HkhGroup(TyperGroup):
-    """The one place where exceptions become exit codes."""
+    """The one place where exceptions become exit codes, and errors words (in the message language)."""
 
     def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except CheckFailedError as error:
+            language = SETTINGS.message_language
             for problem in error.problems:
-                say_error(str(problem))
-            say_error(t("cli.run_stopped_check", SETTINGS.message_language, message=error.message))
+                say_error(problem_line(problem, language))
+            say_error(t("cli.run_stopped_check", language, message=render(error.wording, language)))
             ctx.exit(error.exit_code)
         except HkhError as error:
-            say_error(str(error))
+            say_error(error_line(error, SETTINGS.message_language))
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             say_error(t("cli.interrupted", SETTINGS.message_language))
@@ -256,19 +276,35 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
-@app.command(short_help="Validate every file and cross-reference; list all problems.")
+@app.command(short_help="Validate every file and cross-reference; list all problems (--fix mends what it can).")
 def check(
     project: ProjectOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="Mend in the files what has one meaning (opening hours, quotes, indentation), then check."
+        ),
+    ] = False,
     language: LanguageOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Validate every file and every cross-reference; list all problems (exit 1 on errors)."""
+    """Validate every file and every cross-reference; list all problems (exit 1 on errors).
+
+    With --fix, the mistakes that have one obvious mending are mended in the files first (comments and layout kept),
+    and the changes are listed."""
     from hkh.core.files import shown_path
     from hkh.pipeline import check as check_project
+    from hkh.pipeline import check_and_fix
 
     _settle(project, language, quiet)
-    result = check_project(SETTINGS.project)
+    language_used = SETTINGS.message_language
+    if fix:
+        result, applied = check_and_fix(SETTINGS.project)
+        for change in applied:
+            say_error(t("cli.fixed", language_used, location=f"{change.path}:{change.line}", change=render(change.done, language_used)))
+    else:
+        result = check_project(SETTINGS.project)
     if output_format is CheckFormat.json:
         problems = [
             {
@@ -277,15 +313,16 @@ def check(
                 "cell": p.cell,
                 "severity": p.severity.value,
                 "code": p.code,
-                "message": p.message,
+                "message": render(p.wording, language_used),
+                "values": {} if isinstance(p.values, str) else {k: render_value(v) for k, v in p.values.items()},
+                "fixable": p.fix is not None,
             }
             for p in result.problems
         ]
         print(json.dumps({"problems": problems}, ensure_ascii=False, indent=2))
     else:
         for problem in result.problems:
-            say_error(str(problem))
-        language_used = SETTINGS.message_language
+            say_error(problem_line(problem, language_used, fixable=not fix))
         counts = ", ".join(
             [
                 plural("cli.errors", len(result.errors), language_used),
@@ -294,8 +331,23 @@ def check(
         )
         verdict = "cli.check_failed" if result.errors else "cli.check_ok"
         _say(t(verdict, language_used, counts=counts, root=shown_path(result.root)))
+        if not fix and any(problem.fix is not None for problem in result.problems):
+            _say(t("cli.check_can_fix", language_used, root=shown_path(result.root)))
     if result.errors:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def render_value(value: Any) -> Any:
+    """A problem's value as JSON gives it: words in English (a script reads the code and these, not the message)."""
+    from hkh.core.errors import Message
+
+    if isinstance(value, Message):
+        return render(value, "en")
+    if isinstance(value, (list, tuple)):
+        return [render_value(item) for item in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
 
 
 # ------------------------------------------------------------------------------------------------------- status
@@ -351,7 +403,8 @@ def import_(
             )
             task = bar.add_task(t("cli.importing", SETTINGS.message_language), total=1)
 
-            def callback(description: str, done: int, total: int) -> None:
+            def callback(stage: str, done: int, total: int) -> None:
+                description = t(f"cli.progress_{stage}", SETTINGS.message_language)
                 bar.update(task, description=description, completed=done, total=max(total, 1))
 
         result = import_survey(
@@ -362,24 +415,30 @@ def import_(
             force=force,
             progress=callback,
         )
+    words = SETTINGS.message_language
     if not SETTINGS.quiet:
         for warning in result.warnings:
-            say_error(t("cli.warning", SETTINGS.message_language, text=warning))
+            say_error(t("cli.warning", words, text=render(warning, words)))
     people = result.codebook.respondents
-    split = f" ({people.complete} complete, {people.partial} partial)" if people.complete is not None else ""
-    _say(
-        f"imported {people.answered} respondents{split} of {people.rows} rows, "
-        f"{len(result.codebook.questions)} questions, into {result.directory.relative_to(result.directory.parents[2])}"
-    )
+    counts = {
+        "answered": people.answered,
+        "rows": people.rows,
+        "questions": len(result.codebook.questions),
+        "folder": result.directory.relative_to(result.directory.parents[2]).as_posix(),
+    }
+    if people.complete is not None:
+        _say(t("cli.imported_split", words, complete=people.complete, partial=people.partial, **counts))
+    else:
+        _say(t("cli.imported", words, **counts))
     if result.dropped:
-        _say(f"dropped identifying columns: {', '.join(result.dropped)} (use --keep-identifiers to keep them)")
+        _say(t("cli.dropped_identifiers", words, columns=", ".join(result.dropped)))
     elif keep_identifiers:
-        _say("kept identifying columns (--keep-identifiers): handle data/survey/ as personal data")
+        _say(t("cli.kept_identifiers", words))
     for copied in result.copied:
-        _say(f"copied the raw export to {copied}")
+        _say(t("cli.copied_raw", words, path=copied))
     if result.kept_edits:
-        _say(f"kept your non_substantive edits for: {', '.join(result.kept_edits)}")
-    _say(f"{result.registered} source {result.source_id!r} in sources.yaml")
+        _say(t("cli.kept_edits", words, questions=", ".join(result.kept_edits)))
+    _say(t(f"cli.registered_{result.registered}", words, source=result.source_id, title=result.title))
 
 
 # ------------------------------------------------------------------------------------------------------- survey
@@ -570,7 +629,6 @@ def run(
     quiet: QuietOption = False,
 ) -> None:
     """The main job: check, survey, triangulate, gaps, plan and report, listing the files written."""
-    from hkh.core.files import shown_path
     from hkh.pipeline import StepResult, run_pipeline
 
     _settle(project, language, quiet)
@@ -580,7 +638,8 @@ def run(
         if event == "start" or result is None or SETTINGS.quiet:
             return
         if result.skipped:
-            print(f"– {step}: {t('cli.step_skipped', words, reason=result.skipped)}", file=sys.stderr)
+            note = t("cli.step_skipped", words, reason=render(result.skipped, words))
+            print(t("cli.step_skipped_line", words, step=step, note=note), file=sys.stderr)
             return
         if step == "check":
             note = (
@@ -592,19 +651,37 @@ def run(
             note = t("cli.step_unchanged", words)
         else:
             note = plural("cli.files", len(result.paths), words)
-        print(f"✓ {step}: {note}", file=sys.stderr)
+        print(t("cli.step_done", words, step=step, note=note), file=sys.stderr)
 
     try:
         result = run_pipeline(SETTINGS.project, language=SETTINGS.language, force=force, progress=show)
     except HkhError as error:
         step = getattr(error, "step", None)
         if step and step != "check" and not SETTINGS.quiet:
-            print(f"✗ {step}: {t('cli.step_stopped', words)}", file=sys.stderr)
+            print(t("cli.step_stopped_line", words, step=step, note=t("cli.step_stopped", words)), file=sys.stderr)
         raise
-    _say(t("cli.run_unchanged" if result.unchanged else "cli.run_files", words))
-    for path in result.paths:
-        # paths are printed whole (never wrapped), so they can be copied and clicked
-        _say(f"  {shown_path(path)}")
+    total = "cli.run_unchanged_total" if result.unchanged else "cli.run_total"
+    _say(t(total, words, count=len(result.paths)))
+    for line in files_by_folder(result.paths, words):
+        _say(line)
+
+
+def files_by_folder(paths: list[Path], language: str, *, named: int = 8) -> list[str]:
+    """The files written, one line per folder: the names where there are a few, the count where there are many
+    (a run writes a chart per question: 200 paths would bury what matters)."""
+    from hkh.core.files import shown_path
+
+    folders: dict[str, list[str]] = {}
+    for path in paths:
+        folders.setdefault(shown_path(path.parent), []).append(path.name)
+    lines = []
+    for folder, names in folders.items():
+        shown = folder.rstrip("/") + "/"
+        if len(names) <= named:
+            lines.append(t("cli.run_folder_names", language, folder=shown, count=len(names), names=", ".join(names)))
+        else:
+            lines.append(t("cli.run_folder_count", language, folder=shown, count=plural("cli.files", len(names), language)))
+    return lines
 
 
 def main() -> None:

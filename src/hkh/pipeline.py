@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hkh.core.errors import CheckFailedError, HkhError, Problem, Severity
+from hkh.core.errors import CheckFailedError, HkhError, Message, Problem, Severity, say
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.results import Results
     from hkh.core.guard import OutputGuard
+    from hkh.project.fixes import Applied
 
 PROJECT_FILES = ("hkh.yaml", "sources.yaml", "efforts.yaml", "findings.yaml", "plan.yaml")
 SURVEY_DIR = Path("data") / "survey"
@@ -54,6 +55,18 @@ def check(explicit_dir: Path | None = None) -> CheckResult:
     checked = check_files(explicit_dir)
     problems = checked.problems + survey_problems(checked.root, checked.models, checked.trees)
     return CheckResult(checked.root, sort_problems(checked.root, problems))
+
+
+def check_and_fix(explicit_dir: Path | None = None) -> tuple[CheckResult, list[Applied]]:
+    """`hkh check --fix`: the edits with one meaning made (under the project lock), and the problems left."""
+    from hkh.core.lock import project_lock
+    from hkh.project.fixes import fix_project
+    from hkh.project.load import find_project
+
+    root = find_project(None, explicit_dir)
+    with project_lock(root):
+        applied, problems = fix_project(lambda: check(root).problems)
+    return CheckResult(root, problems), applied
 
 
 # ------------------------------------------------------------------------------------------------------ the inputs
@@ -126,7 +139,7 @@ class RunContext:
 class StepResult:
     name: str
     paths: list[Path] = field(default_factory=list)
-    skipped: str | None = None  # why the step had nothing to do
+    skipped: Message | None = None  # why the step had nothing to do
     unchanged: bool = False  # its inputs had not changed since its outputs were written
     warnings: int = 0
 
@@ -145,11 +158,7 @@ def _check(context: RunContext) -> list[Path]:
     result = check(context.root)
     context.warnings = result.warnings
     if result.errors:
-        count = len(result.errors)
-        raise CheckFailedError(
-            result.problems,
-            f"hkh check found {count} error{'s' if count != 1 else ''}; fix them (see the lines above) and run again",
-        )
+        raise CheckFailedError(result.problems)
     context.results = Results(load_project(context.root), context.language)
     return []
 
@@ -264,7 +273,7 @@ def run_pipeline(
                     step.run(context)
                     result = StepResult(step.name, warnings=len(context.warnings))
                 elif step.name == "survey" and not context.loaded.survey_ids:
-                    result = StepResult(step.name, skipped="no survey imported")
+                    result = StepResult(step.name, skipped=say("cli.skip_no_survey"))
                 elif current.get(step.name) is not None:
                     result = StepResult(step.name, current[step.name] or [], unchanged=True)
                 else:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hkh.core.errors import HkhError, SurveyNotImportedError
-from hkh.i18n import t
+from hkh.i18n import render, t
 from hkh.project.load import Project
 from hkh.project.models import Evidence, Finding, Method, Source, Stance
 from hkh.survey.evidence import TablesOf, evidence_figure
@@ -183,7 +183,7 @@ def survey_figure(project: Project, evidence: Evidence, language: str, tables_of
     except SurveyNotImportedError:
         return t("triangulation.not_imported", language)
     except HkhError as error:
-        return error.message
+        return render(error.wording, language)
     return figure.sentence if figure is not None else t("triangulation.not_imported", language)
 
 

@@ -1,4 +1,4 @@
-"""Reading and writing the project's YAML files with ruamel.yaml.
+"""Reading and writing the project's YAML files with ruamel.yaml, and where each value is written in them.
 
 ruamel.yaml is used instead of PyYAML for two reasons: it keeps the comments the team writes in their files when
 hkh updates them (`hkh import` registers sources), and every node remembers its line, so a validation error can
@@ -16,9 +16,19 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from hkh.core.errors import FileEncodingError, FileMissingError, YamlSyntaxError
 from hkh.core.text import UTF8, decode
+from hkh.core.yaml_advice import explain
+
+
+class _NotADate(ConstructorError):
+    """2025-02-30 written unquoted: YAML reads it as a date, which does not exist."""
+
+    def __init__(self, value: str, mark: Any) -> None:
+        super().__init__(None, None, f"{value!r} is not a real date", mark)
+        self.value = value
 
 
 class _Constructor(RoundTripConstructor):
@@ -28,7 +38,7 @@ class _Constructor(RoundTripConstructor):
         try:
             return super().construct_yaml_timestamp(node, values)
         except ValueError:
-            raise ConstructorError(None, None, f"{node.value!r} is not a real date", node.start_mark) from None
+            raise _NotADate(node.value, node.start_mark) from None
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
@@ -48,46 +58,46 @@ def _utf8_text(raw: bytes, shown: str) -> str:
     """Project files are UTF-8 only: a file saved by Word or Notepad in another encoding is refused with the fix."""
     decoded = decode(raw, shown, reject_control=False)
     if decoded.encoding.startswith("utf-16"):
-        raise FileEncodingError(
-            "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", path=shown, line=1
-        )
+        raise FileEncodingError("yaml-utf16", path=shown, line=1)
     if decoded.encoding != UTF8:
         bad = next(index for index, byte in enumerate(raw) if byte >= 0x80)
-        raise FileEncodingError(
-            "the file is not UTF-8 (perhaps Windows-1252, where æ, ø and å are stored differently); save it as UTF-8",
-            path=shown,
-            line=raw[:bad].count(b"\n") + 1,
-        )
+        raise FileEncodingError("yaml-not-utf8", path=shown, line=raw[:bad].count(b"\n") + 1)
     return decoded.text
 
 
-def load_yaml(path: Path, *, display: Path | str | None = None) -> Any:
-    """Parse one YAML file; an empty file gives None. Errors name the file and line."""
-    shown = display or path
+def read_text(path: Path, shown: Path | str) -> str:
+    """A project file's text (UTF-8, any byte-order mark removed); a missing or unreadable file is one located error."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise FileMissingError("file is missing", path=shown) from None
+        raise FileMissingError("file-missing", path=shown) from None
     except IsADirectoryError:
-        raise FileMissingError("expected a file, found a folder", path=shown) from None
+        raise FileMissingError("file-is-folder", path=shown) from None
     except OSError as exc:
-        raise FileMissingError(f"cannot read the file ({exc.strerror})", path=shown) from None
-    text = _utf8_text(raw, str(shown))
+        raise FileMissingError("file-unreadable", path=shown, reason=exc.strerror or str(exc)) from None
+    return _utf8_text(raw, str(shown))
+
+
+def parse_yaml(text: str) -> Any:
+    """The round-trip tree of a YAML text (ruamel's errors pass through)."""
+    return _yaml().load(text)
+
+
+def load_yaml(path: Path, *, display: Path | str | None = None) -> Any:
+    """Parse one YAML file; an empty file gives None. Errors name the file and line, say what to write instead, and
+    carry the edit that mends the file where there is only one (`hkh check --fix`)."""
+    shown = display or path
+    text = read_text(path, shown)
     try:
-        return _yaml().load(text)
+        return parse_yaml(text)
+    except _NotADate as exc:
+        raise YamlSyntaxError("date-not-real", path=shown, line=exc.problem_mark.line + 1, value=exc.value) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = (exc.problem or exc.context or "YAML syntax error").strip()
-        if "found character '\\t'" in problem:
-            problem = "a tab character; YAML indents with spaces only"
-        elif "duplicate key" in problem:
-            problem = problem.replace("found duplicate key", "the same key appears twice:")
-        raise YamlSyntaxError(f"invalid YAML: {problem}", path=shown, line=line) from None
-    except YAMLError as exc:
-        raise YamlSyntaxError(f"invalid YAML: {exc}", path=shown) from None
+        raise explain(exc, path, text, str(shown), parse_yaml) from None
+    except YAMLError:
+        raise YamlSyntaxError("yaml-syntax", path=shown) from None
     except RecursionError:
-        raise YamlSyntaxError("invalid YAML: nested too deeply", path=shown) from None
+        raise YamlSyntaxError("yaml-too-deep", path=shown) from None
 
 
 def line_of(node: Any, loc: Iterable[Any]) -> int | None:
@@ -124,3 +134,31 @@ def dump_yaml_wide(tree: Any) -> str:
     stream = io.StringIO()
     yaml.dump(tree, stream)
     return stream.getvalue()
+
+
+def compose(text: str) -> Any:
+    """The YAML node graph of `text` (each node knows where it is written), or None when it does not parse."""
+    try:
+        return _yaml().compose(text)
+    except (YAMLError, ValueError, RecursionError):
+        return None
+
+
+def node_span(node: Any, loc: Iterable[Any], *, key: bool = False) -> tuple[int, int] | None:
+    """Where the value at `loc` below `node` (`compose(text)`) is written in the text, or with `key` the key that names
+    it: (start, end) character offsets, so that an edit changes exactly those characters and no other byte."""
+    found_key = None
+    for part in loc:
+        if isinstance(node, MappingNode):
+            pair = next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == str(part)), None)
+            if pair is None:
+                return None
+            found_key, node = pair
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            found_key, node = None, node.value[part]
+        else:
+            return None
+    target = found_key if key else node
+    if target is None:
+        return None
+    return target.start_mark.index, target.end_mark.index

@@ -100,7 +100,7 @@ def write_gaps(results: Results, *, output: Path | None = None, force: bool = Fa
 def write_plan(results: Results, fmt: str = "xlsx", *, output: Path | None = None, force: bool = False) -> Path:
     """The action plan as a workbook, Markdown or CSV (out/handlingsplan.xlsx, or `output`)."""
     if fmt not in PLAN_FORMATS:
-        raise UsageError(f"unknown plan format {fmt!r}; use one of {', '.join(PLAN_FORMATS)}")
+        raise UsageError("format-unknown", format=fmt, known=list(PLAN_FORMATS))
     project, table = results.project, results.plan
     target = output if output is not None else paths.plan_path(project, results.language, fmt)
     guard = OutputGuard(project.root, force=force)
@@ -120,7 +120,7 @@ def write_report(results: Results, fmt: str = "html", *, output: Path | None = N
     from hkh.outputs.report.build import build_report
 
     if fmt not in REPORT_FORMATS:
-        raise UsageError(f"unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}")
+        raise UsageError("format-unknown", format=fmt, known=list(REPORT_FORMATS))
     target = output if output is not None else paths.report_path(results.project, results.language, fmt)
     guard = OutputGuard(results.project.root, force=force)
     guard.check(target)

@@ -63,7 +63,13 @@ _NIGHT_ENDS_BY = 12 * SLOTS_PER_HOUR
 
 
 class CalendarHoursError(ValueError):
-    """The text is not valid opening_hours syntax, or a period is empty. The message is meant for users."""
+    """The text is not valid opening_hours syntax, or a period is empty: `code` names the message in the word tables
+    (`hours-empty`, `hours-unreadable`, `period-reversed`), `values` fill it."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        super().__init__(f"{code}: {values}")
+        self.code = code
+        self.values = values
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -165,14 +171,11 @@ def _parse(text: str) -> OpeningHours:
     from opening_hours import OpeningHours, ParserError  # type: ignore[attr-defined]  # missing from the stub
 
     if not isinstance(text, str) or not text.strip():
-        raise CalendarHoursError("opening hours are empty; write for example `Mo-Fr 09:00-14:00` or `24/7`")
+        raise CalendarHoursError("hours-empty")
     try:
         return OpeningHours(text.strip(), country=COUNTRY)
     except ParserError:  # its message points into its grammar ("--> 1:1"), which helps no user
-        raise CalendarHoursError(
-            f"cannot read opening hours {text.strip()!r}; use OpenStreetMap syntax such as "
-            "`Mo-Fr 09:00-14:00; Sa 10:00-13:00; PH off` or `Jun-Aug Fr 22:00-04:00`"
-        ) from None
+        raise CalendarHoursError("hours-unreadable", text=text.strip()) from None
 
 
 @lru_cache(maxsize=256)
@@ -355,7 +358,7 @@ def _apply_validity(
 
 def _check_period(first: dt.date, last: dt.date) -> None:
     if last < first:
-        raise CalendarHoursError(f"the period ends ({last}) before it begins ({first})")
+        raise CalendarHoursError("period-reversed", start=first, end=last)
 
 
 @lru_cache(maxsize=2048)

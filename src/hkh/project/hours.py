@@ -22,22 +22,25 @@ _REFERENCE_MONDAY = dt.datetime(2024, 1, 8)
 
 
 class HoursError(ValueError):
-    """The text is not valid opening_hours syntax. The message is meant for users."""
+    """The text is not valid opening_hours syntax: `code` is `hours-empty` or `hours-unreadable` (messages in the
+    word tables), `text` what was written."""
+
+    def __init__(self, code: str, text: str = "") -> None:
+        super().__init__(f"{code}: {text!r}")
+        self.code = code
+        self.text = text
 
 
 def _parse(text: str):  # -> opening_hours.OpeningHours, imported lazily: it is small but not needed for --help
     from opening_hours import OpeningHours
 
     if not isinstance(text, str) or not text.strip():
-        raise HoursError("opening hours are empty; write for example `Mo-Fr 09:00-14:00` or `24/7`")
+        raise HoursError("hours-empty")
     try:
         return OpeningHours(text.strip())
     except Exception:  # the binding raises its own ParserError, whose text is long and technical
         # the parser's own message points into its grammar ("--> 1:1"), which helps no user
-        raise HoursError(
-            f"cannot read opening hours {text.strip()!r}; use OpenStreetMap syntax such as "
-            "`Mo-Fr 09:00-14:00; Sa 10:00-13:00` or `Fr 22:00-04:00`"
-        ) from None
+        raise HoursError("hours-unreadable", text.strip()) from None
 
 
 def validate(text: str) -> str:

@@ -105,23 +105,20 @@ def create_project(
     looks like a project.
     """
     if language not in LANGUAGES:
-        raise UsageError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+        raise UsageError("language-unknown", language=language, known=list(LANGUAGES))
     root = directory.expanduser()
     if root.exists() and not root.is_dir():
-        raise UsageError("this is a file, not a folder; name a new or existing folder", path=root)
+        raise UsageError("init-on-file", path=root)
     title = (_from_command_line(title) or "").strip() or _from_command_line(default_title(root)) or "HKH"
     area = (_from_command_line(area) or "").strip() or None
     files = planned_files(root, language, title=title, area=area)
     for path in files:
         if path.exists() or path.is_symlink():
-            raise OverwriteRefusedError(
-                "already exists; hkh init never overwrites a file (use a new folder, or move the file away)",
-                path=path,
-            )
+            raise OverwriteRefusedError("init-file-exists", path=path)
     for folder in FOLDERS:
         target = root / folder
         if target.exists() and not target.is_dir():
-            raise OverwriteRefusedError("exists as a file, but hkh needs a folder here", path=target)
+            raise OverwriteRefusedError("init-folder-is-file", path=target)
     in_order = sorted(files, key=lambda path: path == root / PROJECT_FILE)
     if not root.exists():
         with new_directory(root) as building:

@@ -1,8 +1,12 @@
 """The project's files as pydantic models: `hkh.yaml`, `sources.yaml`, `efforts.yaml`, `findings.yaml`, `plan.yaml`.
 
 Unknown keys are refused (`extra="forbid"`): in hand-edited YAML a misspelt key (`responsibel:`) would otherwise be
-silently ignored and the team would wonder where their data went. Every field is documented in
-`docs/project-folder.md`, and a test keeps that document complete.
+silently ignored and the team would wonder where their data went. Every field is documented in the folder reference
+(`hkh docs project-folder`, src/hkh/docs/project-folder.md), and a test keeps that document complete.
+
+The models' own checks raise `PydanticCustomError` with a code of the messages tables (`period-reversed`,
+`hours-unreadable`) and the values its message takes, so that `hkh.project.schema` can say it in the mapping's
+language. Yes/no fields take what people write: `true`/`false`, `ja`/`nei`, `yes`/`no`, in any case.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from hkh.project import hours
 
@@ -83,6 +88,22 @@ def _as_list(value: Any) -> Any:
     return [] if value is None else value
 
 
+YES = frozenset({"true", "ja", "yes", "j", "y", "sant"})
+NO = frozenset({"false", "nei", "no", "n", "usant"})
+
+
+def _yes_no(value: Any) -> Any:
+    """`ja`, `Nei`, `YES`: a yes/no field takes the words people write (anything else is left for pydantic to refuse)."""
+    if isinstance(value, str):
+        word = value.strip().casefold()
+        if word in YES:
+            return True
+        if word in NO:
+            return False
+    return value
+
+
+Flag = Annotated[bool, BeforeValidator(_yes_no)]
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
 IdList = Annotated[list[Identifier], BeforeValidator(_as_list)]
 
@@ -100,7 +121,7 @@ def _check_partial_date(value: str | None) -> str | None:
     try:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
-        raise ValueError(f"{value!r} is not a real date") from None
+        raise PydanticCustomError("date-not-real", "{value} is not a real date", {"value": value}) from None
     return value
 
 
@@ -113,7 +134,9 @@ class Period(HkhModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.start and self.end and self.start > self.end:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+            raise PydanticCustomError(
+                "period-reversed", "ends {end} before it starts {start}", {"start": self.start, "end": self.end}
+            )
         return self
 
 
@@ -146,7 +169,11 @@ class Settings(HkhModel):
     @model_validator(mode="after")
     def _thresholds(self) -> Settings:
         if self.robust < self.triangulated:
-            raise ValueError(f"robust ({self.robust}) must be at least triangulated ({self.triangulated})")
+            raise PydanticCustomError(
+                "robust-below-triangulated",
+                "robust {robust} < triangulated {triangulated}",
+                {"robust": self.robust, "triangulated": self.triangulated},
+            )
         return self
 
 
@@ -185,7 +212,9 @@ class Source(HkhModel):
     @model_validator(mode="after")
     def _counts(self) -> Source:
         if self.n is not None and self.n_complete is not None and self.n_complete > self.n:
-            raise ValueError(f"n_complete ({self.n_complete}) is larger than n ({self.n})")
+            raise PydanticCustomError(
+                "complete-above-n", "n_complete {complete} > n {n}", {"complete": self.n_complete, "n": self.n}
+            )
         return self
 
 
@@ -199,7 +228,7 @@ def _valid_hours(value: str | None) -> str | None:
     try:
         return hours.validate(value)
     except hours.HoursError as exc:
-        raise ValueError(str(exc)) from None
+        raise PydanticCustomError(exc.code, "cannot read opening hours {text}", {"text": exc.text}) from None
 
 
 class Effort(HkhModel):
@@ -213,9 +242,9 @@ class Effort(HkhModel):
     address: str | None = None
     opening_hours: str | None = None
     hours_note: str | None = None
-    over_capacity: bool = False
+    over_capacity: Flag = False
     capacity: str | None = None
-    low_threshold: bool = False
+    low_threshold: Flag = False
     description: str | None = None
     sources: IdList = Field(default_factory=list)
 
@@ -314,9 +343,10 @@ class Plan(HkhModel):
     @classmethod
     def _columns(cls, value: list[str]) -> list[str]:
         if "measure" not in value:
-            raise ValueError("the plan's columns must include `measure`")
+            raise PydanticCustomError("columns-without-measure", "the columns must include measure")
         if len(set(value)) != len(value):
-            raise ValueError("a column is listed twice")
+            twice = next(column for column in value if value.count(column) > 1)
+            raise PydanticCustomError("column-twice", "column {column} is listed twice", {"column": twice})
         return value
 
     def measures(self) -> list[tuple[Goal, Measure]]:

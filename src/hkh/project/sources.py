@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError, Problem, ProjectInvalidError, Severity
+from hkh.core.errors import HkhError, ProjectInvalidError
 from hkh.core.yamlio import dump_yaml_wide, line_of, load_yaml
-from hkh.project.load import display_path, pydantic_message
+from hkh.project.load import display_path
 from hkh.project.models import Method, SourceRegister
+from hkh.project.schema import problems_of
 
 SOURCES_FILE = "sources.yaml"
 SOURCE_KEY_ORDER = ("id", "method", "title", "date", "period", "n", "n_complete", "n_partial", "participants", "files", "note")
@@ -41,12 +42,12 @@ def register_source(
     if tree is None:
         tree = CommentedMap()
     if not isinstance(tree, dict):
-        raise HkhError("sources.yaml must start with `sources:` and then the list", path=shown, line=1)
+        raise HkhError("file-starts-with-list", path=shown, line=1, key="sources")
     if tree.get("sources") is None:
         tree["sources"] = CommentedSeq()
     sources = tree["sources"]
     if not isinstance(sources, list):
-        raise HkhError("`sources:` must be a list", path=shown, line=line_of(tree, ["sources"]))
+        raise HkhError("list-expected", path=shown, line=line_of(tree, ["sources"]), field="sources")
     entry = next((s for s in sources if isinstance(s, dict) and str(s.get("id")) == source_id), None)
     action = "updated"
     if entry is None:
@@ -57,10 +58,12 @@ def register_source(
     elif str(entry.get("method", method.value)) != method.value:
         index = sources.index(entry)
         raise HkhError(
-            f"the source {source_id!r} is registered with method {entry.get('method')!r}, not {method.value}; "
-            "choose another id with --source",
+            "source-other-method",
             path=shown,
             line=line_of(tree, ["sources", index, "method"]),
+            source=source_id,
+            method=str(entry.get("method")),
+            wanted=method.value,
         )
     updates: dict[str, Any] = {"method": method.value}
     if not entry.get("title"):
@@ -79,10 +82,8 @@ def register_source(
     try:
         SourceRegister.model_validate(_plain_tree(tree))
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        raise ProjectInvalidError(
-            [Problem(Severity.ERROR, "invalid-value", pydantic_message(first), shown, line_of(tree, first.get("loc", ())))]
-        ) from None
+        problems = problems_of(exc.errors(include_url=False), path=path, shown=shown, tree=tree, model=SourceRegister)
+        raise ProjectInvalidError(problems) from None
     return dump_yaml_wide(tree), action
 
 

@@ -65,42 +65,23 @@ class _SurveyChecker(ProblemRecorder):
     def evidence(self, finding_id: str, evidence: Evidence, loc: tuple[Any, ...], source: Source, warned: set[str]) -> None:
         if source.method is not Method.survey:
             self.error(
-                "question-not-survey",
-                FINDINGS_FILE,
-                (*loc, "question"),
-                f"finding `{finding_id}`: `question` is for survey sources, but source `{source.id}` has method "
-                f"`{source.method.value}`",
+                "question-not-survey", FINDINGS_FILE, (*loc, "question"), source=source.id, method=source.method.value
             )
             return
         codebook = self.codebook(source.id)
         if codebook is None:
             if source.id not in warned and not (survey_dir(self.root, source.id) / CODEBOOK).is_file():
                 warned.add(source.id)
-                self.warn(
-                    "survey-not-imported",
-                    FINDINGS_FILE,
-                    (*loc, "source"),
-                    f"survey `{source.id}` is not imported yet (no {(SURVEY_DIR / source.id / CODEBOOK).as_posix()}), "
-                    f"so its questions cannot be checked; run `hkh import`",
-                )
+                self.warn("survey-not-imported-yet", FINDINGS_FILE, (*loc, "source"), source=source.id)
             return
         question = codebook.question(str(evidence.question))
         if question is None:
-            self.error(
-                "unknown-question",
-                FINDINGS_FILE,
-                (*loc, "question"),
-                f"finding `{finding_id}`: question `{evidence.question}` is not in the codebook of survey `{source.id}`",
-            )
+            self.error("unknown-question", FINDINGS_FILE, (*loc, "question"), question=evidence.question, source=source.id)
             return
         if evidence.option is not None and question.options and not _option_exists(question, evidence.option):
-            listed = ", ".join(f"{o.code} {o.label}" for o in question.options)
+            listed = "; ".join(f"{o.code} {o.label}" for o in question.options)
             self.error(
-                "unknown-option",
-                FINDINGS_FILE,
-                (*loc, "option"),
-                f"finding `{finding_id}`: `{evidence.option}` is not an option of question `{evidence.question}` "
-                f"(options: {listed})",
+                "unknown-option", FINDINGS_FILE, (*loc, "option"), option=evidence.option, question=evidence.question, options=listed
             )
 
     def unregistered(self, sources: SourceRegister) -> None:
@@ -114,11 +95,7 @@ class _SurveyChecker(ProblemRecorder):
         for folder in folders:
             if folder.name not in registered and (folder / CODEBOOK).is_file():
                 self.warn(
-                    "survey-not-registered",
-                    SOURCES_FILE,
-                    ("sources",),
-                    f"{(SURVEY_DIR / folder.name).as_posix()}/ holds an imported survey that sources.yaml does not "
-                    f"list; import it again (`hkh import ... --source {folder.name}`) or delete the folder",
+                    "survey-not-registered", SOURCES_FILE, ("sources",), folder=(SURVEY_DIR / folder.name).as_posix(), source=folder.name
                 )
 
 

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
-from hkh.core.errors import ExportFormatError, HkhError, SurveyNotImportedError
+from hkh.core.errors import HkhError, Message, SurveyNotImportedError, say
 from hkh.survey.privacy import identifier_reason
 from hkh.survey.surveyxact import ProgressCallback, RawExport, RawTable, as_code, as_text, is_blank
 
@@ -65,9 +66,10 @@ class Question(CodebookModel):
         # a hand-edited option pointing at another column would be counted from a column the answers may not have
         for option in self.options:
             if option.variable is not None and option.variable not in self.variables:
-                raise ValueError(
-                    f"option {option.code} of `{self.name}` names the column {option.variable!r}, "
-                    "which is not among the question's variables"
+                raise PydanticCustomError(
+                    "option-column-foreign",
+                    "option {code} names the column {variable}, not among the question's variables",
+                    {"code": option.code, "question": self.name, "variable": option.variable},
                 )
         return self
 
@@ -155,11 +157,11 @@ class Codebook(CodebookModel):
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Codebook:
-        from hkh.core.yamlio import line_of, load_yaml
+        from hkh.core.yamlio import load_yaml
 
         shown = display or str(path)
         if not path.exists():
-            raise SurveyNotImportedError("the survey has no codebook; run `hkh import` again", path=shown)
+            raise SurveyNotImportedError("codebook-missing", path=shown)
         fast = _fast_load(path)
         if fast is not None:
             try:
@@ -168,15 +170,14 @@ class Codebook(CodebookModel):
                 pass  # read again with line numbers, for the message
         tree = load_yaml(path, display=shown)
         if not isinstance(tree, dict):
-            raise SurveyNotImportedError("the codebook is empty or not a mapping; run `hkh import` again", path=shown, line=1)
+            raise SurveyNotImportedError("codebook-empty", path=shown, line=1)
         try:
             return cls.model_validate(_plain(tree))
         except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            where = ".".join(str(p) for p in first.get("loc", ()))
-            raise HkhError(
-                f"invalid codebook: {where}: {first.get('msg')}", path=shown, line=line_of(tree, first.get("loc", ()))
-            ) from None
+            from hkh.project.schema import problems_of
+
+            first = problems_of(exc.errors(include_url=False), path=path, shown=shown, tree=tree, model=cls)[0]
+            raise HkhError("codebook-invalid", path=shown, line=first.line, detail=first.wording) from None
 
 
 def _fast_load(path: Path) -> Any:
@@ -323,7 +324,7 @@ def parse_structure(table: RawTable) -> list[StructRow]:
         return []
     header = [as_text(c).replace("\ufeff", "").strip().lower() for c in table.rows[0]]
     if "variablename" not in header:
-        raise table.error("the Structure table has no `variableName` column in its header row", 0)
+        raise table.error("structure-no-variable-name", 0)
     cols = {name: header.index(name) for name in STRUCTURE_COLUMNS if name in header}
     rows: list[StructRow] = []
     for index in range(1, len(table.rows)):
@@ -343,7 +344,7 @@ def parse_structure(table: RawTable) -> list[StructRow]:
         if not is_blank(raw_choice):
             choice = as_code(raw_choice)
             if choice is None:
-                raise table.error(f"choiceValue {as_text(raw_choice)!r} is not a whole number", index, cols.get("choicevalue"))
+                raise table.error("choice-value-not-whole", index, cols.get("choicevalue"), value=as_text(raw_choice))
         rows.append(
             StructRow(
                 question=as_text(cell("questionname")).strip() or variable,
@@ -369,10 +370,10 @@ def parse_labels(table: RawTable) -> dict[str, list[tuple[int, str]]]:
         if index == 0 and variable == "variablename":
             continue
         if len(row) < 2 or is_blank(row[1]):
-            raise table.error(f"the label row for {variable!r} has no code", index, 1)
+            raise table.error("label-without-code", index, 1, variable=variable)
         code = as_code(row[1])
         if code is None:
-            raise table.error(f"the code {as_text(row[1])!r} of {variable!r} is not a whole number", index, 1)
+            raise table.error("label-code-not-whole", index, 1, variable=variable, value=as_text(row[1]))
         text = clean_text(row[2]) if len(row) > 2 else ""
         entries = labels.setdefault(variable, [])
         if all(c != code for c, _ in entries):
@@ -414,7 +415,7 @@ class BuiltSurvey:
     codebook: Codebook
     header: list[str]
     columns: list[Sequence[Any]]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     title: str | None = None
 
 
@@ -538,7 +539,7 @@ class _Builder:
         self.source_id = source_id
         self.keep_identifiers = keep_identifiers
         self.progress = progress
-        self.warnings: list[str] = list(raw.warnings)
+        self.warnings: list[Message] = list(raw.warnings)
         self.header: list[str] = list(self.dataset.rows[0])
         self.row_count = self.dataset.height
         # Everything below works a column at a time (the reader keeps the dataset by column): each column is
@@ -557,14 +558,11 @@ class _Builder:
         self.dropped: list[str] = []
         self.title: str | None = None
         if raw.structure is None and raw.labels is None:
-            self.warnings.append(
-                "the export has no Structure and no Labels: questions are named by their columns and answers "
-                "are codes only (export again with Labels and Structure for question texts and value labels)"
-            )
+            self.warnings.append(say("messages.import-no-structure-no-labels"))
         elif raw.structure is None:
-            self.warnings.append("the export has no Structure: question types are guessed from the answers")
+            self.warnings.append(say("messages.import-no-structure"))
         elif raw.labels is None:
-            self.warnings.append("the export has no Labels: options are shown as codes only")
+            self.warnings.append(say("messages.import-no-labels"))
 
     # -- columns
 
@@ -608,16 +606,14 @@ class _Builder:
             known = {c.name for c in columns} | {c.row.variable for c in columns if c.row}
             missing = [r.variable for r in self.structure if r.variable not in known]
             if missing:
-                self.warnings.append(
-                    f"{len(missing)} variables in Structure are not in the dataset and are skipped "
-                    f"({', '.join(missing[:5])}{'...' if len(missing) > 5 else ''})"
-                )
+                shown = ", ".join(missing[:5]) + ("…" if len(missing) > 5 else "")
+                self.warnings.append(say("messages.import-structure-extra", n=len(missing), variables=shown))
         return columns
 
     # -- values
 
-    def cell_error(self, message: str, row: int, column: int) -> ExportFormatError:
-        return self.dataset.error(message, row + 1, column)
+    def cell_error(self, code: str, row: int, column: int, /, **values: Any) -> HkhError:
+        return self.dataset.error(code, row + 1, column, **values)
 
     def column_values(self, column: Column) -> Sequence[Any]:
         values = self.by_column[column.index]
@@ -656,12 +652,8 @@ class _Builder:
             r = self.first_row_of(column, bad)
             value = self.column_values(column)[r]
             if codes[value] is None:
-                raise self.cell_error(f"{as_text(value)!r} in column {column.name!r} is not a code (a whole number)", r, column.index)
-            raise self.cell_error(
-                f"{codes[value]} in checkbox column {column.name!r}; only 0 (not chosen) and 1 (chosen) are possible",
-                r,
-                column.index,
-            )
+                raise self.cell_error("cell-not-code", r, column.index, value=as_text(value), column=column.name)
+            raise self.cell_error("checkbox-not-binary", r, column.index, value=codes[value], column=column.name)
         return texts
 
     def number_column(self, column: Column) -> list[str]:
@@ -670,7 +662,7 @@ class _Builder:
         if bad:
             r = self.first_row_of(column, bad)
             value = self.column_values(column)[r]
-            raise self.cell_error(f"{as_text(value)!r} in column {column.name!r} is not a number", r, column.index)
+            raise self.cell_error("cell-not-number", r, column.index, value=as_text(value), column=column.name)
         return texts
 
     def date_column(self, column: Column) -> list[str]:
@@ -689,7 +681,7 @@ class _Builder:
         texts = _mapped(values, _ConvertOnce(date_text))
         if unparsed:
             count = sum(1 for value in values if value in unparsed)
-            self.warnings.append(f"{count} values of date column {column.name!r} are not dates; kept as text")
+            self.warnings.append(say("messages.import-dates-as-text", n=count, column=column.name))
         return texts
 
     def text_column(self, column: Column) -> list[str]:
@@ -715,18 +707,15 @@ class _Builder:
         unknown = sorted(codes - known)
         if unknown:
             if labelled:
-                self.warnings.append(
-                    f"{name}: codes {', '.join(map(str, unknown))} have no label (added as codes; an option added "
-                    "during fieldwork?)"
-                )
+                self.warnings.append(say("messages.import-codes-unlabelled", question=name, codes=unknown))
             elif self.raw.labels is not None:
-                self.warnings.append(f"{name}: no value labels; options are shown as codes")
+                self.warnings.append(say("messages.import-no-value-labels", question=name))
             options.extend(Option(code=c, label=str(c)) for c in unknown)
         return options
 
     def tick(self) -> None:
         if self.progress:
-            self.progress("reading the answers", len(self.values), len(self.header))
+            self.progress("answers", len(self.values), len(self.header))
 
     def add_choice(self, qtype: str, name: str, text: str, column: Column, *, group: str | None = None,
                    group_text: str | None = None) -> None:
@@ -867,10 +856,8 @@ class _Builder:
         if not pending:
             return
         if self.structure:
-            self.warnings.append(
-                f"{len(pending)} dataset columns are not in Structure; their types are guessed "
-                f"({', '.join(c.name for c in pending[:5])}{'...' if len(pending) > 5 else ''})"
-            )
+            shown = ", ".join(c.name for c in pending[:5]) + ("…" if len(pending) > 5 else "")
+            self.warnings.append(say("messages.import-columns-guessed", n=len(pending), columns=shown))
 
         def binary(column: Column) -> bool:
             codes = {as_code(value) for value in set(self.column_values(column)) if not is_blank(value)}
@@ -996,7 +983,7 @@ class _Builder:
                 self.questions.append(Question(name=name, type="open", text=text or column.name, variables=[column.name]))
         self.link_other_texts()
         if self.progress:
-            self.progress("reading the answers", len(self.header), len(self.header))
+            self.progress("answers", len(self.header), len(self.header))
         statuses = self.statuses(columns)
         closetime = next((c for c in columns if c.role == "closetime"), None)
         closed = [not is_blank(value) for value in self.column_values(closetime)] if closetime else None
@@ -1013,11 +1000,7 @@ class _Builder:
                 if (status in (3, 4) if status is not None else row.count("") != width)
             ]
         if not answered_rows:
-            raise ExportFormatError(
-                f"the dataset has {self.row_count} rows but nobody answered any question "
-                "(no row with status 'partial' or 'completed', and no answers)",
-                **self.dataset.location(1),
-            )
+            raise self.dataset.error("nobody-answered", 1, rows=self.row_count)
         complete: int | None
         partial: int | None
         if statuses is not None:

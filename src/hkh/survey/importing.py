@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError, OverwriteRefusedError, UsageError
+from hkh.core.errors import HkhError, Message, OverwriteRefusedError, UsageError
 from hkh.survey.codebook import Codebook, build_survey
 from hkh.survey.store import CODEBOOK, RESPONSES, display_in, survey_dir
 from hkh.survey.surveyxact import ProgressCallback, read_export
@@ -30,7 +30,7 @@ class ImportResult:
     source_id: str
     directory: Path
     codebook: Codebook
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     copied: list[str] = field(default_factory=list)
     registered: str = "added"
@@ -91,11 +91,7 @@ def _plan_raw_copies(
         parent = file.resolve().parent
         target = raw_dir / parent.name / file.name if (parent in folder_exports or len(files) > 1) else raw_dir / file.name
         if target.exists() and not force and not filecmp.cmp(file, target, shallow=False):
-            raise OverwriteRefusedError(
-                "a different file of this name is already in data/raw/; rename the export, or add --force to "
-                "replace the old copy",
-                path=str(target),
-            )
+            raise OverwriteRefusedError("raw-copy-differs", path=str(target))
         copies.append((file, target))
         listed.append(target.relative_to(root).as_posix())
     return copies, listed
@@ -139,7 +135,7 @@ def import_survey(
     with project_lock(root), _cyclic_gc_paused():
         sid = source_id or default_source_id(exports)
         if not re.match(ID_PATTERN, sid) or len(sid) > 64:
-            raise UsageError(f"{sid!r} is not a valid source id (letters, digits, `_`, `-`, `.`); choose one with --source")
+            raise UsageError("source-id-invalid", source=sid)
         raw = read_export(exports, progress=progress)
         built = build_survey(raw, source_id=sid, keep_identifiers=keep_identifiers, progress=progress)
         codebook = built.codebook
@@ -171,7 +167,7 @@ def import_survey(
         )
         codebook_text = codebook.to_yaml()
         if progress:
-            progress("writing", 0, 1)
+            progress("write", 0, 1)
         # Everything is written under temporary names first; then, in quick succession, the survey folder takes its
         # place (its two files together), the raw copies theirs, and sources.yaml is updated last. A kill while
         # writing leaves the project as it was.
@@ -185,7 +181,7 @@ def import_survey(
                 (building / CODEBOOK).write_text(codebook_text, encoding="utf-8")
         write_text_atomic(root / "sources.yaml", sources_text)
         if progress:
-            progress("writing", 1, 1)
+            progress("write", 1, 1)
     return ImportResult(
         source_id=sid,
         directory=directory,

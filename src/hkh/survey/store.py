@@ -48,7 +48,7 @@ class Survey:
         """True for respondents who answered the question (for multiple choice: ticked at least one option)."""
         found = self.codebook.question(question) if isinstance(question, str) else question
         if found is None:
-            raise UsageError(f"the survey {self.source_id!r} has no question {question!r}")
+            raise UsageError("survey-no-question", source=self.source_id, question=question)
         return self.frame[found.variables].notna().any(axis=1)
 
     @property
@@ -93,7 +93,7 @@ def load_survey(project: Project | Path, source_id: str | None = None, *, codes_
     responses = directory / RESPONSES
     shown_responses = display_in(root, responses)
     if not responses.is_file():
-        raise SurveyNotImportedError("the survey's answers are missing; run `hkh import` again", path=shown_responses)
+        raise SurveyNotImportedError("answers-missing", path=shown_responses)
     options: dict[str, Any] = {"keep_default_na": False, "na_values": [""], "encoding": "utf-8", "encoding_errors": "strict"}
     numeric = {v: "float64" for q in codebook.questions if q.type in (*CHOICE_TYPES, "number") for v in q.variables}
     numeric[STATUS_COLUMN] = "float64"
@@ -109,15 +109,11 @@ def load_survey(project: Project | Path, source_id: str | None = None, *, codes_
         except ValueError:
             # some cell is not a number: read everything as text, so that the check below names the cell
             frame = pd.read_csv(responses, dtype=str, **options)
-    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise HkhError(f"cannot read the answers ({exc}); run `hkh import` again", path=shown_responses) from None
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
+        raise HkhError("answers-unreadable", path=shown_responses) from None
     missing = [c for c in expected if c not in frame.columns]
     if missing:
-        raise HkhError(
-            f"the answers have no column {missing[0]!r} that the codebook lists; run `hkh import` again",
-            path=shown_responses,
-            line=1,
-        )
+        raise HkhError("answers-column-missing", path=shown_responses, line=1, column=missing[0])
     converted: dict[str, Any] = {}
     for question in codebook.questions:
         for variable in question.variables:
@@ -153,7 +149,7 @@ def _integers(column: pd.Series, shown: str, name: str, *, nullable: bool = True
     bad = column.notna() & ~pd.Series(whole, index=column.index)
     if bad.any():
         row = int(bad.to_numpy().nonzero()[0][0]) + 2
-        raise HkhError(f"{column[bad].iloc[0]!r} in column {name!r} is not a code", path=shown, line=row)
+        raise HkhError("answers-not-code", path=shown, line=row, value=column[bad].iloc[0], column=name)
     if not nullable:
         return numbers if numbers.dtype == "float64" else pd.Series(values, index=column.index)
     return numbers.astype("Int64")
@@ -224,18 +220,14 @@ def choose_source(project: Project | Path, source_id: str | None) -> str:
     imported = list_imported_surveys(root)
     if source_id is not None:
         if source_id not in imported:
-            found = f" (imported: {', '.join(imported)})" if imported else ""
             raise SurveyNotImportedError(
-                f"survey `{source_id}` has not been imported{found}; run `hkh import EXPORT --source {source_id}`",
-                path=display_in(root, root / SURVEY_DIR / source_id),
+                "survey-not-imported", path=display_in(root, root / SURVEY_DIR / source_id), source=source_id
             )
         return source_id
     if not imported:
-        raise SurveyNotImportedError(
-            "no survey has been imported yet; run `hkh import EXPORT` first", path=display_in(root, root / SURVEY_DIR)
-        )
+        raise SurveyNotImportedError("no-survey-imported", path=display_in(root, root / SURVEY_DIR))
     if len(imported) > 1:
-        raise UsageError(f"several surveys are imported ({', '.join(imported)}); choose one with --source")
+        raise UsageError("several-surveys", surveys=imported)
     return imported[0]
 
 

@@ -61,4 +61,76 @@ WORDS: Words = {
     "step_skipped": {"nb": "hoppet over ({reason})", "nn": "hoppa over ({reason})", "en": "skipped ({reason})"},
     "step_stopped": {"nb": "stoppet", "nn": "stoppa", "en": "stopped"},
     "importing": {"nb": "importerer", "nn": "importerer", "en": "importing"},
+    # how a problem or an error is shown
+    "problem": {"nb": "{location}: {severity}: {message}", "nn": "{location}: {severity}: {message}", "en": "{location}: {severity}: {message}"},
+    "problem_nowhere": {"nb": "{severity}: {message}", "nn": "{severity}: {message}", "en": "{severity}: {message}"},
+    "error": {"nb": "{location}: {message}", "nn": "{location}: {message}", "en": "{location}: {message}"},
+    "error_nowhere": {"nb": "hkh: {message}", "nn": "hkh: {message}", "en": "hkh: {message}"},
+    "severity_error": {"nb": "feil", "nn": "feil", "en": "error"},
+    "severity_warning": {"nb": "advarsel", "nn": "åtvaring", "en": "warning"},
+    "fixable": {
+        "nb": "{message} (`hkh check --fix` retter dette)",
+        "nn": "{message} (`hkh check --fix` rettar dette)",
+        "en": "{message} (`hkh check --fix` mends this)",
+    },
+    "fixed": {"nb": "{location}: rettet: {change}", "nn": "{location}: retta: {change}", "en": "{location}: fixed: {change}"},
+    "check_can_fix": {
+        "nb": "Noe av dette kan hkh rette selv: kjør `hkh check --fix -p {root}`",
+        "nn": "Noko av dette kan hkh rette sjølv: køyr `hkh check --fix -p {root}`",
+        "en": "hkh can mend some of this itself: run `hkh check --fix -p {root}`",
+    },
+    # hkh run
+    "step_done": {"nb": "✓ {step}: {note}", "nn": "✓ {step}: {note}", "en": "✓ {step}: {note}"},
+    "step_skipped_line": {"nb": "– {step}: {note}", "nn": "– {step}: {note}", "en": "– {step}: {note}"},
+    "step_stopped_line": {"nb": "✗ {step}: {note}", "nn": "✗ {step}: {note}", "en": "✗ {step}: {note}"},
+    "skip_no_survey": {"nb": "ingen undersøkelse er importert", "nn": "inga undersøking er importert", "en": "no survey imported"},
+    "run_total": {"nb": "Filer skrevet ({count}), etter mappe:", "nn": "Filer skrivne ({count}), etter mappe:", "en": "Files written ({count}), by folder:"},
+    "run_unchanged_total": {
+        "nb": "Ingenting er endret siden forrige kjøring; filene ({count}) er oppdaterte:",
+        "nn": "Ingenting er endra sidan førre køyring; filene ({count}) er oppdaterte:",
+        "en": "Nothing has changed since the last run; the files ({count}) are up to date:",
+    },
+    "run_folder_names": {"nb": "  {folder} ({count}): {names}", "nn": "  {folder} ({count}): {names}", "en": "  {folder} ({count}): {names}"},
+    "run_folder_count": {"nb": "  {folder}: {count}", "nn": "  {folder}: {count}", "en": "  {folder}: {count}"},
+    # hkh import
+    "progress_workbook": {"nb": "leser arbeidsboka", "nn": "les arbeidsboka", "en": "reading the workbook"},
+    "progress_csv": {"nb": "leser CSV-filene", "nn": "les CSV-filene", "en": "reading the CSV files"},
+    "progress_answers": {"nb": "leser svarene", "nn": "les svara", "en": "reading the answers"},
+    "progress_write": {"nb": "skriver", "nn": "skriv", "en": "writing"},
+    "imported": {
+        "nb": "importerte {answered} svarpersoner av {rows} rader og {questions} spørsmål til {folder}",
+        "nn": "importerte {answered} svarpersonar av {rows} rader og {questions} spørsmål til {folder}",
+        "en": "imported {answered} respondents of {rows} rows and {questions} questions into {folder}",
+    },
+    "imported_split": {
+        "nb": "importerte {answered} svarpersoner ({complete} fullført, {partial} delvis) av {rows} rader og {questions} spørsmål til {folder}",
+        "nn": "importerte {answered} svarpersonar ({complete} fullført, {partial} delvis) av {rows} rader og {questions} spørsmål til {folder}",
+        "en": "imported {answered} respondents ({complete} complete, {partial} partial) of {rows} rows and {questions} questions into {folder}",
+    },
+    "dropped_identifiers": {
+        "nb": "fjernet identifiserende kolonner: {columns} (bruk --keep-identifiers for å beholde dem)",
+        "nn": "fjerna identifiserande kolonnar: {columns} (bruk --keep-identifiers for å halde på dei)",
+        "en": "dropped identifying columns: {columns} (use --keep-identifiers to keep them)",
+    },
+    "kept_identifiers": {
+        "nb": "beholdt identifiserende kolonner (--keep-identifiers): behandle data/survey/ som personopplysninger",
+        "nn": "heldt på identifiserande kolonnar (--keep-identifiers): handsam data/survey/ som personopplysningar",
+        "en": "kept identifying columns (--keep-identifiers): handle data/survey/ as personal data",
+    },
+    "copied_raw": {"nb": "kopierte råeksporten til {path}", "nn": "kopierte råeksporten til {path}", "en": "copied the raw export to {path}"},
+    "kept_edits": {
+        "nb": "beholdt endringene dine av non_substantive for: {questions}",
+        "nn": "heldt på endringane dine av non_substantive for: {questions}",
+        "en": "kept your non_substantive edits for: {questions}",
+    },
+    "registered_added": {
+        "nb": "la til kilden `{source}` med tittelen «{title}» i sources.yaml",
+        "nn": "la til kjelda `{source}` med tittelen «{title}» i sources.yaml",
+        "en": "added the source `{source}`, titled '{title}', to sources.yaml",
+    },
+    "registered_updated": {
+        "nb": "oppdaterte kilden `{source}` («{title}») i sources.yaml",
+        "nn": "oppdaterte kjelda `{source}` («{title}») i sources.yaml",
+        "en": "updated the source `{source}` ('{title}') in sources.yaml",
+    },
 }

@@ -1,0 +1,177 @@
+"""Imported surveys: answers and codebooks on disk, figures cited as evidence, tables and breakdowns
+(`hkh.survey.store`, `.evidence`, `.tables`, `.bases`, `.checks`, `.importing`)."""
+
+from __future__ import annotations
+
+from hkh.i18n.types import Words
+
+WORDS: Words = {
+    "codebook-missing": {
+        "nb": "undersøkelsen har ingen kodebok; kjør `hkh import` på nytt",
+        "nn": "undersøkinga har inga kodebok; køyr `hkh import` på nytt",
+        "en": "the survey has no codebook; run `hkh import` again",
+    },
+    "codebook-empty": {
+        "nb": "kodeboka er tom eller ødelagt; kjør `hkh import` på nytt",
+        "nn": "kodeboka er tom eller øydelagd; køyr `hkh import` på nytt",
+        "en": "the codebook is empty or broken; run `hkh import` again",
+    },
+    "codebook-invalid": {
+        "nb": "kodeboka kan ikke leses: {detail}; angre endringen, eller kjør `hkh import` på nytt",
+        "nn": "kodeboka kan ikkje lesast: {detail}; angre endringa, eller køyr `hkh import` på nytt",
+        "en": "the codebook cannot be read: {detail}; undo the edit, or run `hkh import` again",
+    },
+    "option-column-foreign": {
+        "nb": "alternativ {code} i `{question}` viser til kolonnen `{variable}`, som ikke hører til spørsmålet",
+        "nn": "alternativ {code} i `{question}` viser til kolonnen `{variable}`, som ikkje høyrer til spørsmålet",
+        "en": "option {code} of `{question}` names the column `{variable}`, which is not among the question's columns",
+    },
+    "answers-missing": {
+        "nb": "svarene i undersøkelsen mangler; kjør `hkh import` på nytt",
+        "nn": "svara i undersøkinga manglar; køyr `hkh import` på nytt",
+        "en": "the survey's answers are missing; run `hkh import` again",
+    },
+    "answers-unreadable": {
+        "nb": "kan ikke lese svarene; kjør `hkh import` på nytt",
+        "nn": "kan ikkje lese svara; køyr `hkh import` på nytt",
+        "en": "cannot read the answers; run `hkh import` again",
+    },
+    "answers-column-missing": {
+        "nb": "svarene mangler kolonnen «{column}» som kodeboka nevner; kjør `hkh import` på nytt",
+        "nn": "svara manglar kolonnen «{column}» som kodeboka nemner; køyr `hkh import` på nytt",
+        "en": "the answers have no column '{column}' that the codebook lists; run `hkh import` again",
+    },
+    "answers-not-code": {
+        "nb": "«{value}» i kolonnen «{column}» er ikke en kode (et helt tall)",
+        "nn": "«{value}» i kolonnen «{column}» er ikkje ein kode (eit heilt tal)",
+        "en": "'{value}' in column '{column}' is not a code (a whole number)",
+    },
+    "answers-not-number": {
+        "nb": "kolonnen «{column}» har «{value}», som ikke er et tall",
+        "nn": "kolonnen «{column}» har «{value}», som ikkje er eit tal",
+        "en": "column '{column}' holds '{value}', which is not a number",
+    },
+    "answers-codes-not-whole": {
+        "nb": "kolonnen «{column}» har koder som ikke er hele tall",
+        "nn": "kolonnen «{column}» har kodar som ikkje er heile tal",
+        "en": "column '{column}' holds codes that are not whole numbers",
+    },
+    "survey-no-question": {
+        "nb": "undersøkelsen `{source}` har ikke noe spørsmål `{question}`",
+        "nn": "undersøkinga `{source}` har ikkje noko spørsmål `{question}`",
+        "en": "the survey `{source}` has no question `{question}`",
+    },
+    "survey-not-imported": {
+        "nb": "undersøkelsen `{source}` er ikke importert; kjør `hkh import EKSPORT --source {source}`",
+        "nn": "undersøkinga `{source}` er ikkje importert; køyr `hkh import EKSPORT --source {source}`",
+        "en": "the survey `{source}` has not been imported; run `hkh import EXPORT --source {source}`",
+    },
+    "no-survey-imported": {
+        "nb": "ingen undersøkelse er importert ennå; kjør `hkh import EKSPORT` først",
+        "nn": "inga undersøking er importert enno; køyr `hkh import EKSPORT` først",
+        "en": "no survey has been imported yet; run `hkh import EXPORT` first",
+    },
+    "several-surveys": {
+        "nb": "flere undersøkelser er importert ({surveys}); velg én med --source",
+        "nn": "fleire undersøkingar er importerte ({surveys}); vel éi med --source",
+        "en": "several surveys are imported ({surveys}); choose one with --source",
+    },
+    "min-cell-too-small": {
+        "nb": "--min-cell {value} er for lite: tall under 3 kan avsløre hvem folk er; bruk 3 eller mer (prosjektets innstilling er {setting})",
+        "nn": "--min-cell {value} er for lite: tal under 3 kan avsløre kven folk er; bruk 3 eller meir (innstillinga i prosjektet er {setting})",
+        "en": "--min-cell {value} is too small: counts under 3 can identify people; use 3 or more (the project's setting is {setting})",
+    },
+    "by-unknown": {
+        "nb": "--by {by}: undersøkelsen `{source}` har ikke noe slikt spørsmål eller variabel (velg blant: {known})",
+        "nn": "--by {by}: undersøkinga `{source}` har ikkje noko slikt spørsmål eller variabel (vel mellom: {known})",
+        "en": "--by {by}: no such question or variable in survey `{source}` (choose from: {known})",
+    },
+    "by-not-single-choice": {
+        "nb": "--by {by}: `{question}` er ikke et spørsmål med ett svar ({kind}); del opp etter et bakgrunnsspørsmål med ett svar, som kjønn eller aldersgruppe",
+        "nn": "--by {by}: `{question}` er ikkje eit spørsmål med eitt svar ({kind}); del opp etter eit bakgrunnsspørsmål med eitt svar, som kjønn eller aldersgruppe",
+        "en": "--by {by}: `{question}` is not a single-choice question ({kind}); break down by a single-choice background question such as gender or age group",
+    },
+    "by-groups-too-small": {
+        "nb": "--by {by}: hver gruppe har færre enn {min_cell} svarpersoner, så en oppdeling ville avsløre hvem folk er; velg et bredere bakgrunnsspørsmål",
+        "nn": "--by {by}: kvar gruppe har færre enn {min_cell} svarpersonar, så ei oppdeling ville avsløre kven folk er; vel eit breiare bakgrunnsspørsmål",
+        "en": "--by {by}: every group has fewer than {min_cell} respondents, so a breakdown would identify people; choose a broader background question",
+    },
+    # evidence citing a survey (findings.yaml)
+    "evidence-survey-not-imported": {
+        "nb": "kilden `{source}` har ingen importert undersøkelse, så spørsmålet `{question}` kan ikke regnes ut; kjør `hkh import EKSPORT --source {source}`",
+        "nn": "kjelda `{source}` har inga importert undersøking, så spørsmålet `{question}` kan ikkje reknast ut; køyr `hkh import EKSPORT --source {source}`",
+        "en": "source `{source}` has no imported survey, so question `{question}` cannot be computed; run `hkh import EXPORT --source {source}`",
+    },
+    "evidence-unknown-question": {
+        "nb": "spørsmålet `{question}` finnes ikke i undersøkelsen `{source}` (spørsmålene er: {known})",
+        "nn": "spørsmålet `{question}` finst ikkje i undersøkinga `{source}` (spørsmåla er: {known})",
+        "en": "question `{question}` is not in survey `{source}` (its questions: {known})",
+    },
+    "evidence-open-question": {
+        "nb": "spørsmålet `{question}` har fritekstsvar; fritekst siteres aldri som tall",
+        "nn": "spørsmålet `{question}` har fritekstsvar; fritekst blir aldri sitert som tal",
+        "en": "question `{question}` is open text; open answers are never quoted as figures",
+    },
+    "evidence-option-missing": {
+        "nb": "spørsmålet `{question}` har flere svaralternativer; velg ett med `option:` ({options})",
+        "nn": "spørsmålet `{question}` har fleire svaralternativ; vel eitt med `option:` ({options})",
+        "en": "question `{question}` has several options; name one with `option:` ({options})",
+    },
+    "evidence-unknown-option": {
+        "nb": "`{option}` er ikke et svaralternativ til spørsmålet `{question}` (alternativene er: {options})",
+        "nn": "`{option}` er ikkje eit svaralternativ til spørsmålet `{question}` (alternativa er: {options})",
+        "en": "`{option}` is not an option of question `{question}` (options: {options})",
+    },
+    "evidence-multiple-added": {
+        "nb": "svaralternativene til flervalgsspørsmålet `{question}` kan ikke legges sammen (én person kan krysse av flere); siter dem ett og ett",
+        "nn": "svaralternativa til fleirvalsspørsmålet `{question}` kan ikkje leggjast saman (éin person kan krysse av fleire); siter dei eitt og eitt",
+        "en": "options of the multiple-choice question `{question}` cannot be added up (one person may tick several); cite them one by one",
+    },
+    "evidence-non-substantive-added": {
+        "nb": "{options} står utenfor prosentgrunnlaget i `{question}` og kan derfor ikke være med i en andel",
+        "nn": "{options} står utanfor prosentgrunnlaget i `{question}` og kan difor ikkje vere med i ein del",
+        "en": "{options} is kept out of the percentage base of `{question}`, so it cannot be part of a share",
+    },
+    # hkh check on surveys
+    "question-not-survey": {
+        "nb": "`question` hører til kilder som er spørreundersøkelser, men kilden `{source}` har metoden `{method}`",
+        "nn": "`question` høyrer til kjelder som er spørjeundersøkingar, men kjelda `{source}` har metoden `{method}`",
+        "en": "`question` is for survey sources, but source `{source}` has method `{method}`",
+    },
+    "survey-not-imported-yet": {
+        "nb": "undersøkelsen `{source}` er ikke importert ennå, så spørsmålene kan ikke sjekkes; kjør `hkh import`",
+        "nn": "undersøkinga `{source}` er ikkje importert enno, så spørsmåla kan ikkje sjekkast; køyr `hkh import`",
+        "en": "survey `{source}` is not imported yet, so its questions cannot be checked; run `hkh import`",
+    },
+    "unknown-question": {
+        "nb": "spørsmålet `{question}` står ikke i kodeboka til undersøkelsen `{source}`",
+        "nn": "spørsmålet `{question}` står ikkje i kodeboka til undersøkinga `{source}`",
+        "en": "question `{question}` is not in the codebook of survey `{source}`",
+    },
+    "unknown-option": {
+        "nb": "`{option}` er ikke et svaralternativ til spørsmålet `{question}` (alternativene er: {options})",
+        "nn": "`{option}` er ikkje eit svaralternativ til spørsmålet `{question}` (alternativa er: {options})",
+        "en": "`{option}` is not an option of question `{question}` (options: {options})",
+    },
+    "survey-not-registered": {
+        "nb": "{folder}/ inneholder en importert undersøkelse som sources.yaml ikke nevner; importer den på nytt (`hkh import … --source {source}`), eller slett mappa",
+        "nn": "{folder}/ inneheld ei importert undersøking som sources.yaml ikkje nemner; importer henne på nytt (`hkh import … --source {source}`), eller slett mappa",
+        "en": "{folder}/ holds an imported survey that sources.yaml does not list; import it again (`hkh import … --source {source}`) or delete the folder",
+    },
+    # hkh import
+    "raw-copy-differs": {
+        "nb": "en annen fil med dette navnet ligger allerede i data/raw/; gi eksporten et nytt navn, eller legg til --force for å erstatte den gamle kopien",
+        "nn": "ei anna fil med dette namnet ligg alt i data/raw/; gje eksporten eit nytt namn, eller legg til --force for å byte ut den gamle kopien",
+        "en": "a different file of this name is already in data/raw/; rename the export, or add --force to replace the old copy",
+    },
+    "source-id-invalid": {
+        "nb": "`{source}` kan ikke være en kilde-id (bruk bokstaver, sifre, `_`, `-` og `.`); velg en med --source",
+        "nn": "`{source}` kan ikkje vere ein kjelde-id (bruk bokstavar, siffer, `_`, `-` og `.`); vel ein med --source",
+        "en": "`{source}` cannot be a source id (use letters, digits, `_`, `-` and `.`); choose one with --source",
+    },
+    "source-other-method": {
+        "nb": "kilden `{source}` står i sources.yaml med metoden `{method}`, ikke `{wanted}`; velg en annen id med --source",
+        "nn": "kjelda `{source}` står i sources.yaml med metoden `{method}`, ikkje `{wanted}`; vel ein annan id med --source",
+        "en": "the source `{source}` is registered with method `{method}`, not `{wanted}`; choose another id with --source",
+    },
+}
