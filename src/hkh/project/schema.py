@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import types
 from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
@@ -135,7 +136,9 @@ class _File:
             return None
         start, old = found
         ending = old[len(old.rstrip("\r\n")) :]  # a block text's span ends with its line break: keep it
-        return Fix(self.path, start, old, new + ending, done)
+        header = old.splitlines()[0] if old[:1] in "|>" and old else ""
+        comment = re.search(r"\s#.*$", header)  # `|  # from the web page`: the team's comment stays
+        return Fix(self.path, start, old, new + (f" {comment.group().strip()}" if comment else "") + ending, done)
 
     def line(self, loc: Sequence[Any]) -> int | None:
         return line_of(self.tree, loc)
@@ -275,7 +278,7 @@ def problems_of(
 ) -> list[Problem]:
     """One problem per value: pydantic reports a value once per member of a union (`str | int`); one is enough."""
     file = _File(path, shown, tree, model)
-    problems: list[Problem] = []
+    problems: list[tuple[tuple[Any, ...], Problem]] = []
     seen: set[tuple[Any, ...]] = set()
     for error in errors:
         kind = str(error.get("type", ""))
@@ -284,5 +287,11 @@ def problems_of(
         if key in seen:
             continue
         seen.add(key)
-        problems.append(_problem(file, error))
-    return problems
+        problems.append((key, _problem(file, error)))
+    # `statment:` is one mistake, not two: the missing `statement` is said by "did you mean `statement`?"
+    meant = {
+        (*key[:-1], problem.values["meant"])
+        for key, problem in problems
+        if problem.code == "field-unknown-similar" and isinstance(problem.values, Mapping)
+    }
+    return [problem for key, problem in problems if not (problem.code == "field-missing" and key in meant)]

@@ -73,7 +73,7 @@ WORDS: Words = {
         "nn": "{message} (`hkh check --fix` rettar dette)",
         "en": "{message} (`hkh check --fix` mends this)",
     },
-    "fixed": {"nb": "{location}: rettet: {change}", "nn": "{location}: retta: {change}", "en": "{location}: fixed: {change}"},
+    "fixed": {"nb": "{location}: {change}", "nn": "{location}: {change}", "en": "{location}: {change}"},
     "check_can_fix": {
         "nb": "Noe av dette kan hkh rette selv: kjør `hkh check --fix -p {root}`",
         "nn": "Noko av dette kan hkh rette sjølv: køyr `hkh check --fix -p {root}`",
