@@ -684,6 +684,37 @@ def files_by_folder(paths: list[Path], language: str, *, named: int = 8) -> list
     return lines
 
 
+# --------------------------------------------------------------------------------------------------------- docs
+
+
+@app.command(short_help="The reference: the project folder, opening hours, what check checks.")
+def docs(
+    topic: Annotated[str | None, typer.Argument(help="The page to show (without it: the list of pages).")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Show the page in the browser instead of printing it.")] = False,
+    project: ProjectOption = None,
+    language: LanguageOption = None,
+) -> None:
+    """The reference that ships with hkh: the list of pages, one page printed (Markdown), or opened in the browser."""
+    import tempfile
+
+    from hkh.outputs.docs import open_page, page, topics
+
+    _settle(project, language)
+    words = SETTINGS.message_language
+    if topic is None:
+        listed = topics()
+        width = max(len(item.name) for item in listed)
+        _say(t("cli.docs_pages", words))
+        for item in listed:
+            _say(t("cli.docs_page", words, name=item.name.ljust(width), title=item.title, summary=item.summary))
+        return
+    if open_:
+        target = open_page(topic, Path(tempfile.gettempdir()) / "hkh-docs")
+        _say(t("cli.docs_opened", words, path=target))
+        return
+    print(page(topic), end="")
+
+
 def main() -> None:
     """Console entry point."""
     # pydantic looks for plugins (observability tools) in the metadata of every installed package the first time a

@@ -92,6 +92,18 @@ WORDS: Words = {
     },
     "run_folder_names": {"nb": "  {folder} ({count}): {names}", "nn": "  {folder} ({count}): {names}", "en": "  {folder} ({count}): {names}"},
     "run_folder_count": {"nb": "  {folder}: {count}", "nn": "  {folder}: {count}", "en": "  {folder}: {count}"},
+    # hkh docs
+    "docs_pages": {
+        "nb": "Sidene i oppslagsverket (på engelsk): `hkh docs SIDE` skriver ut én, `--open` viser den i nettleseren.",
+        "nn": "Sidene i oppslagsverket (på engelsk): `hkh docs SIDE` skriv ut éi, `--open` viser henne i nettlesaren.",
+        "en": "The pages of the reference: `hkh docs PAGE` prints one, `--open` shows it in the browser.",
+    },
+    "docs_page": {"nb": "  {name}  {title}: {summary}", "nn": "  {name}  {title}: {summary}", "en": "  {name}  {title}: {summary}"},
+    "docs_opened": {
+        "nb": "åpnet {path} i nettleseren",
+        "nn": "opna {path} i nettlesaren",
+        "en": "opened {path} in the browser",
+    },
     # hkh import
     "progress_workbook": {"nb": "leser arbeidsboka", "nn": "les arbeidsboka", "en": "reading the workbook"},
     "progress_csv": {"nb": "leser CSV-filene", "nn": "les CSV-filene", "en": "reading the CSV files"},

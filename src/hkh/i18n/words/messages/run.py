@@ -42,6 +42,16 @@ WORDS: Words = {
         "nn": "finst som fil, men hkh treng ei mappe her",
         "en": "exists as a file, but hkh needs a folder here",
     },
+    "docs-unknown-similar": {
+        "nb": "hkh har ingen side `{topic}`; mente du `hkh docs {meant}`?",
+        "nn": "hkh har inga side `{topic}`; meinte du `hkh docs {meant}`?",
+        "en": "hkh has no page `{topic}`; did you mean `hkh docs {meant}`?",
+    },
+    "docs-unknown": {
+        "nb": "hkh har ingen side `{topic}`; sidene er: {known}",
+        "nn": "hkh har inga side `{topic}`; sidene er: {known}",
+        "en": "hkh has no page `{topic}`; the pages are: {known}",
+    },
     # data/stats/
     "stats-empty": {
         "nb": "tabellen er tom; sett kategorien (eller året) i første kolonne og én tallserie i hver kolonne etter den, med en overskriftsrad",
