@@ -493,3 +493,50 @@ def test_no_project_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "-p", str(tmp_path)])
     assert result.exit_code == 2
     assert "hkh init" in result.stderr
+
+
+# ----------------------------------------------------------------------------------- titles and git
+
+
+@pytest.mark.parametrize(("title", "warned"), [("export", True), ("Export.XLSX", True), ("svar 2020.csv", False),
+                                               ("spørreundersøkelse.xlsx", True), ("Spørreundersøkelse 2020", False)])
+def test_a_source_title_that_is_a_file_name(tmp_path: Path, title: str, warned: bool) -> None:
+    root = make_project(tmp_path, sources_yaml=('    title: "Observation"', f'    title: "{title}"\n    files: [data/raw/export.xlsx]'))
+    found = [p for p in problems_of(root) if p.code == "source-title-file-name"]
+    if not warned:
+        assert found == []
+        return
+    assert_problem(only(found, "source-title-file-name"), Severity.WARNING, "sources.yaml",
+                   line_of_text(root, "sources.yaml", f'title: "{title}"'), f"is a file name (`{title}`)")
+
+
+def _git(root: Path, *arguments: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-C", str(root), *arguments], check=True, capture_output=True)
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_git_keeping_survey_answers_is_a_warning(tmp_path: Path) -> None:
+    root = _survey_project(tmp_path, "safe", CODEBOOK.replace("  - name: age\n    type: number", "  - name: say\n    type: open\n    variables: [say]\n  - name: age\n    type: number"))
+    (root / "data" / "survey" / "survey" / "responses.csv").write_text("safe_1,say,age,_status\n1,secret,30,4\n", "utf-8")
+    (root / "data" / "raw").mkdir(parents=True)
+    (root / "data" / "raw" / "export.xlsx").write_bytes(b"raw")
+    (root / "data" / "raw" / ".gitignore").write_text("*\n!.gitignore\n", "utf-8")
+    (root / "data" / "survey" / ".gitignore").write_text("*\n!.gitignore\n!*/\n!*/codebook.yaml\n", "utf-8")
+    assert [p for p in problems_of(root) if p.code.startswith("git-")] == []  # not in a git work tree: nothing
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    assert [p for p in problems_of(root) if p.code.startswith("git-")] == []  # as hkh init sets it up: nothing
+    _git(root, "add", "-f", "data/raw/export.xlsx", "data/survey/survey/responses.csv")
+    found = {p.code: p for p in problems_of(root) if p.code.startswith("git-")}
+    assert sorted(found) == ["git-tracks-open-answers", "git-tracks-raw"]
+    assert all(p.severity is Severity.WARNING and p.line is None for p in found.values())
+    assert str(found["git-tracks-raw"].path).endswith("data/raw/export.xlsx")
+    assert "`git rm --cached " in found["git-tracks-open-answers"].message and "open-text answers" in found["git-tracks-open-answers"].message
+
+
+def test_no_git_is_no_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    root = make_project(tmp_path)
+    assert [str(p) for p in problems_of(root)] == []

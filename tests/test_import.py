@@ -173,7 +173,8 @@ def test_sources_yaml_comments_kept_and_entry_updated(project: Path, tables: Exp
     assert (entry["method"], entry["n"], entry["n_complete"], entry["n_partial"]) == ("survey", 22, 18, 4)
     assert list(entry["files"]) == ["data/raw/export.xlsx"]
     # the user renames the source and adds a note; a re-import with fewer respondents updates in place
-    text = text.replace("title: export", "title: Brukerundersøkelsen  # endret av teamet")
+    assert "title: Testundersøkelse" in text  # the survey's name in the export
+    text = text.replace("title: Testundersøkelse", "title: Brukerundersøkelsen  # endret av teamet")
     (project / "sources.yaml").write_text(text + "    note: skrevet for hånd\n", encoding="utf-8")
     smaller = export_tables(small_survey(respondents=12))
     write_xlsx(smaller, workbook)
@@ -231,7 +232,7 @@ def test_quiet_prints_nothing_and_progress_callback(project: Path, tables: Expor
 def test_without_labels_and_structure(project: Path, tables: ExportTables, tmp_path: Path) -> None:
     folder = tmp_path / "bare"
     write_csv_set(tables, folder, "utf16-tab", include=("dataset",))
-    result = run("import", str(folder / "dataset.csv"), "-p", str(project), "-s", "bare")
+    result = run("import", str(folder / "dataset.csv"), "-p", str(project), "-s", "bare", "--title", "Bare svarene")
     assert result.exit_code == 0, result.output
     assert "eksporten har verken Structure eller Labels" in result.stderr
     survey = load_survey(project, "bare")
@@ -247,7 +248,7 @@ def test_without_labels_and_structure(project: Path, tables: ExportTables, tmp_p
 def test_without_labels_warns_and_keeps_codes(project: Path, tables: ExportTables, tmp_path: Path) -> None:
     folder = tmp_path / "nolabels"
     write_csv_set(tables, folder, "cp1252-comma", include=("dataset", "structure"))
-    result = run("import", str(folder), "-p", str(project), "-s", "nolabels")
+    result = run("import", str(folder), "-p", str(project), "-s", "nolabels", "--title", "Uten etiketter")
     assert result.exit_code == 0 and "eksporten har ingen Labels" in result.stderr
     trygg = load_survey(project, "nolabels").codebook.question("trygg_1")
     assert trygg.type == "grid_item" and {o.code for o in trygg.options} == {1, 2, 9}
@@ -545,8 +546,49 @@ def test_a_dataset_sheet_that_does_not_start_at_a1_is_read_where_it_is(project: 
     assert result.stderr.strip() == f"{path}!Dataset!D3: kolonnenavnet «alder» står to ganger (også i Dataset!C3)"
     sheet["D3"] = "kjonn"
     workbook.save(path)
-    result = run("import", str(path), "-p", str(project), "-s", "moved")
+    result = run("import", str(path), "-p", str(project), "-s", "moved", "--title", "Flyttet")
     assert result.exit_code == 0, result.stderr
     survey = load_survey(project, "moved")
     assert survey.codebook.respondents.rows == 2
     assert [q.name for q in survey.codebook.questions] == ["alder", "kjonn"]
+
+
+# ----------------------------------------------------------------------------------------------- the title
+
+
+def test_the_title_is_the_survey_s_name_in_the_export(project: Path, tables: ExportTables, tmp_path: Path) -> None:
+    workbook = write_xlsx(tables, tmp_path / "export.xlsx")
+    result = run("import", str(workbook), "-p", str(project), "-s", "s")
+    assert result.exit_code == 0, result.output
+    assert "la til kilden `s` med tittelen «Testundersøkelse» i sources.yaml" in result.output
+    # --title replaces it; a re-import without --title keeps what sources.yaml says
+    assert run("import", str(workbook), "-p", str(project), "-s", "s", "--title", "Brukerundersøkelsen 2020").exit_code == 0
+    again = run("import", str(workbook), "-p", str(project), "-s", "s")
+    assert "oppdaterte kilden `s` («Brukerundersøkelsen 2020»)" in again.output
+    entry = next(e for e in load_yaml(project / "sources.yaml")["sources"] if e["id"] == "s")
+    assert entry["title"] == "Brukerundersøkelsen 2020"
+
+
+def test_an_export_without_a_name_needs_a_title(project: Path, tables: ExportTables, tmp_path: Path) -> None:
+    """Outside a terminal (a script, CI) hkh cannot ask, and a file name is no title: refused, with the fix."""
+    folder = tmp_path / "bare"
+    write_csv_set(tables, folder, "utf16-tab", include=("dataset",))
+    before = snapshot(project)
+    result = run("import", str(folder / "dataset.csv"), "-p", str(project), "-s", "bare")
+    assert result.exit_code == 2
+    assert "eksporten sier ikke hva undersøkelsen heter" in result.stderr
+    assert '`hkh import dataset.csv --title "' in result.stderr
+    assert snapshot(project) == before
+
+
+def test_at_a_terminal_hkh_asks_for_the_title(project: Path, tables: ExportTables, tmp_path: Path) -> None:
+    asked: list[str] = []
+
+    def ask(export: str) -> str:
+        asked.append(export)
+        return "  Brukerundersøkelse 2020 "
+
+    folder = tmp_path / "bare"
+    write_csv_set(tables, folder, "utf16-tab", include=("dataset",))
+    result = import_survey([folder / "dataset.csv"], project_dir=project, source_id="bare", ask_title=ask)
+    assert asked == ["dataset.csv"] and result.title == "Brukerundersøkelse 2020"

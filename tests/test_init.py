@@ -87,7 +87,7 @@ def test_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
     assert listing(folder) == before
 
 
-@pytest.mark.parametrize("existing", ["hkh.yaml", "findings.yaml", ".gitignore", "data/raw/.gitignore"])
+@pytest.mark.parametrize("existing", ["hkh.yaml", "findings.yaml", ".gitignore", "data/raw/.gitignore", "data/survey/.gitignore"])
 def test_any_existing_file_is_refused(tmp_path: Path, existing: str) -> None:
     folder = tmp_path / "p"
     (folder / existing).parent.mkdir(parents=True)
@@ -133,14 +133,23 @@ def test_git_ignores_raw_exports_and_the_lock(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q", str(folder)], check=True)
     (folder / "data" / "raw" / "export.xlsx").write_bytes(b"personal data")
     (folder / ".hkh.lock").write_text("1\n", "utf-8")
+    (folder / "data" / "survey" / "s1").mkdir()
+    (folder / "data" / "survey" / "s1" / "responses.csv").write_text("kjonn,fritekst\n1,personal data\n", "utf-8")
+    (folder / "data" / "survey" / "s1" / "codebook.yaml").write_text("source: s1\n", "utf-8")
 
     def ignored(relative: str) -> bool:
         return subprocess.run(["git", "-C", str(folder), "check-ignore", "-q", relative]).returncode == 0
 
     assert ignored("data/raw/export.xlsx")
     assert ignored(".hkh.lock")
+    assert ignored("data/survey/s1/responses.csv")  # every answer, open text too
+    assert not ignored("data/survey/s1/codebook.yaml")  # questions and labels, and the team's edits
     assert not ignored("data/raw/.gitignore")
+    assert not ignored("data/survey/.gitignore")
     assert not ignored("hkh.yaml")
+    subprocess.run(["git", "-C", str(folder), "add", "."], check=True)
+    tracked = subprocess.run(["git", "-C", str(folder), "ls-files"], capture_output=True, text=True).stdout.split()
+    assert "data/survey/s1/codebook.yaml" in tracked and not any("responses" in name or "export" in name for name in tracked)
 
 
 def _models_in(annotation: typing.Any) -> list[type[BaseModel]]:

@@ -420,7 +420,7 @@ def test_english_phrases_and_file_names(tmp_path: Path) -> None:
 def test_brackets_in_survey_texts_are_printed_as_written(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     write_survey(project, codebook=CODEBOOK.replace("label: Sosialt treffsted}", "label: \"Sosialt [treffsted]\"}"))
-    result = runner.invoke(app, ["survey", "-p", str(project)])
+    result = runner.invoke(app, ["survey", "--all", "-p", str(project)])
     assert result.exit_code == 0, result.output
     assert "Sosialt [treffsted]" in result.stdout
 
@@ -602,7 +602,7 @@ def test_lower_min_cell_shows_more(project_dir: Path) -> None:
 
 
 def test_terminal_json_and_workbook_agree(project_dir: Path) -> None:
-    result = runner.invoke(app, ["survey", "-p", str(project_dir), "--by", "kjonn"])
+    result = runner.invoke(app, ["survey", "--all", "-p", str(project_dir), "--by", "kjonn"])
     assert result.exit_code == 0, result.output
     terminal = result.stdout
     data = json.loads(runner.invoke(app, ["survey", "-p", str(project_dir), "--by", "kjonn", "-f", "json"]).stdout)

@@ -348,7 +348,8 @@ def test_an_invalid_project_is_one_line_and_exit_2(tmp_path: Path) -> None:
     root = write_project(tmp_path, findings="findings:\n  - id: f\n    statment: typo\n")
     result = runner.invoke(app, ["triangulate", "-p", str(root)], env=WIDE)
     assert result.exit_code == 2
-    assert "findings.yaml:2: `statement` mangler; skriv `statement: …` her" in result.stderr and "Traceback" not in result.output
+    assert "findings.yaml:3: hkh kjenner ikke feltet `statment`; mente du `statement`?" in result.stderr
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("language", ["nb", "nn", "en"])

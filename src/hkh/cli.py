@@ -12,10 +12,11 @@ openpyxl, matplotlib, rich) are imported inside the commands that use them, so `
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -203,6 +204,39 @@ def _settle(project: Path | None = None, language: LanguageChoice | None = None,
     SETTINGS.message_language = quick_language(root) or "en"
 
 
+class _Bar:
+    """The progress bar's handle: `bar(stage, done, total)` for a stage with its own words (`cli.progress_<stage>`;
+    total 0 when not known), `bar.text(words)` for a description of its own."""
+
+    def __init__(self, progress: Any, task: Any) -> None:
+        self.progress = progress
+        self.task = task
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        label = t(f"cli.progress_{stage}", SETTINGS.message_language, n=total)
+        self.progress.update(self.task, description=label, completed=done, total=total or None)
+
+    def text(self, description: str) -> None:
+        self.progress.update(self.task, description=description, completed=0, total=None)
+
+
+@contextlib.contextmanager
+def progress_bar(description: str) -> Iterator[_Bar | None]:
+    """A progress bar on stderr while something slow runs, only when a person watches (stderr is a terminal) and
+    --quiet is not given; None when nothing is shown. Lines printed meanwhile appear above it."""
+    if SETTINGS.quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        transient=True, console=Console(stderr=True),
+    ) as progress:
+        yield _Bar(progress, progress.add_task(description, total=None))
+
+
 def _results() -> Results:
     """The project (found from -p or the current folder) and its results in the chosen language."""
     from hkh.analysis.results import Results
@@ -378,34 +412,33 @@ def import_(
     keep_identifiers: Annotated[
         bool, typer.Option("--keep-identifiers", help="Keep names, e-mail, phone and similar columns (personal data!).")
     ] = False,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title", "-t", help="The survey's title, as the report names it (default: the name in the export)."
+        ),
+    ] = None,
     force: ForceOption = False,
     language: LanguageOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Import a SurveyXact export into data/survey/<source>/ and register it in sources.yaml."""
-    import contextlib
+    """Import a SurveyXact export into data/survey/<source>/ and register it in sources.yaml.
 
+    The source's title is --title, else the title sources.yaml has already, else the survey's name in the export;
+    when the export names none, hkh asks at a terminal and refuses elsewhere (a file name is no title for a report)."""
     from hkh.survey.importing import import_survey
 
     _settle(project, language, quiet)
-    show_progress = not SETTINGS.quiet and sys.stderr.isatty()
-    with contextlib.ExitStack() as stack:
-        callback: Callable[[str, int, int], None] | None = None
-        if show_progress:
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    interactive = sys.stdin.isatty() and sys.stderr.isatty()
+    with progress_bar(t("cli.importing", SETTINGS.message_language)) as bar:
 
-            bar = stack.enter_context(
-                Progress(
-                    TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                    transient=True, console=Console(stderr=True),
-                )
-            )
-            task = bar.add_task(t("cli.importing", SETTINGS.message_language), total=1)
-
-            def callback(stage: str, done: int, total: int) -> None:
-                description = t(f"cli.progress_{stage}", SETTINGS.message_language)
-                bar.update(task, description=description, completed=done, total=max(total, 1))
+        def ask_title(export: str) -> str:
+            if bar is not None:
+                bar.progress.stop()
+            answer: str = typer.prompt(t("cli.ask_title", SETTINGS.message_language, export=export), err=True)
+            if bar is not None:
+                bar.progress.start()
+            return answer
 
         result = import_survey(
             exports,
@@ -413,7 +446,9 @@ def import_(
             source_id=source,
             keep_identifiers=keep_identifiers,
             force=force,
-            progress=callback,
+            progress=bar,
+            title=title,
+            ask_title=ask_title if interactive else None,
         )
     words = SETTINGS.message_language
     if not SETTINGS.quiet:
@@ -455,7 +490,7 @@ class ChartsChoice(str, Enum):
     none = "none"
 
 
-@app.command(short_help="Frequency tables for every question, with report phrases.")
+@app.command(short_help="The survey: one line per question; full tables with --all or --question.")
 def survey(
     project: ProjectOption = None,
     source: Annotated[
@@ -464,6 +499,11 @@ def survey(
     by: Annotated[str | None, typer.Option("--by", help="Break down by this background question.")] = None,
     min_cell: Annotated[
         int | None, typer.Option("--min-cell", help="Smallest count shown (default: settings.min_cell).")
+    ] = None,
+    all_tables: Annotated[bool, typer.Option("--all", help="Print the full table of every question.")] = False,
+    questions: Annotated[
+        list[str] | None,
+        typer.Option("--question", help="Print the full table of this question (may be given several times)."),
     ] = None,
     charts: Annotated[
         ChartsChoice,
@@ -477,35 +517,58 @@ def survey(
     force: ForceOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Frequency tables for every question, with the phrases a report uses; workbook and charts in out/."""
+    """The survey's tables: one line per question (its base and headline share) in the terminal, every table with
+    the phrases a report uses in the workbook, and charts in out/. --all or --question NAME print full tables."""
+    from hkh.core.files import shown_path
     from hkh.core.lock import project_lock
-    from hkh.outputs.terminal.survey import render_cited_figures, render_survey_tables
+    from hkh.outputs.terminal.survey import render_cited_figures, render_survey_summary, render_survey_tables
     from hkh.outputs.write import write_survey
     from hkh.survey.evidence import cited_figures
     from hkh.survey.tables import build_survey_tables
 
     _settle(project, language, quiet)
-    results = _results()
-    tables = build_survey_tables(results.project, source, by=by, min_cell=min_cell, language=results.language)
-    if output_format is TableFormat.json:
-        _json(tables.to_json(), output, results, force)
-        return
-    with project_lock(results.project.root):
-        written = write_survey(results, tables, output=output, charts=charts.value, force=force)
+    with progress_bar(t("cli.progress_loading", SETTINGS.message_language)) as update:
+        results = _results()
+        if update:
+            update("survey", 0, 0)
+        tables = build_survey_tables(results.project, source, by=by, min_cell=min_cell, language=results.language)
+        if output_format is TableFormat.json:
+            _json(tables.to_json(), output, results, force)
+            return
+        chosen = [_survey_question(tables, name) for name in questions or []]
+        with project_lock(results.project.root):
+            written = write_survey(results, tables, output=output, charts=charts.value, force=force, progress=update)
     console = stdout()
-    for renderable in render_survey_tables(tables):
-        console.print(renderable)
-        console.print()
+    if all_tables or chosen:
+        for renderable in render_survey_tables(tables, None if all_tables else chosen):
+            console.print(renderable)
+            console.print()
+    else:
+        console.print(render_survey_summary(tables))
     cited = render_cited_figures(cited_figures(results.project, tables, results.language), results.language)
     if cited is not None:
         console.print(cited)
-        console.print()
     chart_paths = [path for path in written if path.suffix == ".png"]
-    _wrote([path for path in written if path.suffix != ".png"])
+    files = [path for path in written if path.suffix != ".png"]
+    _wrote(files)
     if chart_paths:
-        from hkh.core.files import shown_path
-
         _say(t("cli.wrote_charts", results.language, count=len(chart_paths), folder=shown_path(chart_paths[0].parent)))
+    if not (all_tables or chosen) and files:
+        _say(t("cli.survey_more", results.language, workbook=shown_path(files[0])))
+
+
+def _survey_question(tables: Any, name: str) -> Any:
+    """A question of `--question NAME`, by name or variable; an unknown one is refused with the closest name."""
+    from hkh.core.errors import UsageError
+    from hkh.project.schema import closest
+
+    found = tables.question(name)
+    if found is None:
+        meant = closest(name, [question.name for question in tables.questions])
+        if meant is not None:
+            raise UsageError("question-unknown-similar", source=tables.source, question=name, meant=meant)
+        raise UsageError("survey-no-question", source=tables.source, question=name)
+    return found
 
 
 # ---------------------------------------------------------------------------------------- triangulate and gaps
@@ -613,9 +676,11 @@ def report(
     from hkh.outputs.write import write_report
 
     _settle(project, language, quiet)
-    results = _results()
-    with project_lock(results.project.root):
-        _wrote([write_report(results, output_format.value, output=output, force=force)])
+    with progress_bar(t("cli.progress_report", SETTINGS.message_language)):
+        results = _results()
+        with project_lock(results.project.root):
+            written = write_report(results, output_format.value, output=output, force=force)
+    _wrote([written])
 
 
 # ---------------------------------------------------------------------------------------------------------- run
@@ -635,6 +700,8 @@ def run(
     words = SETTINGS.message_language
 
     def show(event: str, step: str, result: StepResult | None) -> None:
+        if event == "start" and bar is not None:
+            bar.text(t("cli.progress_step", words, step=step))
         if event == "start" or result is None or SETTINGS.quiet:
             return
         if result.skipped:
@@ -654,7 +721,8 @@ def run(
         print(t("cli.step_done", words, step=step, note=note), file=sys.stderr)
 
     try:
-        result = run_pipeline(SETTINGS.project, language=SETTINGS.language, force=force, progress=show)
+        with progress_bar(t("cli.progress_loading", words)) as bar:
+            result = run_pipeline(SETTINGS.project, language=SETTINGS.language, force=force, progress=show)
     except HkhError as error:
         step = getattr(error, "step", None)
         if step and step != "check" and not SETTINGS.quiet:

@@ -7,6 +7,7 @@ with the modules beside this one, and writes them atomically; a file the user ed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -19,6 +20,7 @@ from hkh.survey.tables import QuestionTable, SurveyTables
 PLAN_FORMATS = ("xlsx", "md", "csv")
 REPORT_FORMATS = ("html", "docx")
 ChartChoice = Literal["cited", "all", "none"]
+Progress = Callable[[str, int, int], None]
 # below this many charts, starting worker processes costs more than it saves
 _PARALLEL_CHARTS = 24
 
@@ -55,8 +57,11 @@ def write_survey(
     output: Path | None = None,
     charts: ChartChoice = "cited",
     force: bool = False,
+    progress: Progress | None = None,
 ) -> list[Path]:
-    """The survey workbook (out/sporreundersokelse.xlsx, or `output`) and the bar charts of `charts`."""
+    """The survey workbook (out/sporreundersokelse.xlsx, or `output`) and the bar charts of `charts`.
+
+    `progress(stage, done, total)` hears of the stages that take time (`charts`, `files`)."""
     from hkh.outputs.workbooks.survey import workbook_bytes
 
     project, language = results.project, tables.language
@@ -64,8 +69,13 @@ def write_survey(
     target = output if output is not None else paths.survey_workbook_path(project, language)
     written = [guard.write_bytes(target, workbook_bytes(tables, language))]
     questions = charted_questions(results, tables, charts)
-    for question, png in zip(questions, _draw_charts(questions, language, tables.min_cell)):
+    if progress:
+        progress("charts", 0, len(questions))
+    drawn = _draw_charts(questions, language, tables.min_cell)
+    for done, (question, png) in enumerate(zip(questions, drawn), start=1):
         written.append(guard.write_bytes(paths.survey_chart_path(project, tables.source, question.name, language), png))
+        if progress:
+            progress("files", done, len(questions))
     return written
 
 

@@ -11,6 +11,7 @@ that do not stop any command.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,17 @@ def _before(first: str, second: str) -> bool:
     """`2025-02` is not before `2025-02-15`: partial dates are compared only as far as both go."""
     common = min(len(first), len(second))
     return first[:common] < second[:common]
+
+
+_FILE_NAME = re.compile(r"^[\w.-]+\.(xlsx|xlsm|xls|xml|csv|tsv|txt|docx|pdf)$", re.IGNORECASE)
+
+
+def title_is_a_file_name(title: str, files: list[str]) -> bool:
+    """`export.xlsx`, or `export` beside `data/raw/export.xlsx`: what an import without a title used to write, and
+    nothing a reader of the report should see as the name of a source."""
+    text = title.strip()
+    stems = {Path(name).stem.casefold() for name in files} | {Path(name).name.casefold() for name in files}
+    return bool(_FILE_NAME.match(text)) or text.casefold() in stems
 
 
 def party_key(name: str) -> str:
@@ -175,6 +187,8 @@ class _Checker(ProblemRecorder):
             return
         self.duplicates("source", SOURCES_FILE, ((s.id, ("sources", i, "id")) for i, s in enumerate(self.sources.sources)))
         for index, source in enumerate(self.sources.sources):
+            if title_is_a_file_name(source.title, source.files):
+                self.warn("source-title-file-name", SOURCES_FILE, ("sources", index, "title"), source=source.id, title=source.title)
             for file_index, name in enumerate(source.files):
                 if self.source_file_exists(name):
                     continue

@@ -28,6 +28,13 @@ _RAW_GITIGNORE_HEAD = {
     "nn": "# Rådata (eksportar frå SurveyXact og liknande) inneheld personopplysningar og skal ikkje i git.",
     "en": "# Raw exports (SurveyXact and the like) hold personal data and must not go into git.",
 }
+# Imported surveys: responses.csv holds every answer, open-text answers too (personal data); the codebook holds
+# questions and labels only, and the team's decisions about "vet ikke", so it stays in git.
+_SURVEY_GITIGNORE_HEAD = {
+    "nb": "# Svarene i importerte undersøkelser (også fritekstsvar) er personopplysninger og skal ikke i git; kodebøkene kan.",
+    "nn": "# Svara i importerte undersøkingar (òg fritekstsvar) er personopplysningar og skal ikkje i git; kodebøkene kan.",
+    "en": "# The answers of imported surveys (open-text answers too) are personal data and must not go into git; codebooks may.",
+}
 _PROJECT_GITIGNORE_HEAD = {
     "nb": "# hkh holder denne fila mens en kommando skriver i prosjektet.",
     "nn": "# hkh held denne fila medan ein kommando skriv i prosjektet.",
@@ -37,6 +44,10 @@ _PROJECT_GITIGNORE_HEAD = {
 
 def raw_gitignore(language: str) -> str:
     return f"{_RAW_GITIGNORE_HEAD[language]}\n*\n!.gitignore\n"
+
+
+def survey_gitignore(language: str) -> str:
+    return f"{_SURVEY_GITIGNORE_HEAD[language]}\n*\n!.gitignore\n!*/\n!*/codebook.yaml\n"
 
 
 def project_gitignore(language: str) -> str:
@@ -90,6 +101,7 @@ def render_template(name: str, language: str, *, title: str, area: str | None) -
 def planned_files(root: Path, language: str, *, title: str, area: str | None) -> dict[Path, str]:
     files = {root / name: render_template(name, language, title=title, area=area) for name in TEMPLATE_FILES}
     files[root / RAW_DIR / ".gitignore"] = raw_gitignore(language)
+    files[root / SURVEY_DIR / ".gitignore"] = survey_gitignore(language)
     files[root / ".gitignore"] = project_gitignore(language)
     return files
 

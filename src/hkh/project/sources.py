@@ -24,14 +24,16 @@ def register_source(
     source_id: str,
     *,
     method: Method,
-    title: str,
+    title: str | None,
     counts: dict[str, int | None],
     files: list[str],
-) -> tuple[str, str]:
-    """The new text of sources.yaml (comments kept), and whether the source was "added" or "updated".
+    replace_title: bool = False,
+) -> tuple[str, str, str]:
+    """The new text of sources.yaml (comments kept), whether the source was "added" or "updated", and its title.
 
     `counts` sets `n`, `n_complete`, `n_partial`; a count given as None is removed (a re-import of an export without
-    completion status must not keep the old split). An existing title is the team's and is kept.
+    completion status must not keep the old split). An existing title is the team's and is kept, unless
+    `replace_title` (the user gave one on the command line); `title` is needed when there is none.
     """
     from pydantic import ValidationError
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -66,7 +68,7 @@ def register_source(
             wanted=method.value,
         )
     updates: dict[str, Any] = {"method": method.value}
-    if not entry.get("title"):
+    if title and (replace_title or not entry.get("title")):
         updates["title"] = title
     for key, value in updates.items():
         _set_key(entry, key, value)
@@ -84,7 +86,21 @@ def register_source(
     except ValidationError as exc:
         problems = problems_of(exc.errors(include_url=False), path=path, shown=shown, tree=tree, model=SourceRegister)
         raise ProjectInvalidError(problems) from None
-    return dump_yaml_wide(tree), action
+    return dump_yaml_wide(tree), action, str(entry.get("title") or "")
+
+
+def registered_title(root: Path, source_id: str) -> str | None:
+    """The title sources.yaml gives the source already (a re-import keeps it), if it can be read."""
+    path = root / SOURCES_FILE
+    try:
+        tree = load_yaml(path, display=display_path(root, SOURCES_FILE)) if path.exists() else None
+    except HkhError:
+        return None  # register_source says what is wrong with the file
+    sources = tree.get("sources") if isinstance(tree, dict) else None
+    for entry in sources if isinstance(sources, list) else []:
+        if isinstance(entry, dict) and str(entry.get("id")) == source_id and entry.get("title"):
+            return str(entry["title"]).strip() or None
+    return None
 
 
 

@@ -1,5 +1,6 @@
 """What `hkh check` finds about imported surveys: evidence citing questions and options a survey does not have,
-surveys that are not imported yet, and imported surveys that sources.yaml does not list."""
+surveys that are not imported yet, imported surveys that sources.yaml does not list, and survey answers that git
+keeps (the project is in a git work tree and a raw export or a survey's answers are committed)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError, Problem
+from hkh.core.errors import HkhError, Problem, Severity
 from hkh.core.files import is_temporary
 from hkh.project.check import ProblemRecorder
-from hkh.project.load import SURVEY_DIR
+from hkh.project.load import RAW_DIR, SURVEY_DIR
 from hkh.project.models import Evidence, FindingRegister, Method, Source, SourceRegister
 from hkh.survey.codebook import Codebook, Question
 from hkh.survey.evidence import COMBINE
-from hkh.survey.store import CODEBOOK, display_in, survey_dir
+from hkh.survey.store import CODEBOOK, RESPONSES, display_in, survey_dir
 
 SOURCES_FILE = "sources.yaml"
 FINDINGS_FILE = "findings.yaml"
@@ -46,6 +47,7 @@ class _SurveyChecker(ProblemRecorder):
         return self.codebooks[source_id]
 
     def run(self) -> None:
+        self.tracked_answers()
         sources: SourceRegister | None = self.models.get(SOURCES_FILE)
         findings: FindingRegister | None = self.models.get(FINDINGS_FILE)
         if sources is None:
@@ -84,6 +86,20 @@ class _SurveyChecker(ProblemRecorder):
                 "unknown-option", FINDINGS_FILE, (*loc, "option"), option=evidence.option, question=evidence.question, options=listed
             )
 
+    def tracked_answers(self) -> None:
+        """Raw exports and survey answers are personal data (open-text answers above all); new projects keep them
+        out of git, but a `git add -f`, an older project or a moved folder can still commit them."""
+        for relative in git_tracked(self.root, [RAW_DIR, SURVEY_DIR]):
+            parts = Path(relative).parts
+            shown = display_in(self.root, self.root / relative)
+            if parts[: len(RAW_DIR.parts)] == RAW_DIR.parts and parts[-1] != ".gitignore":
+                self.problems.append(Problem(Severity.WARNING, "git-tracks-raw", {"file": shown}, shown))
+            elif len(parts) == len(SURVEY_DIR.parts) + 2 and parts[-1] == RESPONSES:
+                codebook = self.codebook(parts[-2])
+                open_text = codebook is not None and any(q.type == "open" for q in codebook.questions)
+                code = "git-tracks-open-answers" if open_text else "git-tracks-answers"
+                self.problems.append(Problem(Severity.WARNING, code, {"file": shown}, shown))
+
     def unregistered(self, sources: SourceRegister) -> None:
         """An imported survey that sources.yaml does not list: an import stopped just before registering it (the
         survey folder is renamed into place before sources.yaml is written), or a source deleted by hand."""
@@ -97,6 +113,26 @@ class _SurveyChecker(ProblemRecorder):
                 self.warn(
                     "survey-not-registered", SOURCES_FILE, ("sources",), folder=(SURVEY_DIR / folder.name).as_posix(), source=folder.name
                 )
+
+
+def git_tracked(root: Path, folders: list[Path]) -> list[str]:
+    """The files under `folders` that git tracks, relative to `root` (POSIX); none when `root` is not in a git work
+    tree or git is not installed: the check never fails for want of git."""
+    import subprocess
+
+    def git(*arguments: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *arguments], capture_output=True, text=True, timeout=20, check=False
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    if (git("rev-parse", "--is-inside-work-tree") or "").strip() != "true":
+        return []
+    listed = git("ls-files", "-z", "--", *(folder.as_posix() for folder in folders))
+    return [name for name in (listed or "").split("\0") if name]
 
 
 def survey_problems(root: Path, models: dict[str, Any], trees: dict[str, Any]) -> list[Problem]:

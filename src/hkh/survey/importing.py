@@ -12,7 +12,7 @@ import filecmp
 import gc
 import re
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,18 +118,24 @@ def import_survey(
     keep_identifiers: bool = False,
     force: bool = False,
     progress: ProgressCallback | None = None,
+    title: str | None = None,
+    ask_title: Callable[[str], str] | None = None,
 ) -> ImportResult:
     """Read, check and interpret a SurveyXact export, then write data/survey/<source>/ and register the source.
 
     Everything is read and checked before anything is written: a malformed export raises `HkhError` and leaves
     the project as it was. responses.csv and codebook.yaml are written into a temporary folder that then takes the
     survey folder's place whole; sources.yaml is updated last, so it never registers a survey that is not there.
+
+    The source's title is `title` when given; else the one sources.yaml has already (a re-import); else the name
+    SurveyXact gives the survey in the export; else `ask_title(export name)` answers (the CLI asks a person at a
+    terminal); else the import is refused with a message asking for `--title`. A file name is no title for a report.
     """
     from hkh.core.files import atomic_directory, atomic_path, write_text_atomic
     from hkh.core.lock import project_lock
     from hkh.project.load import find_project
     from hkh.project.models import ID_PATTERN, Method
-    from hkh.project.sources import register_source
+    from hkh.project.sources import register_source, registered_title
 
     root = find_project(None, project_dir)
     with project_lock(root), _cyclic_gc_paused():
@@ -155,15 +161,20 @@ def import_survey(
                             kept.append(question.name)
                         question.non_substantive = list(before.non_substantive)
         copies, listed = _plan_raw_copies(exports, raw.files, root, force)
-        title = built.title or (exports[0].stem if exports else sid)
+        chosen = (title or "").strip() or registered_title(root, sid) or (built.title or "").strip()
+        if not chosen and ask_title is not None:
+            chosen = ask_title(exports[0].name).strip()
+        if not chosen:
+            raise UsageError("import-title-needed", export=exports[0].name)
         respondents = codebook.respondents
-        sources_text, action = register_source(
+        sources_text, action, registered = register_source(
             root,
             sid,
             method=Method.survey,
-            title=title,
+            title=chosen,
             counts={"n": respondents.answered, "n_complete": respondents.complete, "n_partial": respondents.partial},
             files=listed,
+            replace_title=bool((title or "").strip()),
         )
         codebook_text = codebook.to_yaml()
         if progress:
@@ -191,5 +202,5 @@ def import_survey(
         copied=[t.relative_to(root).as_posix() for _, t in copies],
         registered=action,
         kept_edits=kept,
-        title=title,
+        title=registered,
     )

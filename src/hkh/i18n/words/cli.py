@@ -92,6 +92,29 @@ WORDS: Words = {
     },
     "run_folder_names": {"nb": "  {folder} ({count}): {names}", "nn": "  {folder} ({count}): {names}", "en": "  {folder} ({count}): {names}"},
     "run_folder_count": {"nb": "  {folder}: {count}", "nn": "  {folder}: {count}", "en": "  {folder}: {count}"},
+    # hkh survey
+    "survey_summary": {
+        "nb": "Undersøkelsen `{source}`: {n} spørsmål, ett per linje",
+        "nn": "Undersøkinga `{source}`: {n} spørsmål, eitt per linje",
+        "en": "Survey `{source}`: {n} questions, one per line",
+    },
+    "survey_col_question": {"nb": "Spørsmål", "nn": "Spørsmål", "en": "Question"},
+    "survey_col_text": {"nb": "Tekst", "nn": "Tekst", "en": "Text"},
+    "survey_col_top": {"nb": "Vanligste svar", "nn": "Vanlegaste svar", "en": "Most common answer"},
+    "survey_col_share": {"nb": "Andel", "nn": "Del", "en": "Share"},
+    "survey_number": {"nb": "median {median}, snitt {mean}", "nn": "median {median}, snitt {mean}", "en": "median {median}, mean {mean}"},
+    "survey_hidden": {"nb": "skjult (<{min_cell})", "nn": "skjult (<{min_cell})", "en": "hidden (<{min_cell})"},
+    "survey_more": {
+        "nb": "Hele tabellene: `hkh survey --all`, eller `--question NAVN` for ett spørsmål; alle står i {workbook}.",
+        "nn": "Heile tabellane: `hkh survey --all`, eller `--question NAMN` for eitt spørsmål; alle står i {workbook}.",
+        "en": "Full tables: `hkh survey --all`, or `--question NAME` for one question; all of them are in {workbook}.",
+    },
+    "progress_survey": {"nb": "lager tabellene", "nn": "lagar tabellane", "en": "making the tables"},
+    "progress_charts": {"nb": "tegner {n} figurer", "nn": "teiknar {n} figurar", "en": "drawing {n} charts"},
+    "progress_files": {"nb": "skriver filene", "nn": "skriv filene", "en": "writing the files"},
+    "progress_step": {"nb": "kjører {step}", "nn": "køyrer {step}", "en": "running {step}"},
+    "progress_report": {"nb": "skriver rapporten", "nn": "skriv rapporten", "en": "writing the report"},
+    "progress_loading": {"nb": "leser prosjektet", "nn": "les prosjektet", "en": "reading the project"},
     # hkh docs
     "docs_pages": {
         "nb": "Sidene i oppslagsverket (på engelsk): `hkh docs SIDE` skriver ut én, `--open` viser den i nettleseren.",
@@ -109,6 +132,11 @@ WORDS: Words = {
     "progress_csv": {"nb": "leser CSV-filene", "nn": "les CSV-filene", "en": "reading the CSV files"},
     "progress_answers": {"nb": "leser svarene", "nn": "les svara", "en": "reading the answers"},
     "progress_write": {"nb": "skriver", "nn": "skriv", "en": "writing"},
+    "ask_title": {
+        "nb": "Eksporten sier ikke hva undersøkelsen heter ({export}). Skriv tittelen slik rapporten skal bruke den",
+        "nn": "Eksporten seier ikkje kva undersøkinga heiter ({export}). Skriv tittelen slik rapporten skal bruke han",
+        "en": "The export does not name the survey ({export}). Type its title as the report should give it",
+    },
     "imported": {
         "nb": "importerte {answered} svarpersoner av {rows} rader og {questions} spørsmål til {folder}",
         "nn": "importerte {answered} svarpersonar av {rows} rader og {questions} spørsmål til {folder}",

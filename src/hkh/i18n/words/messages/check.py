@@ -57,6 +57,11 @@ WORDS: Words = {
         "nn": "kjelda `{source}`: fila `{file}` finst ikkje (stien blir rekna frå prosjektmappa)",
         "en": "source `{source}`: the file `{file}` does not exist (paths are relative to the project folder)",
     },
+    "source-title-file-name": {
+        "nb": "tittelen til kilden `{source}` er et filnavn (`{title}`); skriv undersøkelsens virkelige navn, slik rapporten skal bruke det",
+        "nn": "tittelen til kjelda `{source}` er eit filnamn (`{title}`); skriv det verkelege namnet på undersøkinga, slik rapporten skal bruke det",
+        "en": "the title of source `{source}` is a file name (`{title}`); write the survey's real name, as the report should give it",
+    },
     "source-unused": {
         "nb": "ingen funn viser til kilden `{source}`",
         "nn": "ingen funn viser til kjelda `{source}`",

@@ -96,6 +96,11 @@ WORDS: Words = {
         "nn": "--by {by}: kvar gruppe har færre enn {min_cell} svarpersonar, så ei oppdeling ville avsløre kven folk er; vel eit breiare bakgrunnsspørsmål",
         "en": "--by {by}: every group has fewer than {min_cell} respondents, so a breakdown would identify people; choose a broader background question",
     },
+    "question-unknown-similar": {
+        "nb": "undersøkelsen `{source}` har ikke noe spørsmål `{question}`; mente du `{meant}`?",
+        "nn": "undersøkinga `{source}` har ikkje noko spørsmål `{question}`; meinte du `{meant}`?",
+        "en": "the survey `{source}` has no question `{question}`; did you mean `{meant}`?",
+    },
     # evidence citing a survey (findings.yaml)
     "evidence-survey-not-imported": {
         "nb": "kilden `{source}` har ingen importert undersøkelse, så spørsmålet `{question}` kan ikke regnes ut; kjør `hkh import EKSPORT --source {source}`",
@@ -158,11 +163,31 @@ WORDS: Words = {
         "nn": "{folder}/ inneheld ei importert undersøking som sources.yaml ikkje nemner; importer henne på nytt (`hkh import … --source {source}`), eller slett mappa",
         "en": "{folder}/ holds an imported survey that sources.yaml does not list; import it again (`hkh import … --source {source}`) or delete the folder",
     },
+    "git-tracks-raw": {
+        "nb": "git tar vare på denne råeksporten, som inneholder personopplysninger; ta den ut av git med `git rm --cached {file}` (data/raw/.gitignore holder den ute etterpå)",
+        "nn": "git tek vare på denne råeksporten, som inneheld personopplysningar; ta han ut av git med `git rm --cached {file}` (data/raw/.gitignore held han ute etterpå)",
+        "en": "git keeps this raw export, which holds personal data; take it out of git with `git rm --cached {file}` (data/raw/.gitignore keeps it out afterwards)",
+    },
+    "git-tracks-open-answers": {
+        "nb": "git tar vare på svarene i undersøkelsen, også fritekstsvarene (personopplysninger); ta fila ut av git med `git rm --cached {file}`, og hold data/survey/ utenfor (se `hkh docs check`)",
+        "nn": "git tek vare på svara i undersøkinga, òg fritekstsvara (personopplysningar); ta fila ut av git med `git rm --cached {file}`, og hald data/survey/ utanfor (sjå `hkh docs check`)",
+        "en": "git keeps the survey's answers, open-text answers too (personal data); take the file out of git with `git rm --cached {file}` and keep data/survey/ out (see `hkh docs check`)",
+    },
+    "git-tracks-answers": {
+        "nb": "git tar vare på svarene i undersøkelsen (personopplysninger); ta fila ut av git med `git rm --cached {file}`, og hold data/survey/ utenfor (se `hkh docs check`)",
+        "nn": "git tek vare på svara i undersøkinga (personopplysningar); ta fila ut av git med `git rm --cached {file}`, og hald data/survey/ utanfor (sjå `hkh docs check`)",
+        "en": "git keeps the survey's answers (personal data); take the file out of git with `git rm --cached {file}` and keep data/survey/ out (see `hkh docs check`)",
+    },
     # hkh import
     "raw-copy-differs": {
         "nb": "en annen fil med dette navnet ligger allerede i data/raw/; gi eksporten et nytt navn, eller legg til --force for å erstatte den gamle kopien",
         "nn": "ei anna fil med dette namnet ligg alt i data/raw/; gje eksporten eit nytt namn, eller legg til --force for å byte ut den gamle kopien",
         "en": "a different file of this name is already in data/raw/; rename the export, or add --force to replace the old copy",
+    },
+    "import-title-needed": {
+        "nb": "eksporten sier ikke hva undersøkelsen heter, og et filnavn er ingen tittel i en rapport: oppgi tittelen med `--title`, for eksempel `hkh import {export} --title \"Spørreundersøkelse blant brukere 2020\"`",
+        "nn": "eksporten seier ikkje kva undersøkinga heiter, og eit filnamn er ingen tittel i ein rapport: oppgje tittelen med `--title`, til dømes `hkh import {export} --title \"Spørjeundersøking blant brukarar 2020\"`",
+        "en": "the export does not name the survey, and a file name is no title for a report: give the title with `--title`, for example `hkh import {export} --title \"Survey of service users 2020\"`",
     },
     "source-id-invalid": {
         "nb": "`{source}` kan ikke være en kilde-id (bruk bokstaver, sifre, `_`, `-` og `.`); velg en med --source",
