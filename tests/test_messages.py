@@ -128,6 +128,18 @@ def test_no_error_is_raised_with_words_instead_of_a_code() -> None:
     assert worded == []
 
 
+def test_the_models_refuse_with_codes() -> None:
+    """A validator's `ValueError("…")` reaches the user as pydantic's English; the models raise codes instead."""
+    worded = []
+    for path in [SRC / "project" / "models.py", SRC / "survey" / "codebook.py"]:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                name = getattr(node.exc.func, "id", "")
+                if name == "ValueError":
+                    worded.append(f"{path.relative_to(SRC)}:{node.lineno}")
+    assert worded == []
+
+
 def test_every_key_said_has_its_words() -> None:
     missing = []
     for path, call, name in _calls():
@@ -265,6 +277,22 @@ def test_every_command_speaks_the_mappings_language(marked: None, tmp_path: Path
             assert_in_language(result.stderr, language, what)
             if stdout_is_messages:
                 assert_in_language(result.stdout, language, what)
+    # the spreadsheet round trips: the plan and the register of efforts out to a workbook and back
+    plan_workbook = next(path for path in (sound / "out").glob("*.xlsx") if "plan" in path.name)
+    for arguments in (["plan", "status"], ["plan", "import", str(plan_workbook)], ["efforts", "export"], ["efforts", "import"]):
+        if arguments == ["efforts", "import"]:  # the workbook just exported, read back
+            from hkh.i18n.words.efforts_sheet import WORDS as EFFORTS_WORDS
+
+            stem = Path(EFFORTS_WORDS["file"][language]).stem
+            exported = next((sound / "out").glob(f"*{stem}*"))
+            shutil.copyfile(exported, tmp_path / "efforts.xlsx")  # its name holds the markers of this test
+            arguments = [*arguments, str(tmp_path / "efforts.xlsx")]
+        result = runner.invoke(app, [*arguments, "-p", str(sound)])
+        what = f"hkh {' '.join(arguments[:2])}"
+        assert result.exit_code == 0, (what, result.output)
+        assert_in_language(result.stderr, language, what)
+        if arguments[:2] != ["plan", "status"]:
+            assert_in_language(result.stdout, language, what)
     fixed = runner.invoke(app, ["check", "--fix", "-p", str(broken)])
     assert_in_language(fixed.stderr, language, "hkh check --fix")
     assert_in_language(fixed.stdout, language, "hkh check --fix")

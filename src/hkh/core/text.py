@@ -52,10 +52,11 @@ def detect_encoding(raw: bytes) -> tuple[str, int]:
     return UTF8, 0
 
 
-def decode(raw: bytes, display: str, *, reject_control: bool = True, export: bool = False) -> Decoded:
+def decode(raw: bytes, display: str, *, reject_control: bool = True, kind: str = "text") -> Decoded:
     """The text of a file's bytes; an undecodable byte or a control character is one located error.
 
-    `export`: the file is a survey export, and the error says to export it again rather than to save it again.
+    `kind` says what the file is, so that the error says what to do about it: `text` (save it as UTF-8), `export`
+    (export it again from SurveyXact), `sheet` (save it as CSV or as a workbook).
     """
     encoding, bom = detect_encoding(raw)
     body = raw[bom:]
@@ -64,7 +65,7 @@ def decode(raw: bytes, display: str, *, reject_control: bool = True, export: boo
     except UnicodeDecodeError as exc:
         newline = "\n".encode(encoding)
         line = body[: exc.start].count(newline) + 1
-        code = "export-undecodable" if export else "text-undecodable"
+        code = f"{kind}-undecodable"
         if encoding.startswith("utf-16"):
             code += "-utf16"
         raise FileEncodingError(code, path=display, line=line, byte=exc.start) from None

@@ -67,7 +67,7 @@ def write_survey(
     project, language = results.project, tables.language
     guard = OutputGuard(project.root, force=force)
     target = output if output is not None else paths.survey_workbook_path(project, language)
-    written = [guard.write_bytes(target, workbook_bytes(tables, language))]
+    written = [guard.write_bytes(target, workbook_bytes(tables, language, project.mapping.title))]
     questions = charted_questions(results, tables, charts)
     if progress:
         progress("charts", 0, len(questions))
@@ -85,7 +85,7 @@ def write_triangulation(results: Results, *, output: Path | None = None, force: 
 
     target = output if output is not None else paths.triangulation_path(results.project, results.language)
     OutputGuard(results.project.root, force=force).write_bytes(
-        target, workbook_bytes(results.triangulation, results.language)
+        target, workbook_bytes(results.triangulation, results.language, results.project.mapping.title)
     )
     return [target]
 
@@ -102,7 +102,8 @@ def write_gaps(results: Results, *, output: Path | None = None, force: bool = Fa
     # check both before writing either, so a refused overwrite leaves no half-updated pair
     guard.check(workbook_target)
     guard.check(figure_target)
-    guard.write_bytes(workbook_target, workbook_bytes(results.gaps))
+    titles = {finding.id: finding.title or finding.statement for finding in project.findings.findings}
+    guard.write_bytes(workbook_target, workbook_bytes(results.gaps, titles, project.mapping.title))
     guard.write_bytes(figure_target, week_heatmap_png(results.gaps))
     return [workbook_target, figure_target]
 
@@ -117,12 +118,26 @@ def write_plan(results: Results, fmt: str = "xlsx", *, output: Path | None = Non
     if fmt == "xlsx":
         from hkh.outputs.workbooks.plan import workbook_bytes
 
-        return guard.write_bytes(target, workbook_bytes(table))
+        _check_plan_workbook(guard, target)
+        return guard.write_bytes(target, workbook_bytes(table, project.mapping.title))
     from hkh.outputs.plan_text import csv_text, markdown
 
     if fmt == "md":
         return guard.write_text(target, markdown(table, project.mapping.title))
     return guard.write_bytes(target, csv_text(table).encode("utf-8-sig"))
+
+
+def _check_plan_workbook(guard: OutputGuard, target: Path) -> None:
+    """A plan workbook the steering group edited is not thrown away, nor left in the way: say how to read it back."""
+    from hkh.core.errors import OverwriteRefusedError
+    from hkh.core.files import shown_path
+
+    try:
+        guard.check(target)
+    except OverwriteRefusedError as error:
+        if target.is_file() and guard.recorded(target) is not None:
+            raise OverwriteRefusedError("plan-workbook-edited", path=error.path, workbook=shown_path(target)) from None
+        raise
 
 
 def write_report(results: Results, fmt: str = "html", *, output: Path | None = None, force: bool = False) -> Path:
@@ -142,3 +157,46 @@ def write_report(results: Results, fmt: str = "html", *, output: Path | None = N
     from hkh.outputs.report.docx import docx_bytes
 
     return guard.write_bytes(target, docx_bytes(report))
+
+
+def write_plan_after_import(results: Results, imported: Path) -> tuple[list[Path], list[str]]:
+    """After `hkh plan import`: the imported workbook counts as hkh's again, and the project's plan workbook is
+    written anew from the new plan.yaml, so that new rows carry their numbers and a second import changes nothing.
+
+    Returns the files written and what to tell the user (in the results' language). A plan workbook in out/ that was
+    edited too, and is not the one imported, is left alone: its edits are not in plan.yaml.
+    """
+    from hkh.core.errors import OverwriteRefusedError
+    from hkh.core.files import shown_path
+    from hkh.i18n import t
+
+    project, language = results.project, results.language
+    guard = OutputGuard(project.root)
+    target = paths.plan_path(project, language, "xlsx")
+    said: list[str] = []
+    same = target.exists() and imported.resolve() == target.resolve()
+    if same or guard.recorded(imported) is not None:
+        guard.record(imported)  # its content is in plan.yaml now: hkh may replace it
+    try:
+        guard.check(target)
+    except OverwriteRefusedError:
+        said.append(t("followup.out_edited", language, plan_workbook=shown_path(target)))
+        return [], said
+    written = write_plan(results, "xlsx")
+    if same:
+        said.append(t("followup.rewrote", language, workbook=shown_path(target)))
+    else:
+        if guard.recorded(imported) is not None:
+            said.append(t("followup.recorded", language, workbook=shown_path(imported)))
+        said.append(t("followup.elsewhere", language, plan_workbook=shown_path(target), workbook=shown_path(imported)))
+    return [written], said
+
+
+def write_efforts_workbook(results: Results, *, output: Path | None = None, force: bool = False) -> Path:
+    """The register of efforts as a workbook for the services to check (out/innsatsoversikt.xlsx, or `output`)."""
+    from hkh.outputs.workbooks.efforts import workbook_bytes
+
+    target = output if output is not None else paths.efforts_workbook_path(results.project, results.language)
+    return OutputGuard(results.project.root, force=force).write_bytes(
+        target, workbook_bytes(results.project, results.language)
+    )

@@ -33,7 +33,7 @@ _LIMITS = {"greater_than_equal": ("ge", "number-at-least"), "less_than_equal": (
 _CHOICE = {"enum", "literal_error"}
 _OWN = {  # the models' own checks (PydanticCustomError): the code is the type, the values its context
     "date-not-real", "period-reversed", "robust-below-triangulated", "complete-above-n", "columns-without-measure",
-    "column-twice", "hours-empty",
+    "column-twice", "hours-empty", "consultation-not-consultation", "participant-named", "proposal-without-measure",
 }
 _SIMILAR = 0.75  # difflib ratio from which a misspelling is taken for the word meant
 
@@ -103,7 +103,7 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 class _File:
     """One project file: where its problems are shown and its fixes made (its text is read when a fix needs it)."""
 
-    def __init__(self, path: Path, shown: str, tree: Any, model: type[BaseModel]) -> None:
+    def __init__(self, path: Path | None, shown: str, tree: Any, model: type[BaseModel]) -> None:
         self.path = path
         self.shown = shown
         self.tree = tree
@@ -115,7 +115,7 @@ class _File:
     def text(self) -> str:
         if self._text is None:
             try:
-                self._text = read_text(self.path, self.shown)
+                self._text = read_text(self.path, self.shown) if self.path is not None else ""
             except HkhError:
                 self._text = ""
             self._nodes = compose(self._text) if self._text else None
@@ -135,6 +135,7 @@ class _File:
         if found is None:
             return None
         start, old = found
+        assert self.path is not None  # a value was found in the file's text
         ending = old[len(old.rstrip("\r\n")) :]  # a block text's span ends with its line break: keep it
         header = old.splitlines()[0] if old[:1] in "|>" and old else ""
         comment = re.search(r"\s#.*$", header)  # `|  # from the web page`: the team's comment stays
@@ -274,9 +275,12 @@ def _hours(file: _File, loc: Sequence[Any], field: str, text: str, problem: Any)
 
 
 def problems_of(
-    errors: Iterable[Mapping[str, Any]], *, path: Path, shown: str, tree: Any, model: type[BaseModel]
+    errors: Iterable[Mapping[str, Any]], *, path: Path | None, shown: str, tree: Any, model: type[BaseModel]
 ) -> list[Problem]:
-    """One problem per value: pydantic reports a value once per member of a union (`str | int`); one is enough."""
+    """One problem per value: pydantic reports a value once per member of a union (`str | int`); one is enough.
+
+    `path` is the YAML file `tree` was read from (its text locates the edits of `--fix`); None for values that come
+    from elsewhere (a spreadsheet's row), which get their words but no edit."""
     file = _File(path, shown, tree, model)
     problems: list[tuple[tuple[Any, ...], Problem]] = []
     seen: set[tuple[Any, ...]] = set()

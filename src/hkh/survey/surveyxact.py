@@ -191,7 +191,7 @@ def read_text_table(path: Path, display: str) -> TextTable:
         raw = path.read_bytes()
     except OSError as exc:
         raise FileMissingError("file-unreadable", path=display, reason=exc.strerror or str(exc)) from None
-    decoded = decode(raw, display, export=True)
+    decoded = decode(raw, display, kind="export")
     text, encoding = decoded.text.removeprefix("\ufeff"), decoded.encoding
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True)

@@ -92,6 +92,9 @@ WORDS: Words = {
     },
     "run_folder_names": {"nb": "  {folder} ({count}): {names}", "nn": "  {folder} ({count}): {names}", "en": "  {folder} ({count}): {names}"},
     "run_folder_count": {"nb": "  {folder}: {count}", "nn": "  {folder}: {count}", "en": "  {folder}: {count}"},
+    # lines of a list
+    "indented": {"nb": "  {text}", "nn": "  {text}", "en": "  {text}"},
+    "mapping_line": {"nb": "  {header}  →  {target}", "nn": "  {header}  →  {target}", "en": "  {header}  →  {target}"},
     # hkh survey
     "survey_summary": {
         "nb": "Undersøkelsen `{source}`: {n} spørsmål, ett per linje",

@@ -41,7 +41,24 @@ def figure_png(figure: Any) -> bytes:
 
 
 def stats_chart_png(table: StatsTable, language: str) -> bytes:
-    """A line chart for a year series, grouped bars otherwise."""
+    """A line chart for a year series, grouped bars otherwise, as PNG (for the Word report)."""
+    return figure_png(_stats_figure(table, language))
+
+
+def stats_chart_svg(table: StatsTable, language: str) -> str:
+    """The same chart as SVG with its text as text (for the HTML report)."""
+    import matplotlib.pyplot as plt
+
+    from hkh.outputs.charts.svg import figure_svg
+
+    figure = _stats_figure(table, language)
+    try:
+        return figure_svg(figure, tight=True)
+    finally:
+        plt.close(figure)
+
+
+def _stats_figure(table: StatsTable, language: str) -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -83,12 +100,14 @@ def stats_chart_png(table: StatsTable, language: str) -> bytes:
     axes.spines["bottom"].set_color("#7F7F7F")
     axes.tick_params(colors="#404040", labelsize=9)
     if len(table.series) == 1:
-        axes.set_ylabel(table.series[0].name, fontsize=9, color="#404040")
+        axes.set_ylabel(table.unit or table.series[0].name, fontsize=9, color="#404040")
     else:
+        if table.unit:
+            axes.set_ylabel(table.unit, fontsize=9, color="#404040")
         axes.legend(frameon=False, fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.12),
                     ncol=min(len(table.series), 4))
     figure.tight_layout()
-    return figure_png(figure)
+    return figure
 
 
 def table_rows(table: StatsTable, language: str) -> tuple[list[str], list[list[str]]]:

@@ -103,6 +103,26 @@ WORDS: Words = {
         "nn": "kan ikkje lese arbeidsboka; lagre henne på nytt som .xlsx",
         "en": "cannot read this workbook; save it again as .xlsx",
     },
+    "stats-description-shape": {
+        "nb": "beskrivelsen av en tabell har feltene {keys}, hvert på sin linje (`felt: verdi`)",
+        "nn": "skildringa av ein tabell har felta {keys}, kvart på si linje (`felt: verdi`)",
+        "en": "a table's description holds the fields {keys}, each on its own line (`field: value`)",
+    },
+    "stats-description-similar": {
+        "nb": "beskrivelsen av tabellen har ikke noe felt `{field}`; mente du `{meant}`?",
+        "nn": "skildringa av tabellen har ikkje noko felt `{field}`; meinte du `{meant}`?",
+        "en": "the table's description has no field `{field}`; did you mean `{meant}`?",
+    },
+    "stats-description-unknown": {
+        "nb": "beskrivelsen av tabellen har ikke noe felt `{field}`; feltene er {keys}",
+        "nn": "skildringa av tabellen har ikkje noko felt `{field}`; felta er {keys}",
+        "en": "the table's description has no field `{field}`; its fields are {keys}",
+    },
+    "stats-description-labels": {
+        "nb": "`labels` knytter hvert kolonnenavn til teksten leseren ser: én linje per kolonne, `kolonne: tekst`",
+        "nn": "`labels` knyter kvart kolonnenamn til teksten lesaren ser: éi linje per kolonne, `kolonne: tekst`",
+        "en": "`labels` maps each column name to the label a reader sees: one line per column, `column: label`",
+    },
     "stats-workbook-empty": {
         "nb": "arbeidsboka har ingen tabell",
         "nn": "arbeidsboka har ingen tabell",

@@ -189,6 +189,11 @@ WORDS: Words = {
         "nn": "eksporten seier ikkje kva undersøkinga heiter, og eit filnamn er ingen tittel i ein rapport: oppgje tittelen med `--title`, til dømes `hkh import {export} --title \"Spørjeundersøking blant brukarar 2020\"`",
         "en": "the export does not name the survey, and a file name is no title for a report: give the title with `--title`, for example `hkh import {export} --title \"Survey of service users 2020\"`",
     },
+    "survey-already-imported": {
+        "nb": "undersøkelsen `{source}` er allerede importert ({folder}/); gi en ny runde sin egen id (--source {next}), eller legg til --replace for å erstatte den importerte",
+        "nn": "undersøkinga `{source}` er alt importert ({folder}/); gje ei ny runde sin eigen id (--source {next}), eller legg til --replace for å byte ut den importerte",
+        "en": "the survey `{source}` is already imported ({folder}/); give a new round its own id (--source {next}), or add --replace to replace the imported one",
+    },
     "source-id-invalid": {
         "nb": "`{source}` kan ikke være en kilde-id (bruk bokstaver, sifre, `_`, `-` og `.`); velg en med --source",
         "nn": "`{source}` kan ikkje vere ein kjelde-id (bruk bokstavar, siffer, `_`, `-` og `.`); vel ein med --source",

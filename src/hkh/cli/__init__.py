@@ -418,6 +418,9 @@ def import_(
             "--title", "-t", help="The survey's title, as the report names it (default: the name in the export)."
         ),
     ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace the survey already imported under this source id.")
+    ] = False,
     force: ForceOption = False,
     language: LanguageOption = None,
     quiet: QuietOption = False,
@@ -446,6 +449,7 @@ def import_(
             source_id=source,
             keep_identifiers=keep_identifiers,
             force=force,
+            replace=replace,
             progress=bar,
             title=title,
             ask_title=ask_title if interactive else None,
@@ -626,33 +630,11 @@ def gaps(
         _wrote(write_gaps(results, output=output, force=force))
 
 
-# --------------------------------------------------------------------------------------------------------- plan
+# ------------------------------------------------------------------------------------ plan and efforts (groups)
 
-
-class PlanFormat(str, Enum):
-    xlsx = "xlsx"
-    md = "md"
-    csv = "csv"
-
-
-@app.command(short_help="The action plan: workbook, Markdown or CSV.")
-def plan(
-    project: ProjectOption = None,
-    output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="xlsx, md or csv.")] = PlanFormat.xlsx,
-    output: OutputOption = None,
-    language: LanguageOption = None,
-    force: ForceOption = False,
-    quiet: QuietOption = False,
-) -> None:
-    """The action plan (Delmål / Forslag til tiltak / Ansvarlig og involverte / Tid), traced to findings."""
-    from hkh.core.lock import project_lock
-    from hkh.outputs.write import write_plan
-
-    _settle(project, language, quiet)
-    results = _results()
-    with project_lock(results.project.root):
-        _wrote([write_plan(results, output_format.value, output=output, force=force)])
-
+# `hkh plan` (write, import, status) and `hkh efforts` (import, export): registered here, so that they keep their
+# place in `hkh --help`; they live in hkh/cli/spreadsheets.py, which uses the helpers above.
+from hkh.cli import spreadsheets as _spreadsheets  # noqa: E402,F401
 
 # ------------------------------------------------------------------------------------------------------- report
 
