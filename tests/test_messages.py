@@ -154,6 +154,17 @@ def test_every_key_said_has_its_words() -> None:
     assert missing == []
 
 
+def test_every_worded_error_has_its_words() -> None:
+    """`worded(Kind, "security.lock_folder", ...)` and `worded_problem(severity, code, "privacy.x", ...)`."""
+    missing = []
+    for path, call, name in _calls():
+        position = {"worded": 1, "worded_problem": 2}.get(name)
+        argument = _first_string(call, position) if position is not None else None
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str) and not has(argument.value):
+            missing.append(f"{path.relative_to(SRC)}:{call.lineno}: {argument.value}")
+    assert missing == []
+
+
 def test_the_codes_made_from_parts_have_their_words() -> None:
     """Codes the source builds (`hours-doubt-<reason>`, `cli.progress_<stage>`, `kind-<what>`, `role-<key>`)."""
     from hkh.project.hours_text import REASONS

@@ -16,14 +16,15 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from hkh.core.errors import CheckFailedError, HkhError, Message, Problem, Severity, say
+from hkh.core.errors import CheckFailedError, HkhError, Message, Problem, ProjectHasErrorsError, Severity, say
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.results import Results
     from hkh.core.guard import OutputGuard
     from hkh.project.fixes import Applied
+    from hkh.project.load import Project
 
 PROJECT_FILES = ("hkh.yaml", "sources.yaml", "efforts.yaml", "findings.yaml", "plan.yaml")
 SURVEY_DIR = Path("data") / "survey"
@@ -47,14 +48,51 @@ class CheckResult:
         return [p for p in self.problems if p.severity is not Severity.ERROR]
 
 
-def check(explicit_dir: Path | None = None) -> CheckResult:
-    """Every problem of a project folder, errors first, each group in file and line order."""
+def _checked(explicit_dir: Path | None) -> tuple[CheckResult, Any]:
+    """The check's result, and the files as it loaded them (so a command need not load them again)."""
     from hkh.project.check import check_files, sort_problems
+    from hkh.project.folders import outside_problems
+    from hkh.project.load import display_path
     from hkh.survey.checks import survey_problems
+    from hkh.survey.screening import screening_problems
 
     checked = check_files(explicit_dir)
-    problems = checked.problems + survey_problems(checked.root, checked.models, checked.trees)
-    return CheckResult(checked.root, sort_problems(checked.root, problems))
+    root = checked.root
+    mapping = checked.models.get("hkh.yaml")
+    allowed = bool(mapping is not None and mapping.settings.allow_outside_folders)
+    problems = (
+        checked.problems
+        + outside_problems(root, allowed, display_path(root, "."))
+        + survey_problems(root, checked.models, checked.trees)
+        + screening_problems(root, checked.models, checked.trees)
+    )
+    return CheckResult(root, sort_problems(root, problems)), checked
+
+
+def check(explicit_dir: Path | None = None) -> CheckResult:
+    """Every problem of a project folder, errors first, each group in file and line order."""
+    return _checked(explicit_dir)[0]
+
+
+def load_checked(explicit_dir: Path | None = None) -> tuple[Project, CheckResult]:
+    """The project, loaded once by the same check `hkh check` runs; a project with errors is refused with the first
+    of them and a pointer to `hkh check`. Every command that reads a project starts here."""
+    from hkh.project.load import Project
+
+    result, checked = _checked(explicit_dir)
+    if result.errors:
+        raise ProjectHasErrorsError(result.errors)
+    models, trees = checked.models, checked.trees
+    project = Project(
+        root=result.root,
+        mapping=models["hkh.yaml"],
+        sources=models["sources.yaml"],
+        efforts=models["efforts.yaml"],
+        findings=models["findings.yaml"],
+        plan=models["plan.yaml"],
+        trees=trees,
+    )
+    return project, result
 
 
 def check_and_fix(explicit_dir: Path | None = None) -> tuple[CheckResult, list[Applied]]:
@@ -88,7 +126,7 @@ class Inputs:
 
             try:
                 self._hashes[path] = sha256_file(path)
-            except OSError:
+            except (OSError, HkhError):  # missing, or not an ordinary file: the check step says which
                 self._hashes[path] = "missing"
         return self._hashes[path]
 
@@ -153,13 +191,13 @@ class Step:
 
 def _check(context: RunContext) -> list[Path]:
     from hkh.analysis.results import Results
-    from hkh.project.load import load_project
 
-    result = check(context.root)
+    try:
+        project, result = load_checked(context.root)
+    except ProjectHasErrorsError as refused:
+        raise CheckFailedError(refused.problems) from None
     context.warnings = result.warnings
-    if result.errors:
-        raise CheckFailedError(result.problems)
-    context.results = Results(load_project(context.root), context.language)
+    context.results = Results(project, context.language)
     return []
 
 

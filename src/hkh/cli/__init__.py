@@ -26,6 +26,7 @@ from typer.core import TyperGroup
 
 from hkh import __version__
 from hkh.core.errors import EXIT_PROBLEMS, EXIT_USAGE, CheckFailedError, HkhError, Problem
+from hkh.core.safe_text import terminal_line
 from hkh.i18n import plural, render, t
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from typer._click.core import Context as ClickContext  # the Click that Typer carries
 
     from hkh.analysis.results import Results
+    from hkh.survey.deidentify import PrivacyReport
 
 EXIT_INTERRUPTED = 130
 
@@ -67,9 +69,9 @@ def _crash_log(exc: BaseException) -> Path | None:
 
 def one_line(text: str) -> str:
     """A message as one line on the terminal, whatever the user's text holds: line breaks shown as `⏎`, control
-    characters and terminal escapes left out (they could clear the screen or forge another message's line)."""
-    text = text.replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\r", " ⏎ ")
-    return "".join(ch if ch.isprintable() or ch == "\t" else "�" for ch in text).replace("\t", " ")
+    characters and terminal escapes left out (they could clear the screen or forge another message's line).
+    `hkh.core.safe_text.terminal_line`; every line hkh prints goes through it."""
+    return terminal_line(text)
 
 
 def say_error(text: str) -> None:
@@ -93,6 +95,16 @@ def error_line(error: HkhError, language: str) -> str:
     if error.location:
         return t("cli.error", language, location=error.location, message=message)
     return t("cli.error_nowhere", language, message=message)
+
+
+def json_text(data: Any) -> str:
+    """JSON as hkh prints it: letters as they are, but control characters and bidirectional overrides escaped
+    (`\u001b`), so a text cannot act on the terminal it is printed to. They only occur inside JSON strings, where
+    an escape means the same character."""
+    from hkh.core.safe_text import FORBIDDEN
+
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return FORBIDDEN.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 class HkhGroup(TyperGroup):
@@ -245,11 +257,12 @@ def progress_bar(description: str) -> Iterator[_Bar | None]:
 
 
 def _results() -> Results:
-    """The project (found from -p or the current folder) and its results in the chosen language."""
+    """The project (found from -p or the current folder) and its results in the chosen language. A project `hkh
+    check` finds errors in is refused, with the first error (the check loads the files; they are not read twice)."""
     from hkh.analysis.results import Results
-    from hkh.project.load import load_project
+    from hkh.pipeline import load_checked
 
-    project = load_project(SETTINGS.project)
+    project, _checked = load_checked(SETTINGS.project)
     results = Results(project, SETTINGS.language)
     SETTINGS.message_language = results.language
     return results
@@ -262,9 +275,10 @@ def stdout() -> Console:
 
 
 def _say(text: str) -> None:
-    """A line of data on stdout, exactly as written: paths and ids are never read as markup."""
+    """A line of data on stdout, exactly as written: paths and ids are never read as markup, and whatever a name
+    holds, it stays one line without control characters."""
     if not SETTINGS.quiet:
-        print(text)
+        print(one_line(text))
 
 
 def _wrote(paths: list[Path]) -> None:
@@ -277,7 +291,7 @@ def _wrote(paths: list[Path]) -> None:
 def _json(data: Any, output: Path | None, results: Results | None = None, force: bool = False) -> None:
     """JSON on stdout, or into `output` through the project's output guard."""
     if output is None:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        print(json_text(data))
         return
     from hkh.core.guard import OutputGuard
     from hkh.core.lock import project_lock
@@ -360,7 +374,7 @@ def check(
             }
             for p in result.problems
         ]
-        print(json.dumps({"problems": problems}, ensure_ascii=False, indent=2))
+        print(json_text({"problems": problems}))
     else:
         for problem in result.problems:
             say_error(problem_line(problem, language_used, fixable=not fix))
@@ -425,6 +439,13 @@ def import_(
             "--title", "-t", help="The survey's title, as the report names it (default: the name in the export)."
         ),
     ] = None,
+    checked_text: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--checked-text",
+            help="An open-text question whose raw answers the team has checked: store them unmasked (repeatable).",
+        ),
+    ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace the survey already imported under this source id.")
     ] = False,
@@ -455,6 +476,7 @@ def import_(
             project_dir=SETTINGS.project,
             source_id=source,
             keep_identifiers=keep_identifiers,
+            checked_texts=frozenset(checked_text or ()),
             force=force,
             replace=replace,
             progress=bar,
@@ -476,10 +498,11 @@ def import_(
         _say(t("cli.imported_split", words, complete=people.complete, partial=people.partial, **counts))
     else:
         _say(t("cli.imported", words, **counts))
-    if result.dropped:
-        _say(t("cli.dropped_identifiers", words, columns=", ".join(result.dropped)))
-    elif keep_identifiers:
-        _say(t("cli.kept_identifiers", words))
+    lines, privacy_warnings = privacy_summary(result.privacy, words)
+    for line in lines:
+        _say(line)
+    for said in privacy_warnings:
+        say_error(said)  # even with --quiet: personal data kept is never said quietly
     for copied in result.copied:
         _say(t("cli.copied_raw", words, path=copied))
     if result.kept_edits:
@@ -695,7 +718,7 @@ def run(
             return
         if result.skipped:
             note = t("cli.step_skipped", words, reason=render(result.skipped, words))
-            print(t("cli.step_skipped_line", words, step=step, note=note), file=sys.stderr)
+            say_error(t("cli.step_skipped_line", words, step=step, note=note))
             return
         if step == "check":
             note = (
@@ -707,7 +730,7 @@ def run(
             note = t("cli.step_unchanged", words)
         else:
             note = plural("cli.files", len(result.paths), words)
-        print(t("cli.step_done", words, step=step, note=note), file=sys.stderr)
+        say_error(t("cli.step_done", words, step=step, note=note))
 
     try:
         with progress_bar(t("cli.progress_loading", words)) as bar:
@@ -715,7 +738,7 @@ def run(
     except HkhError as error:
         step = getattr(error, "step", None)
         if step and step != "check" and not SETTINGS.quiet:
-            print(t("cli.step_stopped_line", words, step=step, note=t("cli.step_stopped", words)), file=sys.stderr)
+            say_error(t("cli.step_stopped_line", words, step=step, note=t("cli.step_stopped", words)))
         raise
     total = "cli.run_unchanged_total" if result.unchanged else "cli.run_total"
     _say(t(total, words, count=len(result.paths)))
@@ -770,6 +793,25 @@ def docs(
         _say(t("cli.docs_opened", words, path=target))
         return
     print(page(topic), end="")
+
+
+def privacy_summary(report: PrivacyReport, language: str) -> tuple[list[str], list[str]]:
+    """What the import left out or masked, and why, a line each; and the warnings (identifiers kept, postcodes)."""
+    lines = [
+        t("privacy.dropped", language, column=verdict.column, reason=verdict.reason(language))
+        for verdict in report.dropped
+    ]
+    if report.dropped:
+        lines.append(t("privacy.dropped_hint", language, n=len(report.dropped)))
+    lines += [t("privacy.masked", language, question=name, n=n) for name, n in report.masked.items()]
+    lines += [t("privacy.removed_numbers", language, question=name, n=n) for name, n in report.removed_numbers.items()]
+    lines += [t("privacy.masked_labels", language, question=name, n=n) for name, n in report.masked_labels.items()]
+    lines += [t("privacy.checked", language, question=name) for name in report.checked]
+    warnings = [t("privacy.kept", language, column=v.column, reason=v.reason(language)) for v in report.kept]
+    if report.kept:
+        warnings.append(t("privacy.kept_hint", language))
+    warnings += [t("privacy.quasi", language, column=v.column, reason=v.reason(language)) for v in report.quasi]
+    return lines, warnings
 
 
 def main() -> None:

@@ -7,7 +7,6 @@ to check. Thin, like every command: parse, call the library, print. Registered b
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -29,6 +28,7 @@ from hkh.cli import (
     _wrote,
     app,
     error_line,
+    json_text,
     say_error,
     stdout,
 )
@@ -100,6 +100,9 @@ def plan_import(
     words = SETTINGS.message_language
     shown = shown_path(workbook)
     with project_lock(loaded.root):
+        from hkh.project.check import refuse_errors_in
+
+        refuse_errors_in(loaded.root, ["plan.yaml"])  # it rewrites plan.yaml
         found = import_plan(loaded, workbook, shown, language=words)
         for warning in found.warnings:
             say_error(t("cli.warning", words, text=error_line(warning, words)))
@@ -156,7 +159,7 @@ def plan_status(
         raise UsageError("date-option-unreadable", value=on) from None
     progress = plan_progress(results.project, today)
     if output_format is StatusFormat.json:
-        print(json.dumps(progress.to_json(), ensure_ascii=False, indent=2))
+        print(json_text(progress.to_json()))
         return
     stdout().print(render_plan_status(progress, results.language))
 
@@ -198,6 +201,9 @@ def efforts_import(
     words = SETTINGS.message_language
     shown = shown_path(file)
     with project_lock(loaded.root):
+        from hkh.project.check import refuse_errors_in
+
+        refuse_errors_in(loaded.root, ["efforts.yaml"])  # it rewrites efforts.yaml
         found = import_efforts(loaded, file, shown, language=words, confirmed=confirm)
         proposal = found.proposal
         if not proposal.own_export and (found.needs_confirmation or confirm):

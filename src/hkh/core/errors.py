@@ -13,12 +13,13 @@ json` gives scripts the same codes whatever the language.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # the command ran and found problems (`hkh check` found errors)
@@ -60,6 +61,13 @@ class Message:
     values: Mapping[str, Any] = field(default_factory=dict)
     text: str | None = None
 
+    def render(self, language: str = "en") -> str:
+        return render(self, language)
+
+
+# the same thing under the name the privacy and security checks use: `Wording("security.lock_folder", {...})`
+Wording = Message
+
 
 def say(key: str, /, **values: Any) -> Message:
     """`say("hours.day_We")`, `say("messages.hours-unreadable", text=...)`: a message to be put into words later."""
@@ -76,11 +84,10 @@ def set_renderer(renderer: Renderer) -> None:
 
 def render(message: Message, language: str = "en") -> str:
     """The message in words (`hkh.i18n.render`); English unless a language is given."""
-    if _renderer:
-        return _renderer[0](message, language)
-    if message.text is not None:  # pragma: no cover - hkh.i18n is imported with the hkh package
-        return message.text
-    return f"{message.key} {dict(message.values)}"  # pragma: no cover
+    if not _renderer:
+        # the word tables register themselves when imported; named by string, since core is below them
+        importlib.import_module("hkh.i18n")
+    return _renderer[0](message, language)
 
 
 def _split(code: str) -> tuple[str | None, str | None]:
@@ -118,8 +125,9 @@ class Severity(str, Enum):
 class Problem:
     """One finding of `hkh check`. Errors fail the check; warnings do not.
 
-    `values` fill the message of `code` (`messages.<code>` in the word tables); a text instead of values is a
-    message already in English (see `Message.text`). `fix` is the edit `hkh check --fix` makes for it, if any.
+    `values` fill the message of `code` (`messages.<code>` in the word tables, or the entry `key` when one is given:
+    `worded_problem`); a text instead of values is a message already in English (see `Message.text`). `fix` is the
+    edit `hkh check --fix` makes for it, if any.
     """
 
     severity: Severity
@@ -129,12 +137,14 @@ class Problem:
     line: int | None = None
     cell: str | None = None
     fix: Fix | None = field(default=None, compare=False)
+    key: str | None = field(default=None, compare=False)
 
     @property
     def wording(self) -> Message:
+        key = self.key or f"{MESSAGES}.{self.code}"
         if isinstance(self.values, str):
-            return Message(f"{MESSAGES}.{self.code}", {}, self.values)
-        return Message(f"{MESSAGES}.{self.code}", self.values)
+            return Message(key, {}, self.values)
+        return Message(key, self.values)
 
     @property
     def message(self) -> str:
@@ -163,6 +173,7 @@ class HkhError(Exception):
 
     code = "hkh-error"
     exit_code = EXIT_USAGE
+    key: str | None = None  # the words, when not `messages.<code>` (see `worded`)
 
     def __init__(
         self,
@@ -186,7 +197,7 @@ class HkhError(Exception):
 
     @property
     def wording(self) -> Message:
-        return Message(f"{MESSAGES}.{self.code}", self.values, self.text)
+        return Message(self.key or f"{MESSAGES}.{self.code}", self.values, self.text)
 
     @property
     def message(self) -> str:
@@ -204,7 +215,7 @@ class HkhError(Exception):
     def as_problem(self) -> Problem:
         """The error as one of `hkh check`'s problems (for checks that read a file which may itself be broken)."""
         values: Mapping[str, Any] | str = self.text if self.text is not None else self.values
-        return Problem(Severity.ERROR, self.code, values, self.path, self.line, self.cell)
+        return Problem(Severity.ERROR, self.code, values, self.path, self.line, self.cell, key=self.key)
 
 
 class ProjectNotFoundError(HkhError):
@@ -230,7 +241,9 @@ class YamlSyntaxError(HkhError):
 
     def as_problem(self) -> Problem:
         problem = super().as_problem()
-        return Problem(problem.severity, problem.code, problem.values, problem.path, problem.line, fix=self.fix)
+        return Problem(
+            problem.severity, problem.code, problem.values, problem.path, problem.line, fix=self.fix, key=problem.key
+        )
 
 
 class ProjectInvalidError(HkhError):
@@ -313,3 +326,72 @@ class WriteFailedError(HkhError):
     """The file system refused a write (disk full, read-only folder, file open in Excel); the old file is kept."""
 
     code = "write-failed"
+
+
+# ------------------------------------------------------------------------------ messages from other word tables
+
+E = TypeVar("E", bound=HkhError)
+
+
+def worded(
+    kind: type[E], key: str, /, *, path: Path | str | None = None, line: int | None = None, cell: str | None = None,
+    **values: Any,
+) -> E:
+    """An error of class `kind` (whose `code` it keeps) with the words of the table entry `key`
+    (`security.lock_folder`) rather than `messages.<code>`: for a family of errors sharing one code."""
+    error = kind(path=path, line=line, cell=cell, **values)
+    error.key = key
+    return error
+
+
+def worded_problem(
+    severity: Severity, code: str, key: str, /, *, path: Path | str | None = None, line: int | None = None,
+    cell: str | None = None, **values: Any,
+) -> Problem:
+    """One of `hkh check`'s problems with the words of the table entry `key` (see `worded`)."""
+    return Problem(severity, code, values, path, line, cell, key=key)
+
+
+# ------------------------------------------------------------------------------------- hostile or oversized input
+
+
+class LimitExceededError(HkhError):
+    """An input beyond the sizes hkh reads (a file, a workbook's extent, a number, a text, a list): refused before any
+    work that could take minutes or gigabytes (docs/limits.md)."""
+
+    code = "limit-exceeded"
+
+
+class NotRegularFileError(HkhError):
+    """A path that is not an ordinary file (a device such as /dev/zero, a FIFO, a socket): never opened for reading."""
+
+    code = "not-a-file"
+
+
+class UnsafeTextError(HkhError):
+    """A text holding control characters or terminal escapes."""
+
+    code = "control-character"
+
+
+class FolderOutsideProjectError(HkhError):
+    """data/ or out/ (or a folder in them) that resolves outside the project folder."""
+
+    code = "folder-outside-project"
+
+
+class ProjectHasErrorsError(HkhError):
+    """A command refused because `hkh check` finds errors in the project: shown as the first error and a pointer to
+    `hkh check`, which lists them all."""
+
+    code = "project-has-errors"
+
+    def __init__(self, errors: list[Problem]) -> None:
+        first = errors[0]
+        super().__init__(path=first.path, line=first.line, cell=first.cell)
+        self.problems = errors
+
+    @property
+    def wording(self) -> Message:
+        pointer = Message("security.project_has_errors", {"n": len(self.problems)})
+        return Message(f"{MESSAGES}.{self.code}", {"first": self.problems[0].wording, "pointer": pointer})

@@ -3,12 +3,18 @@
 ruamel.yaml is used instead of PyYAML for two reasons: it keeps the comments the team writes in their files when
 hkh updates them (`hkh import` registers sources), and every node remembers its line, so a validation error can
 point at `findings.yaml:42` rather than at "findings -> 3 -> evidence -> 1".
+
+Every file is read with limits (docs/limits.md): its size, each text, number and list in it, and how deep it nests.
+Anchors and aliases (`&name`, `*name`) are refused: the team's files never need them, and nine levels of aliases
+(a "billion laughs") make a few hundred bytes stand for billions of values.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +24,14 @@ from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from hkh.core.errors import FileEncodingError, FileMissingError, YamlSyntaxError
+from hkh.core.errors import FileEncodingError, LimitExceededError, YamlSyntaxError, worded
+from hkh.core.limits import (
+    MAX_INTEGER_DIGITS,
+    MAX_LIST_ITEMS,
+    MAX_PROJECT_FILE_BYTES,
+    MAX_TEXT_CHARACTERS,
+    read_regular,
+)
 from hkh.core.text import UTF8, decode
 from hkh.core.yaml_advice import explain
 
@@ -29,6 +42,25 @@ class _NotADate(ConstructorError):
     def __init__(self, value: str, mark: Any) -> None:
         super().__init__(None, None, f"{value!r} is not a real date", mark)
         self.value = value
+
+MAX_DEPTH = 40  # the deepest a project file goes is about 8 (findings, a finding, its evidence, a field)
+# `&name` or `*name` where YAML would read an anchor or an alias (confirmed by the parser: `"R&D"` and `*viktig*` in
+# quoted text are not); the other texts, nearly all, are decided by this one search
+_ANCHOR_HINT = re.compile(r"(?:^|[\s\[\]{},:-])[&*][^\s\[\]{},]", re.MULTILINE)
+_LONG_DIGITS = re.compile(r"[0-9_]{16,}")
+
+
+@dataclass(frozen=True)
+class YamlLimits:
+    """How large a YAML file and the values in it may be (the codebook's are larger than a project file's)."""
+
+    file_bytes: int = MAX_PROJECT_FILE_BYTES
+    items: int = MAX_LIST_ITEMS
+    text: int = MAX_TEXT_CHARACTERS
+    integer_digits: int = MAX_INTEGER_DIGITS
+
+
+PROJECT_LIMITS = YamlLimits()
 
 
 class _Constructor(RoundTripConstructor):
@@ -65,17 +97,59 @@ def _utf8_text(raw: bytes, shown: str) -> str:
     return decoded.text
 
 
-def read_text(path: Path, shown: Path | str) -> str:
-    """A project file's text (UTF-8, any byte-order mark removed); a missing or unreadable file is one located error."""
+def refuse_anchors(text: str, shown: Path | str) -> None:
+    """Refuse anchors and aliases (`&name`, `*name`), with the line of the first."""
+    if not _ANCHOR_HINT.search(text):
+        return
+    from ruamel.yaml.events import AliasEvent
+
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FileMissingError("file-missing", path=shown) from None
-    except IsADirectoryError:
-        raise FileMissingError("file-is-folder", path=shown) from None
-    except OSError as exc:
-        raise FileMissingError("file-unreadable", path=shown, reason=exc.strerror or str(exc)) from None
-    return _utf8_text(raw, str(shown))
+        for event in _yaml().parse(text):
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+                raise worded(YamlSyntaxError, "security.yaml_alias", path=shown, line=event.start_mark.line + 1)
+    except (YAMLError, RecursionError):
+        return  # not valid YAML at all: loading it says where
+
+
+def _number_too_long(text: str, shown: Path | str, digits: int) -> YamlSyntaxError:
+    found = _LONG_DIGITS.search(text)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    return worded(YamlSyntaxError, "security.yaml_number", path=shown, line=line, digits=digits)
+
+
+def check_values(tree: Any, shown: Path | str, limits: YamlLimits = PROJECT_LIMITS) -> None:
+    """Refuse a text, number or list beyond `limits`, or nesting deeper than `MAX_DEPTH`, with its line."""
+    largest = 10**limits.integer_digits
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(tree, ())]
+    while stack:
+        node, where = stack.pop()
+        problem: tuple[str, dict[str, Any]] | None = None
+        if isinstance(node, str):
+            if len(node) > limits.text:
+                problem = ("yaml_text", {"count": f"{len(node):,}", "limit": f"{limits.text:,}"})
+        elif isinstance(node, int) and not isinstance(node, bool):
+            if abs(node) >= largest:
+                problem = ("yaml_number", {"digits": limits.integer_digits})
+        elif isinstance(node, (dict, list)):
+            if len(node) > limits.items:
+                problem = ("yaml_items", {"count": f"{len(node):,}", "limit": f"{limits.items:,}"})
+            elif len(where) >= MAX_DEPTH:
+                problem = ("yaml_depth", {"limit": MAX_DEPTH})
+            elif isinstance(node, dict):
+                for key, value in node.items():
+                    stack.append((key, where))
+                    stack.append((value, (*where, key)))
+            else:
+                stack.extend((value, (*where, index)) for index, value in enumerate(node))
+        if problem is not None:
+            key, values = problem
+            raise worded(LimitExceededError, f"security.{key}", path=shown, line=line_of(tree, where), **values)
+
+
+def read_text(path: Path, shown: Path | str, file_bytes: int = MAX_PROJECT_FILE_BYTES) -> str:
+    """A project file's text (an ordinary file within `file_bytes`, UTF-8, any byte-order mark removed); a missing
+    or unreadable file is one located error."""
+    return _utf8_text(read_regular(path, str(shown), file_bytes), str(shown))
 
 
 def parse_yaml(text: str) -> Any:
@@ -83,21 +157,33 @@ def parse_yaml(text: str) -> Any:
     return _yaml().load(text)
 
 
-def load_yaml(path: Path, *, display: Path | str | None = None) -> Any:
+def load_yaml(path: Path, *, display: Path | str | None = None, limits: YamlLimits = PROJECT_LIMITS) -> Any:
     """Parse one YAML file; an empty file gives None. Errors name the file and line, say what to write instead, and
-    carry the edit that mends the file where there is only one (`hkh check --fix`)."""
+    carry the edit that mends the file where there is only one (`hkh check --fix`).
+
+    The file must be an ordinary file within `limits` (a device or a FIFO is refused before it is opened), hold no
+    anchors or aliases, and no text, number or list beyond `limits`.
+    """
     shown = display or path
-    text = read_text(path, shown)
+    text = read_text(path, shown, limits.file_bytes)
+    refuse_anchors(text, shown)
     try:
-        return parse_yaml(text)
+        tree = parse_yaml(text)
     except _NotADate as exc:
         raise YamlSyntaxError("date-not-real", path=shown, line=exc.problem_mark.line + 1, value=exc.value) from None
     except MarkedYAMLError as exc:
         raise explain(exc, path, text, str(shown), parse_yaml) from None
+    except ValueError as exc:
+        if "digits" not in str(exc):
+            raise YamlSyntaxError("yaml-syntax", path=shown) from None
+        # an integer of more than 4,300 digits, which Python refuses to read
+        raise _number_too_long(text, shown, limits.integer_digits) from None
     except YAMLError:
         raise YamlSyntaxError("yaml-syntax", path=shown) from None
     except RecursionError:
         raise YamlSyntaxError("yaml-too-deep", path=shown) from None
+    check_values(tree, shown, limits)
+    return tree
 
 
 def line_of(node: Any, loc: Iterable[Any]) -> int | None:

@@ -50,6 +50,7 @@ class _SurveyChecker(ProblemRecorder):
         self.tracked_answers()
         sources: SourceRegister | None = self.models.get(SOURCES_FILE)
         findings: FindingRegister | None = self.models.get(FINDINGS_FILE)
+        self.codebook_texts()
         if sources is None:
             return
         self.unregistered(sources)
@@ -100,6 +101,31 @@ class _SurveyChecker(ProblemRecorder):
                 code = "git-tracks-open-answers" if open_text else "git-tracks-answers"
                 self.problems.append(Problem(Severity.WARNING, code, {"file": shown}, shown))
 
+    def codebook_texts(self) -> None:
+        """Control characters in an imported survey's texts (a hand-edited codebook: `hkh import` removes them), which
+        every table, workbook and chart would show."""
+        from hkh.core.errors import worded_problem
+        from hkh.core.safe_text import FORBIDDEN, describe
+        from hkh.survey.store import list_imported_surveys
+
+        for source_id in list_imported_surveys(self.root):
+            codebook = self.codebook(source_id)
+            if codebook is None:
+                continue
+            for question in codebook.questions:
+                texts = [question.text, question.group_text or "", *(option.label for option in question.options)]
+                found = next((m for m in map(FORBIDDEN.search, texts) if m), None)
+                if found is None:
+                    continue
+                path = survey_dir(self.root, source_id) / CODEBOOK
+                self.problems.append(
+                    worded_problem(
+                        Severity.ERROR, "control-character", "security.codebook_control_character",
+                        path=display_in(self.root, path), line=_line_naming(path, question.name),
+                        question=question.name, char=describe(found.group()),
+                    )
+                )
+
     def unregistered(self, sources: SourceRegister) -> None:
         """An imported survey that sources.yaml does not list: an import stopped just before registering it (the
         survey folder is renamed into place before sources.yaml is written), or a source deleted by hand."""
@@ -133,6 +159,15 @@ def git_tracked(root: Path, folders: list[Path]) -> list[str]:
         return []
     listed = git("ls-files", "-z", "--", *(folder.as_posix() for folder in folders))
     return [name for name in (listed or "").split("\0") if name]
+
+def _line_naming(path: Path, name: str) -> int | None:
+    """The line of `- name: <name>` in a codebook, for the message."""
+    try:
+        lines = path.read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    wanted = (f"- name: {name}", f"- name: '{name}'", f'- name: "{name}"')
+    return next((number for number, line in enumerate(lines, start=1) if line.strip() in wanted), None)
 
 
 def survey_problems(root: Path, models: dict[str, Any], trees: dict[str, Any]) -> list[Problem]:

@@ -5,7 +5,7 @@ SurveyXact describes a survey in Structure (one row per variable: question name,
 per table a report would show: single choice, multiple choice (one 0/1 column per option), grid items, open text,
 numbers and dates, in questionnaire order, with option codes taken from Structure's `choiceValue` and value labels
 in Labels order. System columns (status families, timestamps, ids) are not questions; the overall status becomes
-`_status`. Identifiers are dropped (see `hkh.survey.privacy`).
+`_status`. Identifying columns are dropped and identifiers inside answers masked (see `hkh.survey.deidentify`).
 
 The format's traps, which the code below handles on purpose (section numbers of `surveyxact-format.md` §11):
 checkbox columns hold 0 even for people who never saw the question (§11.8), option suffixes are positions, not
@@ -27,8 +27,20 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from hkh.core.errors import HkhError, Message, SurveyNotImportedError, say
-from hkh.survey.privacy import identifier_reason
+from hkh.core.errors import HkhError, Message, SurveyNotImportedError, UsageError, say, worded
+from hkh.core.limits import MAX_CODEBOOK_BYTES, MAX_CODEBOOK_ITEMS
+from hkh.core.safe_text import FORBIDDEN, csv_cell, document_text
+from hkh.core.yamlio import YamlLimits
+from hkh.survey.deidentify import (
+    ColumnVerdict,
+    PrivacyReport,
+    TextMasker,
+    by_content,
+    by_labels,
+    by_name,
+    identity_number,
+    masked_label,
+)
 from hkh.survey.surveyxact import ProgressCallback, RawExport, RawTable, as_code, as_text, is_blank
 
 QuestionType = Literal["single", "multiple", "grid_item", "open", "number", "date"]
@@ -60,6 +72,8 @@ class Question(CodebookModel):
     non_substantive: list[int] = Field(default_factory=list)
     other_text: str | None = None
     parent: str | None = None
+    masked: int = 0  # open text: answers in which `hkh import` masked identifiers; numbers: identity numbers removed
+    checked: bool = False  # open text imported unmasked, the team having checked the raw answers (--checked-text)
 
     @model_validator(mode="after")
     def _options_in_own_columns(self) -> Question:
@@ -148,6 +162,10 @@ class Codebook(CodebookModel):
                 node["other_text"] = q.other_text
             if q.parent:
                 node["parent"] = q.parent
+            if q.masked:
+                node["masked"] = q.masked
+            if q.checked:
+                node["checked"] = True
             questions.append(node)
         root["questions"] = questions
         stream = io.StringIO()
@@ -162,13 +180,13 @@ class Codebook(CodebookModel):
         shown = display or str(path)
         if not path.exists():
             raise SurveyNotImportedError("codebook-missing", path=shown)
-        fast = _fast_load(path)
+        fast = _fast_load(path, shown)
         if fast is not None:
             try:
                 return cls.model_validate(fast)
             except ValidationError:
                 pass  # read again with line numbers, for the message
-        tree = load_yaml(path, display=shown)
+        tree = load_yaml(path, display=shown, limits=CODEBOOK_LIMITS)
         if not isinstance(tree, dict):
             raise SurveyNotImportedError("codebook-empty", path=shown, line=1)
         try:
@@ -180,22 +198,32 @@ class Codebook(CodebookModel):
             raise HkhError("codebook-invalid", path=shown, line=first.line, detail=first.wording) from None
 
 
-def _fast_load(path: Path) -> Any:
+def _fast_load(path: Path, shown: str) -> Any:
     """The codebook of a large survey is long; the C-based safe loader reads it many times faster than the
-    round-trip loader, which is only needed (for line numbers) when something is wrong."""
+    round-trip loader, which is only needed (for line numbers) when something is wrong, or over a limit (the same
+    limits as every YAML file hkh reads, a codebook's larger: `CODEBOOK_LIMITS`)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from hkh.core.limits import read_regular
+    from hkh.core.yamlio import check_values, refuse_anchors
+
+    text = read_regular(path, shown, CODEBOOK_LIMITS.file_bytes).decode("utf-8-sig", errors="replace")
+    refuse_anchors(text, shown)
     try:
-        data = YAML(typ="safe").load(path.read_bytes().decode("utf-8-sig"))
-    except (YAMLError, UnicodeDecodeError, OSError, ValueError, RecursionError):
+        data = YAML(typ="safe").load(text)
+        check_values(data, shown, CODEBOOK_LIMITS)
+    except (YAMLError, HkhError, UnicodeDecodeError, OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
 
 
+CODEBOOK_LIMITS = YamlLimits(file_bytes=MAX_CODEBOOK_BYTES, items=MAX_CODEBOOK_ITEMS)
+
 CODEBOOK_HEADER = (
     "# Codebook written by `hkh import`. You may edit `non_substantive` (codes such as \"Vet ikke\" that are\n"
     "# kept out of percentage bases); a new import keeps those edits. Other changes are replaced on re-import.\n"
+    "# `masked: N`: N answers had identifiers masked (see docs/privacy.md; the raw export is in data/raw/).\n"
 )
 
 
@@ -252,11 +280,12 @@ EXPRESSION = re.compile(r"\{%.*?%\}", re.DOTALL)
 
 
 def clean_text(value: Any) -> str:
-    """Whitespace runs, line breaks and unresolved `{%expression:…%}` piping tokens out; ends trimmed."""
+    """Whitespace runs, line breaks, control characters and unresolved `{%expression:…%}` piping tokens out; ends
+    trimmed."""
     text = as_text(value)
     text = EXPRESSION.sub("", text)
     text = text.replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text).strip()
+    return FORBIDDEN.sub("", re.sub(r"\s+", " ", text)).strip()
 
 
 NON_SUBSTANTIVE = {
@@ -405,7 +434,7 @@ class Column:
     row: StructRow | None = None
     role: str = "question"  # question | status | closetime | system | identifier
     status_code: int | None = None
-    reason: str | None = None
+    reason: ColumnVerdict | None = None
 
 
 @dataclass
@@ -417,6 +446,7 @@ class BuiltSurvey:
     columns: list[Sequence[Any]]
     warnings: list[Message] = field(default_factory=list)
     title: str | None = None
+    privacy: PrivacyReport = field(default_factory=PrivacyReport)
 
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M",
@@ -533,8 +563,11 @@ def _mapped(values: Sequence[Any], mapping: dict[Any, Any]) -> list[Any]:
 
 
 class _Builder:
-    def __init__(self, raw: RawExport, *, source_id: str, keep_identifiers: bool, progress: ProgressCallback | None):
+    def __init__(self, raw: RawExport, *, source_id: str, keep_identifiers: bool, progress: ProgressCallback | None,
+                 checked_texts: frozenset[str] = frozenset()):
         self.raw = raw
+        self.privacy = PrivacyReport()
+        self.checked_texts = {name.strip().casefold() for name in checked_texts}
         self.dataset = raw.dataset
         self.source_id = source_id
         self.keep_identifiers = keep_identifiers
@@ -595,11 +628,9 @@ class _Builder:
                     column.status_code = int(match.group(1)) if match else None
             elif found_question == "closetime" or (found is None and name in CLOSETIME_NAMES):
                 column.role = "closetime"
-            reason = identifier_reason(name, found.question if found else None, clean_text(found.text) if found else None)
-            if column.role == "question" and reason:
-                column.role = "identifier"
-                column.reason = reason
-            elif column.role == "question" and (found_question in SYSTEM_QUESTIONS or (found is None and SYSTEM_NAMES.match(name))):
+            if column.role == "question":
+                self.judge(column)
+            if column.role == "question" and (found_question in SYSTEM_QUESTIONS or (found is None and SYSTEM_NAMES.match(name))):
                 column.role = "system"
             columns.append(column)
         if self.structure:
@@ -609,6 +640,29 @@ class _Builder:
                 shown = ", ".join(missing[:5]) + ("…" if len(missing) > 5 else "")
                 self.warnings.append(say("messages.import-structure-extra", n=len(missing), variables=shown))
         return columns
+
+    def judge(self, column: Column) -> None:
+        """Drop a column that identifies someone, by its names and text, its answers, or its value labels (see
+        `hkh.survey.deidentify`); a postcode is kept, with a warning."""
+        found = column.row
+        question = found.question if found else None
+        text = clean_text(found.text) if found else self.descriptions.get(column.name)
+        key = column.name if column.name in self.labels else (found.variable if found else column.name)
+        structured_codes = found is not None and _choice_kind(found) in ("single", "multiple")
+        coded = structured_codes or key in self.labels
+        verdict = by_name(column.name, question, text, coded=coded)
+        if verdict is None and not structured_codes:
+            # a coded column's answers are read when its codes are (`add_choice`): most are small and need no look
+            verdict = by_content(column.name, question, text, self.column_values(column))
+        if verdict is None and key in self.labels:
+            verdict = by_labels(column.name, [label for _code, label in self.labels[key]])
+        if verdict is None:
+            return
+        if not verdict.direct:
+            self.privacy.quasi.append(verdict)
+            return
+        column.role = "identifier"
+        column.reason = verdict
 
     # -- values
 
@@ -656,14 +710,20 @@ class _Builder:
             raise self.cell_error("checkbox-not-binary", r, column.index, value=codes[value], column=column.name)
         return texts
 
-    def number_column(self, column: Column) -> list[str]:
+    def number_column(self, column: Column) -> tuple[list[str], int]:
+        """The column as text, and how many answers were removed for being identity numbers."""
         texts, numbers = self.parsed_column(column, parse_number)
         bad = [value for value, number in numbers.items() if number is None]
         if bad:
             r = self.first_row_of(column, bad)
             value = self.column_values(column)[r]
             raise self.cell_error("cell-not-number", r, column.index, value=as_text(value), column=column.name)
-        return texts
+        # a number question never publishes an identity number, not even as its maximum
+        identities = {str(number) for number in numbers.values() if identity_number(number)}
+        if not identities:
+            return texts, 0
+        removed = sum(1 for text in texts if text in identities)
+        return ["" if text in identities else text for text in texts], removed
 
     def date_column(self, column: Column) -> list[str]:
         values = self.column_values(column)
@@ -684,8 +744,19 @@ class _Builder:
             self.warnings.append(say("messages.import-dates-as-text", n=count, column=column.name))
         return texts
 
-    def text_column(self, column: Column) -> list[str]:
-        return _mapped(self.column_values(column), _ConvertOnce(lambda value: "" if is_blank(value) else as_text(value)))
+    def text_column(self, column: Column, masker: TextMasker | None = None) -> list[str]:
+        """The column as text; with a `masker`, identifiers inside the answers masked (each distinct answer once).
+
+        Control characters go, and an answer a spreadsheet would run as a formula (`=cmd|…`) gets an apostrophe in
+        front (OWASP), since a team member may open responses.csv in Excel; open text is never counted, and the raw
+        export keeps the answer as given."""
+        def text(value: Any) -> str:
+            if is_blank(value):
+                return ""
+            cleaned = document_text(as_text(value))
+            return csv_cell(masker(cleaned) if masker is not None else cleaned)
+
+        return _mapped(self.column_values(column), _ConvertOnce(text))
 
     # -- questions
 
@@ -699,6 +770,18 @@ class _Builder:
             number += 1
         self.used_names.add(f"{fallback}_{number}".lower())
         return f"{fallback}_{number}"
+
+    def masked_labels(self, question: str, options: list[Option]) -> list[Option]:
+        """Options with any identifier in their label masked (a label reaches every table and chart); a question with
+        more options than any survey asks (`MAX_OPTIONS`) is refused."""
+        from hkh.core.limits import MAX_OPTIONS, check_count
+
+        check_count(len(options), MAX_OPTIONS, "too_many_options", path=self.dataset.path, question=question)
+        masked = [Option(code=o.code, label=masked_label(o.label), variable=o.variable) for o in options]
+        changed = sum(1 for before, after in zip(options, masked) if before.label != after.label)
+        if changed:
+            self.privacy.masked_labels[question] = changed
+        return masked
 
     def single_options(self, name: str, codes: set[int]) -> list[Option]:
         labelled = self.labels.get(name, [])
@@ -717,6 +800,27 @@ class _Builder:
         if self.progress:
             self.progress("answers", len(self.values), len(self.header))
 
+    def codes_identify(self, column: Column) -> bool:
+        """A coded column whose codes are identifiers (phone or identity numbers uploaded as codes) is dropped like
+        any identifying column; only codes of 8 digits or more can be one, so the usual column is decided at once."""
+        if not any(abs(code) >= 10_000_000 for code in self.distinct_codes[column.name]):
+            return False
+        found = column.row
+        verdict = by_content(column.name, found.question if found else None, clean_text(found.text) if found else None,
+                             [int(text) for text in self.values_of(column) if text])
+        if verdict is None or not verdict.direct:
+            return False
+        if self.keep_identifiers:
+            self.privacy.kept.append(verdict)
+            return False
+        self.dropped.append(column.name)
+        self.privacy.dropped.append(verdict)
+        del self.values[column.name]
+        return True
+
+    def values_of(self, column: Column) -> list[str]:
+        return self.values[column.name]
+
     def add_choice(self, qtype: str, name: str, text: str, column: Column, *, group: str | None = None,
                    group_text: str | None = None) -> None:
         self.tick()
@@ -725,7 +829,9 @@ class _Builder:
         key = column.name
         if key not in self.labels and column.row is not None and column.row.variable in self.labels:
             key = column.row.variable
-        options = self.single_options(key, self.distinct_codes[column.name])
+        if self.codes_identify(column):
+            return
+        options = self.masked_labels(name, self.single_options(key, self.distinct_codes[column.name]))
         self.questions.append(
             Question(
                 name=name,
@@ -749,7 +855,7 @@ class _Builder:
                 values[r] = ""  # nothing ticked: the question was not answered (§11.8)
         for c, values in zip(columns, per_column):
             self.keep(c, values)
-        options = [Option(code=code, label=label, variable=c.name) for c, code, label in members]
+        options = self.masked_labels(name, [Option(code=code, label=label, variable=c.name) for c, code, label in members])
         self.questions.append(
             Question(
                 name=name,
@@ -763,13 +869,29 @@ class _Builder:
 
     def add_plain(self, qtype: str, name: str, text: str, column: Column) -> None:
         self.tick()
+        masked = 0
+        checked = False
         if qtype == "number":
-            self.keep(column, self.number_column(column))
+            texts, masked = self.number_column(column)
+            self.keep(column, texts)
+            if masked:
+                self.privacy.removed_numbers[name] = masked
         elif qtype == "date":
             self.keep(column, self.date_column(column))
-        else:
+        elif {name.casefold(), column.name.casefold()} & self.checked_texts:
+            checked = True
+            self.privacy.checked.append(name)
             self.keep(column, self.text_column(column))
-        self.questions.append(Question(name=name, type=qtype, text=text, variables=[column.name]))  # type: ignore[arg-type]
+        else:
+            masker = TextMasker()
+            texts = self.text_column(column, masker)
+            masked = masker.count(texts)
+            self.keep(column, texts)
+            if masked:
+                self.privacy.masked[name] = masked
+        self.questions.append(
+            Question(name=name, type=qtype, text=text, variables=[column.name], masked=masked, checked=checked)  # type: ignore[arg-type]
+        )
 
     def grid_run(self, rows: list[StructRow], i: int) -> tuple[int, str | None, str | None]:
         """Where a grid starting at rows[i] ends, the grid text its items share, and the grid's name.
@@ -964,11 +1086,13 @@ class _Builder:
         self.survey_title(columns)
         for column in columns:
             if column.role == "identifier":
+                assert column.reason is not None
                 if self.keep_identifiers:
                     column.role = "question"
-                    column.row = None if column.row is None else column.row
+                    self.privacy.kept.append(column.reason)
                 else:
                     self.dropped.append(column.name)
+                    self.privacy.dropped.append(column.reason)
         kept_identifiers = {c.name for c in columns if c.reason and c.role == "question"}
         for name in ("survey",):
             self.used_names.add(name)
@@ -1024,7 +1148,12 @@ class _Builder:
             dropped=self.dropped,
             questions=self.questions,
         )
-        return BuiltSurvey(codebook, variables + ["_status"], columns_out, self.warnings, self.title)
+        unknown = sorted(self.checked_texts - {q.name.casefold() for q in self.questions if q.type == "open"}
+                         - {v.casefold() for q in self.questions if q.type == "open" for v in q.variables})
+        if unknown:
+            open_names = ", ".join(q.name for q in self.questions if q.type == "open") or "-"
+            raise worded(UsageError, "privacy.checked_unknown", name=unknown[0], open=open_names)
+        return BuiltSurvey(codebook, variables + ["_status"], columns_out, self.warnings, self.title, self.privacy)
 
 
 def build_survey(
@@ -1033,6 +1162,12 @@ def build_survey(
     source_id: str,
     keep_identifiers: bool = False,
     progress: ProgressCallback | None = None,
+    checked_texts: frozenset[str] = frozenset(),
 ) -> BuiltSurvey:
-    """Interpret the raw tables: questions, options, status, identifiers, and the answered rows."""
-    return _Builder(raw, source_id=source_id, keep_identifiers=keep_identifiers, progress=progress).build()
+    """Interpret the raw tables: questions, options, status, identifiers, and the answered rows.
+
+    Identifying columns are dropped (all kept with `keep_identifiers`); identifiers inside open-text answers are
+    masked, except in the open questions named in `checked_texts` (names or variables)."""
+    return _Builder(
+        raw, source_id=source_id, keep_identifiers=keep_identifiers, progress=progress, checked_texts=checked_texts
+    ).build()

@@ -58,7 +58,10 @@ def _panel_title(row: Any, language: str) -> str:
 
 
 def _figure(result: GapAnalysis) -> Any:
+    import matplotlib
     import numpy as np
+
+    matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.figure import Figure

@@ -62,6 +62,7 @@ def _stats_figure(table: StatsTable, language: str) -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
+    matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
 

@@ -87,6 +87,7 @@ class _ChartCanvas:
         import matplotlib
 
         matplotlib.use("Agg", force=True)
+        matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.text import Text

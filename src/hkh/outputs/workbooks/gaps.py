@@ -198,7 +198,7 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
             background, ink = count_colour(value, highest)
             cell.fill = PatternFill("solid", start_color=background, end_color=background)
             cell.font = excel.font(color=ink, size=9)
-    note = sheet.cell(row=last + 2, column=1, value=t("gaps.week_note", language) + " " + t("layout.week_hatch_note", language))
+    note = excel.put(sheet, last + 2, 1, t("gaps.week_note", language) + " " + t("layout.week_hatch_note", language))
     note.font = excel.font(italic=True, color="595959")
     excel.fit_column_widths(sheet, fixed={1: 24, 2: 6, **{c: 4.2 for c in range(3, 3 + HOURS_IN_DAY)}})
     excel.freeze_below(sheet, 1, columns=2)

@@ -17,6 +17,7 @@ WORDS: Words = {
         "nn": "hkh check fann {n} feil; rett dei (sjå linjene over) og køyr igjen",
         "en": "hkh check found {n} errors; fix them (see the lines above) and run again",
     },
+    "project-has-errors": {"nb": "{first} ({pointer})", "nn": "{first} ({pointer})", "en": "{first} ({pointer})"},
     "format-unknown": {
         "nb": "ukjent format `{format}`; bruk et av disse: {known}",
         "nn": "ukjent format `{format}`; bruk eitt av desse: {known}",
