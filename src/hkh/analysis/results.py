@@ -25,7 +25,7 @@ class Results:
     def __init__(self, project: Project, language: str | None = None) -> None:
         from hkh.survey.screening import masked_project
 
-        # what looks like personal data in the team's texts is masked in every output until checked (docs/privacy.md)
+        # what looks like personal data in the team's texts is masked in every output until checked (`hkh docs privacy`)
         self.project, self.masked_texts = masked_project(project)
         self.language = language or project.language
         self._survey: dict[str, SurveyTables] = {}

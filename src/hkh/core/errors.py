@@ -357,7 +357,7 @@ def worded_problem(
 
 class LimitExceededError(HkhError):
     """An input beyond the sizes hkh reads (a file, a workbook's extent, a number, a text, a list): refused before any
-    work that could take minutes or gigabytes (docs/limits.md)."""
+    work that could take minutes or gigabytes (`hkh docs limits`)."""
 
     code = "limit-exceeded"
 

@@ -4,7 +4,7 @@ ruamel.yaml is used instead of PyYAML for two reasons: it keeps the comments the
 hkh updates them (`hkh import` registers sources), and every node remembers its line, so a validation error can
 point at `findings.yaml:42` rather than at "findings -> 3 -> evidence -> 1".
 
-Every file is read with limits (docs/limits.md): its size, each text, number and list in it, and how deep it nests.
+Every file is read with limits (`hkh docs limits`): its size, each text, number and list in it, and how deep it nests.
 Anchors and aliases (`&name`, `*name`) are refused: the team's files never need them, and nine levels of aliases
 (a "billion laughs") make a few hundred bytes stand for billions of values.
 """

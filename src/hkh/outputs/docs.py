@@ -51,7 +51,7 @@ def topics() -> list[Topic]:
     for name, text in sorted(_pages().items()):
         heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), name)
         paragraph = text.split("\n\n")[1] if "\n\n" in text else ""
-        sentence = re.split(r"(?<=\.)\s", " ".join(paragraph.split()), maxsplit=1)[0]
+        sentence = re.split(r"(?<=\.)\s(?=[A-ZÆØÅ`])", " ".join(paragraph.split()), maxsplit=1)[0]
         found.append(Topic(name, heading.replace("`", ""), sentence.replace("`", "")))
     return found
 

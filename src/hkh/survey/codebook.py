@@ -223,7 +223,7 @@ CODEBOOK_LIMITS = YamlLimits(file_bytes=MAX_CODEBOOK_BYTES, items=MAX_CODEBOOK_I
 CODEBOOK_HEADER = (
     "# Codebook written by `hkh import`. You may edit `non_substantive` (codes such as \"Vet ikke\" that are\n"
     "# kept out of percentage bases); a new import keeps those edits. Other changes are replaced on re-import.\n"
-    "# `masked: N`: N answers had identifiers masked (see docs/privacy.md; the raw export is in data/raw/).\n"
+    "# `masked: N`: N answers had identifiers masked (see `hkh docs privacy`; the raw export is in data/raw/).\n"
 )
 
 

@@ -1,5 +1,5 @@
 """What hkh says when it refuses hostile or oversized input: files that are not files, sizes beyond its limits, YAML
-aliases, control characters, a lock it cannot take, folders that lead out of the project (docs/limits.md)."""
+aliases, control characters, a lock it cannot take, folders that lead out of the project (`hkh docs limits`)."""
 
 from __future__ import annotations
 
