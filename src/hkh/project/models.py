@@ -216,6 +216,11 @@ class Mapping(HkhModel):
     target_group: str | None = None
     mandate: list[MandateItem] = Field(default_factory=list)
     team: list[Person] = Field(default_factory=list)
+    # who did the mapping, in the team's words, when not everyone is named ("nine staff of the outreach service,
+    # three of them peer workers"): the report says this rather than calling the named few the whole team
+    team_description: str | None = None
+    # advisers from outside the team (KoRus supervises most HKH mappings): credited, never counted as the team
+    supervisors: list[Person] = Field(default_factory=list)
     steering_group: list[Person] = Field(default_factory=list)
     parties: TextList = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)

@@ -183,6 +183,8 @@ class _Writer:
             _add_text(quote, f"{marks[0]}{block.text}{marks[1]}")
             if block.attribution:
                 _add_text(quote, f"\n– {block.attribution}", italic=False, size=self.Pt(9))
+            elif block.cited_from:
+                _add_text(quote, f"\n{block.cited_from}", italic=False, size=self.Pt(9))
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Figure):
@@ -200,12 +202,16 @@ class _Writer:
             return
         if block.style == "figure-sentence":
             paragraph.paragraph_format.left_indent = self.Cm(0.5)
+        if block.text.rstrip().endswith(":"):
+            paragraph.paragraph_format.keep_with_next = True  # a lead-in stays with the list or table it opens
         _add_text(paragraph, block.text)
 
     def facts(self, block: Facts) -> None:
         table = self.document.add_table(rows=0, cols=2)
         for label, value in block.items:
-            cells = table.add_row().cells
+            row = table.add_row()
+            _keep_row_together(row)  # "Styrke" on one page and its text on the next reads as two facts
+            cells = row.cells
             cells[0].text = ""
             _add_text(cells[0].paragraphs[0], label, bold=True, size=self.Pt(10))
             cells[1].text = ""

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 STRENGTH_FILL = {"robust": "C6EFCE", "triangulated": "FFEB9C", "single": "F8CBAD", "none": "FFC7CE"}
 DISPUTED_FILL = "FF7C80"
 GROUP_FILL = "EDEDED"
+ID_COLUMN_WIDTH = 14.0
 
 
 def group_row(sheet: Any, row: int, heading: str, width: int) -> None:
@@ -63,7 +64,9 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
             for column, value in enumerate(values, start=1):
                 cell = excel.put(sheet, row, column, value)
                 centred = 1 < column <= 1 + len(methods)
-                cell.alignment = Alignment(vertical="top", wrap_text=column == 1, horizontal="center" if centred else None)
+                cell.alignment = Alignment(
+                    vertical="top", wrap_text=column in (1, width), horizontal="center" if centred else None
+                )
                 if isinstance(value, str) and "✖" in value:
                     cell.font = excel.font(color="C00000")
             strength_cell = sheet.cell(row=row, column=strength_column)
@@ -75,7 +78,12 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
             row += 1
     legend = t("triangulation.legend", language).format(triangulated=result.triangulated, robust=result.robust)
     excel.put(sheet, row + 1, 1, legend).font = excel.font(italic=True, color="595959")
-    excel.fit_column_widths(sheet, fixed={1: 60, **{2 + index: 6.5 for index in range(len(methods))}})
+    # the statements get the room: marks ("✔ 2") need five characters, an id wraps at its hyphens. (With the ids and
+    # marks at their natural widths the statements were narrowed to 26 characters to fit the page, and the matrix
+    # of 26 findings printed on 29 pages.)
+    excel.fit_column_widths(
+        sheet, fixed={1: 60, **{2 + index: 5.0 for index in range(len(methods))}, width: ID_COLUMN_WIDTH}
+    )
     excel.freeze_below(sheet, 1, columns=1)
     excel.setup_print(sheet, landscape=True, title=t("triangulation.title", language))
 
