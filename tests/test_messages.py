@@ -254,6 +254,15 @@ def _crossed(root: Path, language: str) -> Path:
     project = write_small_project(root, language, survey=False)
     findings = project / "findings.yaml"
     findings.write_text(findings.read_text("utf-8").replace("source: konsultasjon", "source: finnes-ikke"), "utf-8")
+    # the vocabulary and efforts as services: a word the vocabulary spells with ø, one it lacks, a low-threshold
+    # effort that needs a referral, one not over capacity that turns people away, school holidays in the hours
+    mapping = project / "hkh.yaml"
+    mapping.write_text(mapping.read_text("utf-8") + "vocabulary:\n  offers: [mat, oppsøkende]\n  areas: [Torget]\n", "utf-8")
+    efforts = project / "efforts.yaml"
+    text = efforts.read_text("utf-8").replace("offers: [oppsøkende]", "offers: [oppsokende, samtale]")
+    text = text.replace("    low_threshold: true\n", "    low_threshold: ja\n    eligibility: {referral: ja}\n")
+    text = text.replace("    over_capacity: true\n", "    over_capacity: nei\n    capacity: {turned_away_per_week: 3}\n")
+    efforts.write_text(text.replace("Mo-Fr 09:00-14:00", "Mo-Fr 09:00-14:00; SH off"), "utf-8")
     return project
 
 
@@ -267,6 +276,8 @@ COMMANDS: list[tuple[list[str], bool]] = [
     (["survey", "--min-cell", "2"], False),
     (["triangulate"], False),
     (["gaps"], False),
+    (["gaps", "--period", "2021-06-01..2021-06-03"], False),
+    (["gaps", "--as-of", "15.06.2021"], False),
     (["plan"], True),
     (["plan", "--format", "md"], True),
     (["report"], True),
@@ -308,6 +319,14 @@ def test_every_command_speaks_the_mappings_language(marked: None, tmp_path: Path
     assert_in_language(fixed.stderr, language, "hkh check --fix")
     assert_in_language(fixed.stdout, language, "hkh check --fix")
     assert "⟪" in fixed.stderr  # it did mend something (the opening hours) and said so
+    # what the calendar cannot apply (school holidays) is said in the mapping's language too
+    efforts = sound / "efforts.yaml"
+    efforts.write_text(efforts.read_text("utf-8").replace("Mo-Fr 09:00-14:00", "Mo-Fr 09:00-14:00; SH off"), "utf-8")
+    gaps = runner.invoke(app, ["gaps", "-p", str(sound)], env={"COLUMNS": "400"})
+    assert gaps.exit_code == 0, gaps.output
+    notes = [line for line in gaps.stdout.splitlines() if "SH off" in line]
+    assert notes, gaps.stdout
+    assert_in_language("\n".join(notes), language, "hkh gaps: a note on the calendar")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

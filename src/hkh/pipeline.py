@@ -142,13 +142,36 @@ class Inputs:
             if path.is_file() and not any(part.startswith(".") or is_temporary(Path(part)) for part in path.relative_to(folder).parts)
         )
 
-    def digest(self, *, files: tuple[str, ...] = PROJECT_FILES, surveys: bool = False, stats: bool = False) -> str:
+    def calendar_week(self) -> str:
+        """The week the gap analysis evaluates by default, when hkh.yaml does not fix it: without a `period.end` it is
+        the current week, so a run in a new week must not count as unchanged. (Read with a pattern, not a YAML
+        parser, so that an unchanged run still loads no library; a miss only means one run too many.)"""
+        import datetime as dt
+        import re
+
+        try:
+            text = (self.root / "hkh.yaml").read_text("utf-8", errors="replace")
+        except OSError:
+            return ""
+        block = re.search(r"^period:[^\n]*\n((?:[ \t]+[^\n]*\n?)*)", text, re.MULTILINE)
+        if (block and re.search(r"^\s+end:\s*\S", block.group(1), re.MULTILINE)) or re.search(
+            r"^period:\s*\{[^}]*\bend:", text, re.MULTILINE
+        ):
+            return ""
+        today = dt.date.today()
+        return (today - dt.timedelta(days=today.weekday())).isoformat()
+
+    def digest(
+        self, *, files: tuple[str, ...] = PROJECT_FILES, surveys: bool = False, stats: bool = False, calendar: bool = False
+    ) -> str:
         paths = [self.root / name for name in files]
         if surveys:
             paths += self._tree(SURVEY_DIR)
         if stats:
             paths += self._tree(STATS_DIR)
         digest = hashlib.sha256(self.salt.encode("utf-8"))
+        if calendar:
+            digest.update(f"week {self.calendar_week()}\n".encode())
         for path in paths:
             digest.update(f"{path.relative_to(self.root).as_posix()}\0{self._hash(path)}\n".encode())
         return digest.hexdigest()
@@ -246,9 +269,9 @@ STEPS: tuple[Step, ...] = (
     Step("check", lambda i: i.digest(surveys=True, stats=True), _check),
     Step("survey", lambda i: i.digest(files=("hkh.yaml", "findings.yaml"), surveys=True), _survey),
     Step("triangulate", lambda i: i.digest(surveys=True), _triangulate),
-    Step("gaps", lambda i: i.digest(), _gaps),
+    Step("gaps", lambda i: i.digest(calendar=True), _gaps),
     Step("plan", lambda i: i.digest(), _plan),
-    Step("report", lambda i: i.digest(surveys=True, stats=True), _report),
+    Step("report", lambda i: i.digest(surveys=True, stats=True, calendar=True), _report),
 )
 
 

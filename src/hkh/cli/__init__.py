@@ -338,7 +338,8 @@ def check(
     fix: Annotated[
         bool,
         typer.Option(
-            "--fix", help="Mend in the files what has one meaning (opening hours, quotes, indentation), then check."
+            "--fix",
+            help="Mend in the files what has one meaning (opening hours, quotes, indentation, the vocabulary), then check.",
         ),
     ] = False,
     language: LanguageOption = None,
@@ -641,17 +642,41 @@ def gaps(
     output_format: Annotated[
         TableFormat, typer.Option("--format", "-f", help="table (terminal + workbook) or json.")
     ] = TableFormat.table,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help="Evaluate the week (Monday to Sunday) that holds DATE (YYYY-MM-DD)."),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", metavar="FROM..TO", help="Evaluate every day of a period, as hours per average week (2020-01..2020-06)."
+        ),
+    ] = None,
     language: LanguageOption = None,
     force: ForceOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """The gap analysis: needs against ongoing efforts, by hour of the week; overlaps; capacity; plan coverage."""
+    """The gap analysis: needs against ongoing efforts, hour by hour on the calendar; overlaps; capacity; plan
+    coverage. By default the week of the mapping period's end (hkh.yaml `period.end`), else the current week."""
     from hkh.core.lock import project_lock
     from hkh.outputs.terminal.gaps import render_gaps
     from hkh.outputs.write import write_gaps
 
     _settle(project, language, quiet)
+    if as_of is not None and period is not None:
+        from hkh.core.errors import UsageError
+
+        raise UsageError("as-of-and-period")
+    evaluation = None
+    if as_of is not None or period is not None:
+        from hkh.analysis.gap_calendar import parse_as_of, parse_period
+
+        evaluation = parse_as_of(as_of) if as_of is not None else parse_period(period or "")
     results = _results()
+    if evaluation is not None:
+        from hkh.analysis.gaps import analyse_gaps
+
+        results.gaps = analyse_gaps(results.project, results.language, evaluation)
     if output_format is TableFormat.json:
         _json(results.gaps.to_json(), output, results, force)
         return

@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from hkh.core.errors import Message, say
+
 if TYPE_CHECKING:
     from opening_hours import OpeningHours
 
@@ -191,21 +193,17 @@ def library_knows_holidays(year: int) -> bool:
     return days == {holiday.day for holiday in public_holidays(year)}
 
 
-def _warnings(text: str, first: dt.date, last: dt.date) -> tuple[str, ...]:
+def _warnings(text: str, first: dt.date, last: dt.date) -> tuple[Message, ...]:
+    """What the calendar cannot apply, as messages (put into words in the mapping's language where shown)."""
     words = _COMMENT.sub(" ", text)
-    found = list(_parse(text).warnings)
+    shown = text.strip()
+    found = [say("messages.calendar-library-note", text=shown, note=str(note)) for note in _parse(text).warnings]
     if _PUBLIC_HOLIDAY.search(words):
         unknown = [year for year in range(first.year, last.year + 1) if not library_knows_holidays(year)]
         if unknown:
-            found.append(
-                f"public holidays (PH) in {', '.join(map(str, unknown))} are not known to opening-hours-py; "
-                f"the PH rules of {text.strip()!r} are not applied in those years"
-            )
+            found.append(say("messages.calendar-ph-unknown", years=", ".join(map(str, unknown)), text=shown))
     if _SCHOOL_HOLIDAY.search(words):
-        found.append(
-            f"school holidays (SH) are not known to hkh; the SH rules of {text.strip()!r} are not applied, "
-            "so the regular hours count in school holidays too"
-        )
+        found.append(say("messages.calendar-sh-unknown", text=shown))
     return tuple(found)
 
 
@@ -218,7 +216,7 @@ class DaySlots:
 
     first: dt.date
     masks: tuple[int, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
     @property
     def last(self) -> dt.date:
@@ -281,8 +279,8 @@ class DaySlots:
         return DaySlots(self.first, masks, _merge(self.warnings, other.warnings))
 
 
-def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(first + second))
+def _merge(first: tuple[Message, ...], second: tuple[Message, ...]) -> tuple[Message, ...]:
+    return tuple({repr(message): message for message in first + second}.values())
 
 
 @lru_cache(maxsize=4096)

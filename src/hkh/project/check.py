@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import Message, Problem, Severity, say
+from hkh.core.errors import Fix, Message, Problem, Severity, say
 from hkh.core.yamlio import line_of
 from hkh.project import hours
+from hkh.project.check_services import check_effort_details, check_needs_against_efforts, check_vocabulary
 from hkh.project.load import RAW_DIR, display_path, find_project, load_file
 from hkh.project.models import (
     FILE_MODELS,
@@ -96,17 +97,34 @@ class ProblemRecorder:
         tree = self.trees.get(file_name)
         return line_of(tree, loc) if tree is not None else None
 
-    def add(self, severity: Severity, code: str, file_name: str, loc: Iterable[Any], values: dict[str, Any]) -> None:
+    def add(
+        self,
+        severity: Severity,
+        code: str,
+        file_name: str,
+        loc: Iterable[Any],
+        values: dict[str, Any],
+        *,
+        fix: Fix | None = None,
+    ) -> None:
         self.problems.append(
-            Problem(severity, code, values, display_path(self.root, file_name), self.line(file_name, *loc))
+            Problem(severity, code, values, display_path(self.root, file_name), self.line(file_name, *loc), fix=fix)
         )
 
-    def error(self, code: str, file_name: str, loc: Iterable[Any], /, **values: Any) -> None:
-        """An error `code` (its words: `messages.<code>`) at the node `loc` of `file_name`."""
-        self.add(Severity.ERROR, code, file_name, loc, values)
+    def error(self, code: str, file_name: str, loc: Iterable[Any], /, *, fix: Fix | None = None, **values: Any) -> None:
+        """An error `code` (its words: `messages.<code>`) at the node `loc` of `file_name`; `fix` is the edit `hkh
+        check --fix` makes for it, if it has one."""
+        self.add(Severity.ERROR, code, file_name, loc, values, fix=fix)
 
-    def warn(self, code: str, file_name: str, loc: Iterable[Any], /, **values: Any) -> None:
-        self.add(Severity.WARNING, code, file_name, loc, values)
+    def warn(self, code: str, file_name: str, loc: Iterable[Any], /, *, fix: Fix | None = None, **values: Any) -> None:
+        self.add(Severity.WARNING, code, file_name, loc, values, fix=fix)
+
+    def value_fix(self, file_name: str, loc: Iterable[Any], new: str, done: Message) -> Fix | None:
+        """The edit that writes the text `new` in place of the value at `loc` of `file_name` (quotes, comments and
+        the rest of the line kept); None when the value cannot be found in the file's text."""
+        from hkh.project.schema import text_fix
+
+        return text_fix(self.root / file_name, tuple(loc), new, done)
 
 
 
@@ -136,6 +154,9 @@ class _Checker(ProblemRecorder):
         self.check_findings()
         self.check_plan()
         self.check_consultations()
+        check_vocabulary(self)
+        check_needs_against_efforts(self)
+        check_effort_details(self)
 
     def check_mapping(self) -> None:
         mapping = self.mapping
@@ -237,6 +258,10 @@ class _Checker(ProblemRecorder):
                         )
             if effort.opening_hours:
                 self.spillover(EFFORTS_FILE, ("efforts", index, "opening_hours"), effort.opening_hours)
+            for s_index, schedule in enumerate(effort.schedules):
+                if schedule.opening_hours:
+                    loc = ("efforts", index, "schedules", s_index, "opening_hours")
+                    self.spillover(EFFORTS_FILE, loc, schedule.opening_hours)
 
     def spillover(self, file_name: str, loc: tuple[Any, ...], text: str) -> None:
         try:

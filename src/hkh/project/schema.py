@@ -34,6 +34,7 @@ _CHOICE = {"enum", "literal_error"}
 _OWN = {  # the models' own checks (PydanticCustomError): the code is the type, the values its context
     "date-not-real", "period-reversed", "robust-below-triangulated", "complete-above-n", "columns-without-measure",
     "column-twice", "hours-empty", "consultation-not-consultation", "participant-named", "proposal-without-measure",
+    "valid-reversed", "age-unreadable", "age-reversed", "schedule-name-twice",
 }
 _SIMILAR = 0.75  # difflib ratio from which a misspelling is taken for the word meant
 
@@ -272,6 +273,25 @@ def _hours(file: _File, loc: Sequence[Any], field: str, text: str, problem: Any)
         return problem("hours-suggest", fix, field=field, text=text, osm=suggestion.osm)
     reason = say(f"messages.hours-doubt-{(suggestion.reason or 'ignored_text').replace('_', '-')}")
     return problem("hours-suggest-unsure", field=field, text=text, osm=suggestion.osm, reason=reason)
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w ]*(?:-[\w ]+)*", re.UNICODE)
+_YAML_WORDS = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}
+
+
+def text_fix(path: Path, loc: Sequence[Any], new: str, done: Any) -> Fix | None:
+    """The edit that writes the text `new` in place of the value at `loc` of the YAML file `path`: as a plain word
+    where the old one was plain and the new one is only letters, digits, blanks and dashes, quoted otherwise."""
+    file = _File(path, str(path), None, BaseModel)
+    found = file.written(loc)
+    if found is None:
+        return None
+    old = found[1].strip()
+    plain = (
+        old[:1] not in ("'", '"') and _PLAIN_WORD.fullmatch(new) is not None and new == new.strip()
+        and new.casefold() not in _YAML_WORDS
+    )
+    return file.fix(loc, new if plain else _quoted(new), done)
 
 
 def problems_of(

@@ -11,10 +11,11 @@ instead, in plain words; name the field and quote the value in backticks; one li
 from __future__ import annotations
 
 from hkh.i18n.types import Words
-from hkh.i18n.words.messages import check, export, files, run, schema, sheets, survey, yaml
+from hkh.i18n.words.messages import check, export, files, run, schema, services, sheets, survey, yaml
 
 PARTS: tuple[Words, ...] = (
-    files.WORDS, yaml.WORDS, schema.WORDS, check.WORDS, export.WORDS, survey.WORDS, run.WORDS, sheets.WORDS
+    files.WORDS, yaml.WORDS, schema.WORDS, check.WORDS, export.WORDS, survey.WORDS, run.WORDS, sheets.WORDS,
+    services.WORDS,
 )
 
 WORDS: Words = {key: entry for part in PARTS for key, entry in part.items()}

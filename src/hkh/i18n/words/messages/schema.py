@@ -152,6 +152,26 @@ WORDS: Words = {
         "nn": "perioden sluttar ({end}) før han byrjar ({start}); byt om datoane",
         "en": "the period ends ({end}) before it starts ({start}); swap the dates",
     },
+    "valid-reversed": {
+        "nb": "`until` ({until}) kommer før `from` ({start}); bytt om datoene",
+        "nn": "`until` ({until}) kjem før `from` ({start}); byt om datoane",
+        "en": "`until` ({until}) comes before `from` ({start}); swap the dates",
+    },
+    "age-unreadable": {
+        "nb": "`{text}` er ikke en alder hkh kan lese; skriv for eksempel `15-20`, `18+` eller `{{min: 18}}`",
+        "nn": "`{text}` er ikkje ein alder hkh kan lese; skriv til dømes `15-20`, `18+` eller `{{min: 18}}`",
+        "en": "`{text}` is not an age range hkh can read; write for example `15-20`, `18+` or `{{min: 18}}`",
+    },
+    "age-reversed": {
+        "nb": "aldersspennet slutter ({max}) under der det begynner ({min}); bytt om tallene",
+        "nn": "aldersspennet sluttar ({max}) under der det byrjar ({min}); byt om tala",
+        "en": "the age range ends ({max}) below where it starts ({min}); swap the numbers",
+    },
+    "schedule-name-twice": {
+        "nb": "to sett med åpningstider (`schedules`) heter `{name}`; gi hvert sitt eget navn",
+        "nn": "to sett med opningstider (`schedules`) heiter `{name}`; gje kvart sitt eige namn",
+        "en": "two sets of hours (`schedules`) are called `{name}`; give each its own name",
+    },
     "robust-below-triangulated": {
         "nb": "`robust` ({robust}) må være minst like stor som `triangulated` ({triangulated})",
         "nn": "`robust` ({robust}) må vere minst like stor som `triangulated` ({triangulated})",
