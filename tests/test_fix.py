@@ -150,3 +150,26 @@ def test_json_keeps_codes_and_says_what_can_be_mended(tmp_path: Path) -> None:
     assert problem["code"] == "text-is-number" and problem["fixable"] is True
     assert problem["values"] == {"field": "id", "input": "2", "quoted": '"2"'}
     assert problem["message"].startswith("`id: 2` blir lese som eit tal")
+
+
+def test_the_norwegian_word_the_template_gives_is_mended_to_its_value(tmp_path: Path) -> None:
+    """The templates say `provider: ngo  # … ideell: ngo` and `status: active  # … active (i drift)`: a team that
+    writes the Norwegian word (in a value, or in a need's `by`) is told the value, and --fix writes it."""
+    folder = copy("yes-in-norwegian", tmp_path, "nn")
+    efforts = folder / "efforts.yaml"
+    efforts.write_text(
+        efforts.read_text("utf-8").replace("    offers: [mat]\n", "    provider: Ideell\n    status: i drift\n    offers: [mat]\n"),
+        "utf-8",
+    )
+    findings = folder / "findings.yaml"
+    findings.write_text(findings.read_text("utf-8").replace("      - offer: mat\n", "      - offer: mat\n        by: [politi]\n"), "utf-8")
+    result = runner.invoke(app, ["check", "-p", str(folder)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert "`provider: Ideell` er ikkje ein verdi hkh kjenner; meinte du `ngo`?" in lines[0]
+    assert "`status: i drift` er ikkje ein verdi hkh kjenner; meinte du `active`?" in lines[1]
+    fixed = runner.invoke(app, ["check", "--fix", "-p", str(folder)])
+    assert fixed.exit_code == 0, fixed.output
+    assert "    provider: ngo\n    status: active\n" in efforts.read_text("utf-8")
+    assert "        by: [police]\n" in findings.read_text("utf-8")
+    assert "skreiv `police` i staden for `politi`" in fixed.stderr

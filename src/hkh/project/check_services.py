@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from hkh.core.errors import Fix, Message, say
-from hkh.project.models import EffortRegister, FindingRegister, Mapping, Provider
+from hkh.project.models import CHOICE_WORDS, EffortRegister, FindingRegister, Mapping, Provider
 from hkh.project.vocabulary import (
     KINDS,
     Kind,
@@ -40,6 +40,7 @@ EFFORTS_FILE = "efforts.yaml"
 FINDINGS_FILE = "findings.yaml"
 
 PROVIDER_KINDS = tuple(kind.value for kind in Provider)
+PROVIDER_WORDS = CHOICE_WORDS[Provider]
 
 
 class Recorder(Protocol):
@@ -169,11 +170,16 @@ def check_needs_against_efforts(recorder: Recorder) -> None:
                 key = term_key(entry)
                 if key in PROVIDER_KINDS or key in names:
                     continue
-                near = suggest(entry, [*PROVIDER_KINDS, *names.values()])
+                # `politi` is the word the template gives for `police`: one meaning, so --fix writes it
+                word = PROVIDER_WORDS.get(" ".join(entry.split()).casefold())
+                near = word or suggest(entry, [*PROVIDER_KINDS, *names.values()])
+                loc = (*base, "by", b_index)
+                fix = recorder.value_fix(FINDINGS_FILE, loc, word, say("messages.fixed-value", old=entry, new=word)) if word else None
                 recorder.error(
                     _similar("unknown-provider", near),
                     FINDINGS_FILE,
-                    (*base, "by", b_index),
+                    loc,
+                    fix=fix,
                     owner=need_name,
                     entry=entry,
                     kinds=list(PROVIDER_KINDS),

@@ -105,6 +105,34 @@ class MeasureStatus(str, Enum):
     dropped = "dropped"
 
 
+# The words the templates give beside each value (`provider: ngo  # ideell: ngo`), in bokmål and nynorsk: a team that
+# writes the word instead of the value is told the value meant, and `hkh check --fix` writes it (case and repeated
+# blanks do not matter). hkh.project.schema reads them.
+CHOICE_WORDS: dict[type[Enum], dict[str, str]] = {
+    Provider: {
+        "politi": "police", "politiet": "police", "kommunal": "municipal", "kommunen": "municipal", "statlig": "state",
+        "statleg": "state", "staten": "state", "helse": "health", "helsetjeneste": "health", "helseteneste": "health",
+        "ideell": "ngo", "ideell organisasjon": "ngo", "frivillig": "volunteer", "frivillige": "volunteer",
+        "privat": "private",
+    },
+    EffortStatus: {
+        "planlagt": "planned", "i drift": "active", "aktiv": "active", "avsluttet": "ended", "avslutta": "ended",
+        "nedlagt": "ended", "nedlagd": "ended",
+    },
+    Stance: {
+        "støtter": "supports", "støttar": "supports", "motsier": "contradicts", "motseier": "contradicts",
+        "nevner": "mentions", "nemner": "mentions",
+    },
+    StepState: {
+        "ikke startet": "not_started", "ikkje starta": "not_started", "pågår": "in_progress", "ferdig": "done",
+    },
+    MeasureStatus: {
+        "ikke startet": "not_started", "ikkje starta": "not_started", "pågår": "in_progress",
+        "gjennomført": "done", "ferdig": "done", "lagt bort": "dropped",
+    },
+}
+
+
 class Reception(str, Enum):
     """How a proposal presented at a consultation was received."""
 

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from hkh.core.errors import Fix, HkhError, Problem, Severity, say
 from hkh.core.yamlio import compose, line_of, node_span, read_text
 from hkh.project.hours_text import suggest_opening_hours
+from hkh.project.models import CHOICE_WORDS
 
 # pydantic error types that say "this is not the kind of value the field takes"
 _NOT_TEXT = {"string_type"}
@@ -225,8 +226,11 @@ def _problem(file: _File, error: Mapping[str, Any]) -> Problem:
             return problem("column-format", input=value)
         return problem("id-format", field=field, input=value)
     if kind in _CHOICE:
-        allowed = _choices(annotation_at(file.model, loc))
+        annotation = annotation_at(file.model, loc)
+        allowed = _choices(annotation)
         meant = closest(str(value), allowed) if allowed and isinstance(value, str) else None
+        if meant is None and isinstance(value, str):  # the Norwegian word the template gives beside the value
+            meant = CHOICE_WORDS.get(annotation, {}).get(" ".join(value.split()).casefold())
         if meant is not None:
             done = say("messages.fixed-value", old=value, new=meant)
             return problem("value-not-allowed-similar", file.fix(loc, meant, done), field=field, input=value, meant=meant)
