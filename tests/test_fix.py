@@ -173,3 +173,34 @@ def test_the_norwegian_word_the_template_gives_is_mended_to_its_value(tmp_path: 
     assert "    provider: ngo\n    status: active\n" in efforts.read_text("utf-8")
     assert "        by: [police]\n" in findings.read_text("utf-8")
     assert "skreiv `police` i staden for `politi`" in fixed.stderr
+
+
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_all_the_mistakes_at_once_are_listed_and_mended(language: str, tmp_path: Path) -> None:
+    """A newcomer makes several at once: each file's first YAML mistake and every schema mistake are listed (one
+    file at a time, as YAML stops at its first), and one `hkh check --fix` mends them all, round after round."""
+    folder = copy("yes-in-norwegian", tmp_path, language)
+    edits = {
+        "efforts.yaml": [
+            ('    organisation: "Kirkens Bymisjon"', '\torganisation: "Kirkens Bymisjon"'),
+            ('    name: "Nattkafé"', '     name: "Nattkafé"'),
+            ('"Mo-Th 20:00-24:00"', "man-fre 9-15"),
+        ],
+        "findings.yaml": [('statement: "Ingen stader å vere om natta."', "statement: Merk: ingen stader å vere om natta.")],
+        "plan.yaml": [("  - id: A", "  - id: 2"), ("responsible:", "responsibel:")],
+    }
+    for name, pairs in edits.items():
+        text = (folder / name).read_text("utf-8")
+        for old, new in pairs:
+            assert old in text, old
+            text = text.replace(old, new)
+        (folder / name).write_text(text, "utf-8")
+    result = runner.invoke(app, ["check", "-p", str(folder)])
+    assert result.exit_code == 1
+    listed = {line.split(": ", 1)[0].rsplit("/", 1)[-1] for line in result.stderr.splitlines()}
+    assert {"efforts.yaml:4", "findings.yaml:4", "plan.yaml:2", "plan.yaml:6"} <= listed, result.stderr
+    fixed = runner.invoke(app, ["check", "--fix", "-p", str(folder)])
+    assert fixed.exit_code == 0, fixed.output
+    assert len(fixed.stderr.splitlines()) == 6, fixed.stderr  # one line per edit, nothing left to say
+    assert [str(p) for p in check(folder).problems] == []
+    assert '    opening_hours: "Mo-Fr 09:00-15:00"  # frå nettsida' in (folder / "efforts.yaml").read_text("utf-8")
