@@ -173,12 +173,12 @@ def check_needs_against_efforts(recorder: Recorder) -> None:
                 # `politi` is the word the template gives for `police`: one meaning, so --fix writes it
                 word = PROVIDER_WORDS.get(" ".join(entry.split()).casefold())
                 near = word or suggest(entry, [*PROVIDER_KINDS, *names.values()])
-                loc = (*base, "by", b_index)
-                fix = recorder.value_fix(FINDINGS_FILE, loc, word, say("messages.fixed-value", old=entry, new=word)) if word else None
+                by_loc = (*base, "by", b_index)
+                fix = recorder.value_fix(FINDINGS_FILE, by_loc, word, say("messages.fixed-value", old=entry, new=word)) if word else None
                 recorder.error(
                     _similar("unknown-provider", near),
                     FINDINGS_FILE,
-                    loc,
+                    by_loc,
                     fix=fix,
                     owner=need_name,
                     entry=entry,
