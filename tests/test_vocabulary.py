@@ -155,6 +155,17 @@ def test_check_fix_writes_a_vocabulary_of_the_terms_in_use(tmp_path: Path) -> No
     assert again.exit_code == 0 and "added" not in again.stderr and "wrote" not in again.stderr
 
 
+def test_check_fix_proposes_the_vocabulary_only_from_files_it_could_read(tmp_path: Path) -> None:
+    """With a tab in efforts.yaml, a vocabulary made of the needs' words alone would make the efforts' words errors:
+    the tab is mended first, and the vocabulary made in the next round, of every word."""
+    root = write(tmp_path, hkh=HKH, efforts=EFFORTS.replace("    name: Ungdomsklubb", "\tname: Ungdomsklubb"))
+    result = runner.invoke(app, ["check", "--fix", "-p", str(root)])
+    assert result.exit_code == 0, result.output
+    vocabulary = load_yaml(root / "hkh.yaml")["vocabulary"]
+    assert vocabulary == {"offers": ["møteplass"], "target_groups": ["ungdom 13–18 år"], "areas": ["Storgata"]}
+    assert problems(root) == []
+
+
 def test_check_fix_leaves_a_word_close_to_a_declared_one_for_the_team(tmp_path: Path) -> None:
     """`moteplass` for `møteplass` has one meaning and is mended; `motested` (close, but another word) is asked."""
     root = write(tmp_path, efforts=EFFORTS.replace("moteplass", "møteplas"))

@@ -116,8 +116,11 @@ def _without_vocabulary(recorder: Recorder, uses: list[TermUse]) -> None:
     from hkh.project.vocabulary import proposed_terms
 
     count = sum(len(terms) for terms in proposed_terms(recorder.efforts, recorder.findings).values())
-    mapping = recorder.mapping
-    fix = vocabulary_fix(recorder.root, mapping, recorder.efforts, recorder.findings) if mapping is not None else None
+    # proposed only when every file with terms was read: from findings.yaml alone while efforts.yaml has a tab, the
+    # efforts' words would be missing from it and be errors once the tab is mended
+    mapping, efforts, findings = recorder.mapping, recorder.efforts, recorder.findings
+    complete = mapping is not None and efforts is not None and findings is not None
+    fix = vocabulary_fix(recorder.root, mapping, efforts, findings) if complete and mapping is not None else None
     recorder.warn("no-vocabulary", HKH_FILE, (), fix=fix, count=count)
     # the same term written two ways, with and without æ, ø, å (or with `oe`, `aa`): the spelling with them wins
     for kind in KINDS:
