@@ -8,7 +8,8 @@ here trusts a file name for the format: a `.csv` saved as UTF-16 with tabs, or a
 The result is a `RawExport`: the four tables as plain Python values, with enough bookkeeping to point an error at
 `export.xlsx!Dataset!C14` or `dataset.csv:17`. The dataset is kept by column (its header row, then one list per
 variable): a large .xlsx is streamed from calamine a few hundred rows at a time into columns, never held as millions
-of row lists. The small tables are kept as rows. Interpreting the tables is `hkh.survey.codebook`'s job.
+of row lists. The small tables are kept as rows. Interpreting the tables is the job of `hkh.survey.structure` and
+`hkh.survey.interpret`.
 """
 
 from __future__ import annotations
