@@ -2,27 +2,37 @@
 
 `check` is the project files' own check (`hkh.project.check`) and the surveys' (`hkh.survey.checks`), sorted.
 
-`run` is check, survey, triangulate, gaps, plan and report, in that order, under one project lock, every output read
-from one `Results`, so nothing is computed twice. It stops at the first step that fails and lets that step's error
-(an `HkhError`, one line) through, marked with the step's name. Each step's inputs are hashed (the files it reads,
-hkh's version, the language); the manifest remembers the hashes each output was made from, and a step whose inputs
-are unchanged and whose outputs are still hkh's own is skipped. A run with nothing changed reads and hashes the
-inputs and stops, without loading a library. The library never prints: progress goes to a callback.
+`run` is check, survey, triangulate, gaps, plan and report, in that order, under one project lock. Each thing is done
+once: the five project files are read once, by the check, and the project it loaded is the one every step uses;
+every output reads one `Results`; every figure is drawn once (`hkh.outputs.charts.cache`), and kept on disk so that
+a later run whose data did not change reads it back. Each step's inputs are hashed (the files it reads, hkh's
+version, the language); the manifest remembers the hashes each output was made from, and a step whose inputs are
+unchanged and whose outputs are still hkh's own is skipped. A run with nothing changed reads and hashes the inputs
+and stops, without loading a library.
+
+The steps' outputs are drawn first, with two cores partly in a worker process (`hkh.core.worker`), then written in
+step order. The run stops at the first step that fails and lets that step's error (an `HkhError`, one line)
+through, marked with the step's name; what the steps before it drew is written, nothing after it. The library never
+prints: progress goes to a callback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hkh.core.errors import CheckFailedError, HkhError, Problem, Severity
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.results import Results
     from hkh.core.guard import OutputGuard
+    from hkh.outputs.charts.cache import FigureJob
+    from hkh.outputs.write import Drawn
+    from hkh.project.load import Project
 
 PROJECT_FILES = ("hkh.yaml", "sources.yaml", "efforts.yaml", "findings.yaml", "plan.yaml")
 SURVEY_DIR = Path("data") / "survey"
@@ -36,6 +46,7 @@ STATS_DIR = Path("data") / "stats"
 class CheckResult:
     root: Path
     problems: list[Problem]
+    project: Project | None = None  # the loaded project, when every file loaded (errors or not)
 
     @property
     def errors(self) -> list[Problem]:
@@ -49,11 +60,13 @@ class CheckResult:
 def check(explicit_dir: Path | None = None) -> CheckResult:
     """Every problem of a project folder, errors first, each group in file and line order."""
     from hkh.project.check import check_files, sort_problems
+    from hkh.project.load import project_of
     from hkh.survey.checks import survey_problems
 
     checked = check_files(explicit_dir)
     problems = checked.problems + survey_problems(checked.root, checked.models, checked.trees)
-    return CheckResult(checked.root, sort_problems(checked.root, problems))
+    project = project_of(checked.root, checked.models, checked.trees)
+    return CheckResult(checked.root, sort_problems(checked.root, problems), project)
 
 
 # ------------------------------------------------------------------------------------------------------ the inputs
@@ -107,22 +120,6 @@ class Inputs:
 
 
 @dataclass
-class RunContext:
-    root: Path
-    language: str | None
-    force: bool
-    inputs: Inputs
-    results: Results | None = None
-    warnings: list[Problem] = field(default_factory=list)
-
-    @property
-    def loaded(self) -> Results:
-        if self.results is None:  # the check step loads the project; every later step needs it
-            raise RuntimeError("hkh bug: a step ran before the project was loaded")
-        return self.results
-
-
-@dataclass
 class StepResult:
     name: str
     paths: list[Path] = field(default_factory=list)
@@ -135,74 +132,55 @@ class StepResult:
 class Step:
     name: str
     inputs: Callable[[Inputs], str]
-    run: Callable[[RunContext], list[Path]]
+    """The digest of the files the step reads: a step is redone only when it changes. The analyses read more than
+    their names say (the triangulation traces findings to plan.yaml's measures, the gaps list what the plan does not
+    address), so only the survey step is spared when plan.yaml changes."""
+    draw: Callable[[Results], list[Drawn]]
 
 
-def _check(context: RunContext) -> list[Path]:
-    from hkh.analysis.results import Results
-    from hkh.project.load import load_project
+def _draw_survey(results: Results) -> list[Drawn]:
+    from hkh.outputs.write import draw_survey, survey_output
 
-    result = check(context.root)
-    context.warnings = result.warnings
-    if result.errors:
-        count = len(result.errors)
-        raise CheckFailedError(
-            result.problems,
-            f"hkh check found {count} error{'s' if count != 1 else ''}; fix them (see the lines above) and run again",
-        )
-    context.results = Results(load_project(context.root), context.language)
-    return []
+    return [
+        drawn
+        for source_id in results.survey_ids
+        for drawn in draw_survey(results, results.survey_tables(source_id), output=survey_output(results, source_id))
+    ]
 
 
-def _survey(context: RunContext) -> list[Path]:
-    from hkh.outputs import paths
-    from hkh.outputs.write import write_survey
+def _draw_triangulation(results: Results) -> list[Drawn]:
+    from hkh.outputs.write import draw_triangulation
 
-    results = context.loaded
-    written: list[Path] = []
-    for source_id in results.survey_ids:
-        tables = results.survey_tables(source_id)
-        # one workbook per survey when there are several, so the second does not replace the first
-        output = None
-        if len(results.survey_ids) > 1:
-            default = paths.survey_workbook_path(results.project, results.language)
-            output = default.with_name(f"{default.stem}-{source_id}{default.suffix}")
-        written.extend(write_survey(results, tables, output=output, force=context.force))
-    return written
+    return draw_triangulation(results)
 
 
-def _triangulate(context: RunContext) -> list[Path]:
-    from hkh.outputs.write import write_triangulation
+def _draw_gaps(results: Results) -> list[Drawn]:
+    from hkh.outputs.write import draw_gaps
 
-    return write_triangulation(context.loaded, force=context.force)
-
-
-def _gaps(context: RunContext) -> list[Path]:
-    from hkh.outputs.write import write_gaps
-
-    return write_gaps(context.loaded, force=context.force)
+    return draw_gaps(results)
 
 
-def _plan(context: RunContext) -> list[Path]:
-    from hkh.outputs.write import write_plan
+def _draw_plan(results: Results) -> list[Drawn]:
+    from hkh.outputs.write import draw_plan
 
-    return [write_plan(context.loaded, "xlsx", force=context.force)]
-
-
-def _report(context: RunContext) -> list[Path]:
-    from hkh.outputs.write import write_report
-
-    return [write_report(context.loaded, fmt, force=context.force) for fmt in ("html", "docx")]
+    return draw_plan(results, "xlsx")
 
 
+def _draw_report(results: Results) -> list[Drawn]:
+    from hkh.outputs.write import draw_report
+
+    return draw_report(results, ("html", "docx"))
+
+
+CHECK_INPUTS: Callable[[Inputs], str] = lambda i: i.digest(surveys=True, stats=True)  # noqa: E731
 STEPS: tuple[Step, ...] = (
-    Step("check", lambda i: i.digest(surveys=True, stats=True), _check),
-    Step("survey", lambda i: i.digest(files=("hkh.yaml", "findings.yaml"), surveys=True), _survey),
-    Step("triangulate", lambda i: i.digest(surveys=True), _triangulate),
-    Step("gaps", lambda i: i.digest(), _gaps),
-    Step("plan", lambda i: i.digest(), _plan),
-    Step("report", lambda i: i.digest(surveys=True, stats=True), _report),
+    Step("survey", lambda i: i.digest(files=("hkh.yaml", "findings.yaml"), surveys=True), _draw_survey),
+    Step("triangulate", lambda i: i.digest(surveys=True), _draw_triangulation),
+    Step("gaps", lambda i: i.digest(), _draw_gaps),
+    Step("plan", lambda i: i.digest(), _draw_plan),
+    Step("report", lambda i: i.digest(surveys=True, stats=True), _draw_report),
 )
+STEP_NAMES = ("check", *(step.name for step in STEPS))
 
 
 @dataclass
@@ -234,6 +212,114 @@ def _current_outputs(guard: OutputGuard, name: str, digest: str) -> list[Path] |
     return list(recorded.outputs)
 
 
+def _checked(root: Path, language: str | None) -> tuple[Results, list[Problem]]:
+    """The check step: every problem, and the project it loaded (each file is read once, for both)."""
+    from hkh.analysis.results import Results
+
+    result = check(root)
+    if result.errors or result.project is None:
+        count = len(result.errors)
+        raise CheckFailedError(
+            result.problems,
+            f"hkh check found {count} error{'s' if count != 1 else ''}; fix them (see the lines above) and run again",
+        )
+    return Results(result.project, language), result.warnings
+
+
+def _attempt(step: Step, results: Results) -> list[Drawn] | BaseException:
+    try:
+        return step.draw(results)
+    except Exception as error:  # noqa: BLE001 - kept, and raised in the step's turn
+        return error
+
+
+# The worker process draws what needs no survey: the heatmap, the statistics charts, the gaps and plan workbooks.
+# The main process reads the surveys (importing pandas once), draws the survey workbook, charts and triangulation,
+# then the report, whose heatmap and statistics charts the worker has drawn meanwhile.
+WORKER_STEPS = ("gaps", "plan")
+
+
+def _worker_figures(names: set[str], results: Results) -> list[FigureJob]:
+    from hkh.outputs.charts.heatmap import heatmap_job
+    from hkh.outputs.charts.stats import stats_chart_job
+
+    jobs = []
+    try:
+        if names & {"gaps", "report"}:
+            jobs.append(heatmap_job(results.gaps))
+        if "report" in names:
+            jobs.extend(stats_chart_job(table, results.language) for table in results.stats)
+    except Exception:  # noqa: BLE001 - the step that needs it meets the same error in its turn
+        return []
+    return jobs
+
+
+def _worker(results: Results, figures: list[FigureJob], steps: list[Step]) -> Iterator[tuple[Any, ...]]:
+    """What the worker process does and sends back. Whatever fails here is left to the main process, which
+    meets the same error in the step's turn (with its own traceback)."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    FIGURES.in_worker()
+    for job in figures:
+        try:
+            FIGURES.figure(job)
+        except Exception:  # noqa: BLE001 - see above
+            continue
+        yield ("figures", FIGURES.take_drawn())
+    for step in steps:
+        try:
+            drawn = step.draw(results)
+        except Exception:  # noqa: BLE001 - see above
+            yield ("failed", step.name, {})
+            continue
+        yield ("step", step.name, FIGURES.take_drawn(), drawn)
+
+
+def _draw(steps: list[Step], results: Results) -> dict[str, list[Drawn] | BaseException]:
+    """Each step's outputs drawn, or what stopped it; a failure is raised when the run reaches that step, after the
+    steps before it are written, as if the steps had run one by one. With two cores, a worker process draws part."""
+    from hkh.core.worker import Worker, workers_wanted
+    from hkh.outputs.charts.cache import FIGURES
+
+    names = {step.name for step in steps}
+    figures = [job for job in _worker_figures(names, results) if FIGURES.get(job.key) is None]
+    handed = [step for step in steps if step.name in WORKER_STEPS]
+    if workers_wanted() < 2 or not (figures or handed):
+        return {step.name: _attempt(step, results) for step in steps}
+    with contextlib.suppress(Exception):  # shared with the worker by the fork rather than computed twice
+        results.plan  # noqa: B018
+    from_worker: dict[str, list[Drawn] | None] = {}
+    with Worker(lambda: _worker(results, figures, handed)) as worker:
+        stream = worker.results()
+
+        def arrive() -> bool:
+            """Take in the worker's next result; False when it has sent its last."""
+            message = next(stream, None)
+            if message is None:
+                return False
+            kind, *rest = message
+            drawn_figures = rest[0] if kind == "figures" else rest[1]
+            for key, png in drawn_figures.items():
+                FIGURES.put(key, png)
+            if kind == "step":
+                from_worker[rest[0]] = rest[2]
+            elif kind == "failed":
+                from_worker[rest[0]] = None
+            return True
+
+        FIGURES.promised, FIGURES.arrive = {job.key for job in figures}, arrive
+        try:
+            drawn = {step.name: _attempt(step, results) for step in steps if step not in handed}
+            for step in handed:
+                while step.name not in from_worker and arrive():
+                    pass
+                outcome = from_worker.get(step.name)
+                drawn[step.name] = outcome if outcome is not None else _attempt(step, results)
+        finally:
+            FIGURES.promised, FIGURES.arrive = set(), None
+    return drawn
+
+
 def run_pipeline(
     explicit_dir: Path | None = None,
     *,
@@ -246,36 +332,55 @@ def run_pipeline(
     from hkh.core.lock import project_lock
     from hkh.project.load import find_project
 
+    def report(event: str, name: str, result: StepResult | None = None) -> None:
+        if progress is not None:
+            progress(event, name, result)
+
     root = find_project(None, explicit_dir)
     inputs = Inputs(root, language)
-    context = RunContext(root, language, force, inputs)
-    results: list[StepResult] = []
     with project_lock(root):
         guard = OutputGuard(root)
-        digests = {step.name: step.inputs(inputs) for step in STEPS}
-        current = {} if force else {step.name: _current_outputs(guard, step.name, digests[step.name]) for step in STEPS}
+        digests = {"check": CHECK_INPUTS(inputs), **{step.name: step.inputs(inputs) for step in STEPS}}
+        current = {} if force else {name: _current_outputs(guard, name, digests[name]) for name in STEP_NAMES}
         if not force and all(outputs is not None for outputs in current.values()):
-            return RunResult(root, [StepResult(s.name, current[s.name] or [], unchanged=True) for s in STEPS])
-        for step in STEPS:
-            if progress is not None:
-                progress("start", step.name, None)
-            try:
-                if step.name == "check":
-                    step.run(context)
-                    result = StepResult(step.name, warnings=len(context.warnings))
-                elif step.name == "survey" and not context.loaded.survey_ids:
-                    result = StepResult(step.name, skipped="no survey imported")
-                elif current.get(step.name) is not None:
+            return RunResult(root, [StepResult(name, current[name] or [], unchanged=True) for name in STEP_NAMES])
+
+        report("start", "check")
+        try:
+            results, warnings = _checked(root, language)
+        except HkhError as error:
+            error.step = "check"  # type: ignore[attr-defined]
+            raise
+        steps = [StepResult("check", warnings=len(warnings))]
+        report("done", "check", steps[0])
+
+        from hkh.outputs.charts.cache import kept_on_disk
+        from hkh.outputs.write import write_drawn
+
+        skipped = {"survey": "no survey imported"} if not results.survey_ids else {}
+        todo = [step for step in STEPS if step.name not in skipped and current.get(step.name) is None]
+        with kept_on_disk(results.project.out_dir) as figures:
+            drawn = _draw(todo, results)
+            for step in STEPS:
+                report("start", step.name)
+                if step.name in skipped:
+                    result = StepResult(step.name, skipped=skipped[step.name])
+                elif step.name not in drawn:
                     result = StepResult(step.name, current[step.name] or [], unchanged=True)
                 else:
-                    written = step.run(context)
+                    outcome = drawn[step.name]
+                    try:
+                        if isinstance(outcome, BaseException):
+                            raise outcome
+                        written = write_drawn(root, outcome, force=force)
+                    except HkhError as error:
+                        error.step = step.name  # type: ignore[attr-defined]
+                        raise
                     OutputGuard(root).record_step(step.name, digests[step.name], written)
                     result = StepResult(step.name, written)
-            except HkhError as error:
-                error.step = step.name  # type: ignore[attr-defined]
-                raise
-            results.append(result)
-            if progress is not None:
-                progress("done", step.name, result)
+                steps.append(result)
+                report("done", step.name, result)
+            if "report" in drawn:
+                figures.prune()  # the report shows every figure of the run: the others are out of date
         OutputGuard(root).record_step("check", digests["check"], [])
-    return RunResult(root, results)
+    return RunResult(root, steps)

@@ -175,6 +175,21 @@ def load_file(root: Path, name: str) -> tuple[HkhModel | None, Any, list[Problem
     return model, tree, []
 
 
+def project_of(root: Path, models: AnyMapping[str, Any], trees: AnyMapping[str, Any]) -> Project | None:
+    """The project made of files already loaded (by `hkh check`, say); None unless all five loaded."""
+    if any(models.get(name) is None for name in FILE_MODELS):
+        return None
+    return Project(
+        root=root,
+        mapping=models["hkh.yaml"],
+        sources=models["sources.yaml"],
+        efforts=models["efforts.yaml"],
+        findings=models["findings.yaml"],
+        plan=models["plan.yaml"],
+        trees={name: trees[name] for name in FILE_MODELS},
+    )
+
+
 def load_with_problems(root: Path) -> tuple[Project | None, list[Problem]]:
     models: dict[str, Any] = {}
     trees: dict[str, Any] = {}
@@ -186,16 +201,7 @@ def load_with_problems(root: Path) -> tuple[Project | None, list[Problem]]:
         problems.extend(found)
     if problems:
         return None, problems
-    project = Project(
-        root=root,
-        mapping=models["hkh.yaml"],
-        sources=models["sources.yaml"],
-        efforts=models["efforts.yaml"],
-        findings=models["findings.yaml"],
-        plan=models["plan.yaml"],
-        trees=trees,
-    )
-    return project, []
+    return project_of(root, models, trees), []
 
 
 def load_project(explicit: Path | None = None, *, start: Path | None = None) -> Project:

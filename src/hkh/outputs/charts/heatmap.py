@@ -14,6 +14,7 @@ from hkh.project import hours
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.gaps import GapAnalysis
+    from hkh.outputs.charts.cache import FigureJob
 
 NOBODY_OPEN = "#f4cccc"  # pale red: the hours nobody covers should catch the eye
 DAY_SEPARATOR = "white"
@@ -22,7 +23,22 @@ WIDTH_INCHES = 15.0
 
 
 def week_heatmap_png(result: GapAnalysis) -> bytes:
-    """A PNG: rows are "all efforts" and then each offer tag; columns are the 168 hours of the week, Monday first."""
+    """A PNG: rows are "all efforts" and then each offer tag; columns are the 168 hours of the week, Monday first.
+    Drawn once per content (`hkh.outputs.charts.cache`): the gaps step and the report share it."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    return FIGURES.figure(heatmap_job(result))
+
+
+def heatmap_job(result: GapAnalysis) -> FigureJob:
+    """The heatmap as a figure to draw, keyed by what it shows."""
+    from hkh.outputs.charts.cache import FigureJob
+
+    shows = {"language": result.language, "rows": [[row.label, row.hours_unknown, row.counts] for row in result.week]}
+    return FigureJob("week-heatmap", shows, lambda: _draw(result))
+
+
+def _draw(result: GapAnalysis) -> bytes:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.colors import BoundaryNorm, ListedColormap

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hkh.analysis.stats import StatsTable
 from hkh.i18n.formats import format_quantity, month_name
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hkh.outputs.charts.cache import FigureJob
 
 # Sober, print-safe colours that stay apart in greyscale; the first matches the plan workbook's header colour.
 PALETTE = ("#1F4E79", "#C55A11", "#7F7F7F", "#548235", "#7030A0", "#BF9000")
@@ -41,7 +44,23 @@ def figure_png(figure: Any) -> bytes:
 
 
 def stats_chart_png(table: StatsTable, language: str) -> bytes:
-    """A line chart for a year series, grouped bars otherwise."""
+    """A line chart for a year series, grouped bars otherwise; drawn once per content (`hkh.outputs.charts.cache`)."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    return FIGURES.figure(stats_chart_job(table, language))
+
+
+def stats_chart_job(table: StatsTable, language: str) -> FigureJob:
+    """The chart as a figure to draw, keyed by what it shows."""
+    import dataclasses
+
+    from hkh.outputs.charts.cache import FigureJob
+
+    shows = {"language": language, **dataclasses.asdict(table), "path": None}  # where the file lies is not drawn
+    return FigureJob("statistics", shows, lambda: _draw(table, language))
+
+
+def _draw(table: StatsTable, language: str) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
