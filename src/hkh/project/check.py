@@ -11,6 +11,8 @@ that do not stop any command.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +45,20 @@ SPILLOVER_ADVICE = (
 )
 DAY_NAMES = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday", "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
 NEXT_DAY = {"Mo": "Tu", "Tu": "We", "We": "Th", "Th": "Fr", "Fr": "Sa", "Sa": "Su", "Su": "Mo"}
+
+
+def _shortened(name: str, most: int = 80) -> str:
+    """A name as a one-line message shows it: a very long one cut in the middle."""
+    return name if len(name) <= most else f"{name[: most - 20]}…{name[-15:]}"
+
+
+def _impossible_name(exc: OSError | ValueError) -> str:
+    """Why no file can have this name, and what to do."""
+    if isinstance(exc, ValueError):
+        return "the name holds a NUL character; remove it"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "a folder or file name in it is longer than the file system allows (255 bytes); shorten it"
+    return f"it cannot be looked up ({exc.strerror or exc}); check the path"
 
 
 def _before(first: str, second: str) -> bool:
@@ -181,9 +197,18 @@ class _Checker(ProblemRecorder):
         self.duplicates("source", SOURCES_FILE, ((s.id, ("sources", i, "id")) for i, s in enumerate(self.sources.sources)))
         for index, source in enumerate(self.sources.sources):
             for file_index, name in enumerate(source.files):
-                if self.source_file_exists(name):
-                    continue
                 location = ("sources", index, "files", file_index)
+                try:
+                    if self.source_file_exists(name):
+                        continue
+                except (OSError, ValueError) as exc:
+                    self.error(
+                        "source-file-missing",
+                        SOURCES_FILE,
+                        location,
+                        f"source `{source.id}`: file `{_shortened(name)}` cannot exist: {_impossible_name(exc)}",
+                    )
+                    continue
                 if Path(name).parts[:2] == RAW_DIR.parts:
                     # raw exports are personal data and kept out of git, so a clone legitimately lacks them
                     self.warn(
@@ -208,8 +233,11 @@ class _Checker(ProblemRecorder):
                 self.warn("source-unused", SOURCES_FILE, ("sources", index, "id"), f"source `{source.id}` is cited by no finding")
 
     def source_file_exists(self, name: str) -> bool:
+        """Whether the file is there; OSError or ValueError for a name no file can have (too long, a NUL)."""
         # A bare file name is also looked for in data/raw/, where raw exports are kept.
-        path = Path(name).expanduser()
+        path = Path(name)
+        with contextlib.suppress(RuntimeError):  # `~someone` who is no user of this machine: taken as written
+            path = path.expanduser()
         candidates = [path] if path.is_absolute() else [self.root / path, self.root / RAW_DIR / path]
         return any(candidate.exists() for candidate in candidates)
 
