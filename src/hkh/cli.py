@@ -596,7 +596,7 @@ def run(
 
     try:
         result = run_pipeline(SETTINGS.project, language=SETTINGS.language, force=force, progress=show)
-    except HkhError as error:
+    except Exception as error:  # noqa: BLE001 - named and raised again: HkhGroup.invoke reports it
         step = getattr(error, "step", None)
         if step and step != "check" and not SETTINGS.quiet:
             print(f"✗ {step}: {t('cli.step_stopped', words)}", file=sys.stderr)

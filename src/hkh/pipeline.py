@@ -373,8 +373,10 @@ def run_pipeline(
                         if isinstance(outcome, BaseException):
                             raise outcome
                         written = write_drawn(root, outcome, force=force)
-                    except HkhError as error:
-                        error.step = step.name  # type: ignore[attr-defined]
+                    except Exception as error:
+                        # the step is named for the user, a bug's crash line as well as an HkhError
+                        with contextlib.suppress(AttributeError):
+                            error.step = step.name  # type: ignore[attr-defined]
                         raise
                     OutputGuard(root).record_step(step.name, digests[step.name], written)
                     result = StepResult(step.name, written)
