@@ -85,7 +85,6 @@ def test_tables_are_the_same_from_either_read(project_dir: Path, by: str | None)
         default.directory,
         [_adapt_question(q) for q in default.codebook.questions],
         default.frame,
-        counting.codebook_display,
         counting.responses_display,
     )
     expected = build_from_survey(from_default, min_cell=5, language="nb", by=by).to_json()

@@ -1,6 +1,6 @@
 """`hkh gaps`: the analysis of gaps (*analyse av hull*): the needs of the findings held against the ongoing efforts.
 
-The definitions (design notes), made exact here:
+The definitions (docs/design.md, "Definitions"), made exact here:
 
 - An effort answers a need when it offers the need's tag and serves its target group (`who`) and area (`where`),
   where the need names them. Tags, groups and areas are compared without regard to case; an effort that names no
@@ -24,7 +24,7 @@ Computing only: `analyse_gaps` returns a `GapAnalysis`; `hkh.outputs` draws it (
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from hkh.i18n import t
@@ -292,7 +292,6 @@ class GapAnalysis:
     hours_unknown: list[str]
     week: list[WeekRow]
     language: str
-    effort_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def no_effort(self) -> list[NeedCoverage]:
@@ -528,5 +527,4 @@ def analyse_gaps(project: Project, language: str | None = None) -> GapAnalysis:
         hours_unknown=[effort_id for effort_id, own in slots.items() if own is None],
         week=_week(project, slots, language),
         language=language,
-        effort_names={effort.id: effort.name for effort in project.efforts.efforts},
     )

@@ -16,7 +16,7 @@ EXIT_USAGE = 2  # the command could not run: bad arguments, unreadable or malfor
 
 
 def format_location(path: Path | str | None, line: int | None = None, cell: str | None = None) -> str:
-    """`file:line` for text files, `file!Sheet!C14` for spreadsheet cells (as the design asks)."""
+    """`file:line` for text files, `file!Sheet!C14` for spreadsheet cells (docs/design.md, "Commands")."""
     if path is None:
         return ""
     text = str(path)

@@ -66,10 +66,6 @@ class Worker:
         if fork:
             self._start()
 
-    @property
-    def forked(self) -> bool:
-        return self._pid is not None
-
     def _start(self) -> None:
         read_end, write_end = os.pipe()
         # flush what the parent has buffered, or the child would write it a second time should it ever flush

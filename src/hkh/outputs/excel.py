@@ -24,7 +24,6 @@ FORBIDDEN_SHEET_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
 PERCENT_FORMAT = "0.0%"
 INTEGER_FORMAT = "0"
 DECIMAL_FORMAT = "0.0"
-DATE_FORMAT = "yyyy-mm-dd"
 
 
 def safe_sheet_name(wanted: str, taken: Iterable[str] = (), *, fallback: str = "Ark") -> str:

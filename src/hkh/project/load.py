@@ -10,7 +10,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from hkh.core.errors import (
-    FileMissingError,
     HkhError,
     Problem,
     ProjectInvalidError,
@@ -211,10 +210,3 @@ def load_project(explicit: Path | None = None, *, start: Path | None = None) -> 
     if project is None:
         raise ProjectInvalidError(problems)
     return project
-
-
-def require_file(root: Path, name: str | Path) -> Path:
-    path = root / name
-    if not path.exists():
-        raise FileMissingError("file is missing", path=display_path(root, name))
-    return path

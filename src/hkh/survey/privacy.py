@@ -1,4 +1,4 @@
-"""Which export columns identify a person, so that `hkh import` leaves them out (spec §11.22).
+"""Which export columns identify a person, so that `hkh import` leaves them out (docs/surveyxact-format.md §11.22).
 
 SurveyXact exports carry the address an invitation went to (`email`), the respondent id, distribution error
 messages (which quote addresses), and whatever background data the team uploaded: names, phone numbers. None of

@@ -1,7 +1,7 @@
 """Reading a SurveyXact export into raw tables: sniffing the format, the encoding and the delimiter from the bytes.
 
 An export arrives as an .xlsx workbook, an Excel 2003 XML (SpreadsheetML) workbook, or a set of CSV files, in
-whatever encoding and delimiter the export dialog chose (see docs in `surveyxact-format.md`, §6 and §11). Nothing
+whatever encoding and delimiter the export dialog chose (see docs/surveyxact-format.md, §6 and §11). Nothing
 here trusts a file name for the format: a `.csv` saved as UTF-16 with tabs, or an `.xls` that is really an
 .xlsx, is read by what it is. File names only help to tell a labels file from a dataset when the content cannot.
 
@@ -28,7 +28,6 @@ from typing import Any
 from hkh.core.errors import ExportFormatError, FileMissingError
 from hkh.core.text import decode, sniff_delimiter
 
-ROLES = ("dataset", "labels", "structure", "variables")
 SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 DATASET_SHEET = re.compile(r"^dataset\s*(?:\(\s*(\d+)\s*\))?$", re.IGNORECASE)
 ProgressCallback = Callable[[str, int, int], None]

@@ -16,7 +16,6 @@ from hkh.outputs.report.model import Bullets, Facts, Figure, Paragraph, Quote, R
 
 ACCENT = "1F4E79"
 ACCENT_LIGHT = "DDEBF7"
-DRAFT_LIGHT = "FDF3EC"
 CONTENT_WIDTH_CM = 16.0  # A4 (21 cm) less 2.5 cm margins each side
 
 
