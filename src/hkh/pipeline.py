@@ -104,6 +104,14 @@ class Inputs:
             if path.is_file() and not any(part.startswith(".") or is_temporary(Path(part)) for part in path.relative_to(folder).parts)
         )
 
+    def survey_digest(self, source_id: str, *settings: object) -> str:
+        """The digest of one imported survey's files and the settings its tables are built with."""
+        digest = hashlib.sha256(self.salt.encode("utf-8"))
+        digest.update(repr(settings).encode("utf-8"))
+        for path in self._tree(SURVEY_DIR / source_id):
+            digest.update(f"{path.relative_to(self.root).as_posix()}\0{self._hash(path)}\n".encode())
+        return digest.hexdigest()
+
     def digest(self, *, files: tuple[str, ...] = PROJECT_FILES, surveys: bool = False, stats: bool = False) -> str:
         paths = [self.root / name for name in files]
         if surveys:
@@ -226,6 +234,42 @@ def _checked(root: Path, language: str | None) -> tuple[Results, list[Problem]]:
     return Results(result.project, language), result.warnings
 
 
+def _tables_key(results: Results, inputs: Inputs, source_id: str) -> str:
+    return inputs.survey_digest(source_id, results.language, results.project.mapping.settings.min_cell)
+
+
+def _read_kept_tables(results: Results, inputs: Inputs) -> set[str]:
+    """Give `results` the survey tables kept by an earlier run from the same survey and settings; their ids."""
+    from hkh.survey.kept_tables import FILE_NAME, tables_from_text
+
+    found = set()
+    for source_id in results.survey_ids:
+        try:
+            text = (inputs.root / SURVEY_DIR / source_id / FILE_NAME).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        tables = tables_from_text(text, _tables_key(results, inputs, source_id))
+        if tables is not None and tables.source == source_id:
+            results.use_tables(tables)
+            found.add(source_id)
+    return found
+
+
+def _keep_tables(results: Results, inputs: Inputs, kept: set[str]) -> None:
+    """Keep the survey tables built in this run for the next one (a cache: failing to keep them is no error)."""
+    from hkh.core.files import atomic_path
+    from hkh.survey.kept_tables import FILE_NAME, tables_to_text
+
+    for tables in results.built_tables:
+        if tables.source in kept or tables.source not in results.survey_ids:
+            continue
+        text = tables_to_text(tables, _tables_key(results, inputs, tables.source))
+        with contextlib.suppress(OSError, HkhError), atomic_path(
+            inputs.root / SURVEY_DIR / tables.source / FILE_NAME, durable=False
+        ) as temp:
+            temp.write_text(text, "utf-8")
+
+
 def _attempt(step: Step, results: Results) -> list[Drawn] | BaseException:
     try:
         return step.draw(results)
@@ -233,10 +277,12 @@ def _attempt(step: Step, results: Results) -> list[Drawn] | BaseException:
         return error
 
 
-# The worker process draws what needs no survey: the heatmap, the statistics charts, the gaps and plan workbooks.
-# The main process reads the surveys (importing pandas once), draws the survey workbook, charts and triangulation,
-# then the report, whose heatmap and statistics charts the worker has drawn meanwhile.
+# The worker process draws what needs no survey read: the heatmap, the statistics charts, the gaps and plan
+# workbooks, and the triangulation workbook when the survey tables were kept from an earlier run. The main process
+# reads the surveys (importing pandas once), draws the survey workbook and charts (and the triangulation), then the
+# report, whose heatmap and statistics charts the worker has drawn meanwhile.
 WORKER_STEPS = ("gaps", "plan")
+WORKER_STEPS_WITH_TABLES = ("triangulate",)
 
 
 def _worker_figures(names: set[str], results: Results) -> list[FigureJob]:
@@ -283,7 +329,12 @@ def _draw(steps: list[Step], results: Results) -> dict[str, list[Drawn] | BaseEx
 
     names = {step.name for step in steps}
     figures = [job for job in _worker_figures(names, results) if FIGURES.get(job.key) is None]
-    handed = [step for step in steps if step.name in WORKER_STEPS]
+    tables_known = {tables.source for tables in results.built_tables} >= set(results.survey_ids)
+    handed = [
+        step
+        for step in steps
+        if step.name in WORKER_STEPS or (tables_known and step.name in WORKER_STEPS_WITH_TABLES)
+    ]
     if workers_wanted() < 2 or not (figures or handed):
         return {step.name: _attempt(step, results) for step in steps}
     with contextlib.suppress(Exception):  # shared with the worker by the fork rather than computed twice
@@ -359,6 +410,7 @@ def run_pipeline(
 
         skipped = {"survey": "no survey imported"} if not results.survey_ids else {}
         todo = [step for step in STEPS if step.name not in skipped and current.get(step.name) is None]
+        kept_tables = _read_kept_tables(results, inputs)
         with kept_on_disk(results.project.out_dir) as figures:
             drawn = _draw(todo, results)
             for step in STEPS:
@@ -384,5 +436,6 @@ def run_pipeline(
                 report("done", step.name, result)
             if "report" in drawn:
                 figures.prune()  # the report shows every figure of the run: the others are out of date
+        _keep_tables(results, inputs, kept_tables)
         OutputGuard(root).record_step("check", digests["check"], [])
     return RunResult(root, steps)
