@@ -132,12 +132,15 @@ def test_git_ignores_raw_exports_and_the_lock(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q", str(folder)], check=True)
     (folder / "data" / "raw" / "export.xlsx").write_bytes(b"personal data")
     (folder / ".hkh.lock").write_text("1\n", "utf-8")
+    (folder / "data" / "survey" / "s").mkdir(parents=True)
+    (folder / "data" / "survey" / "s" / ".hkh-tables.json").write_text("{}", "utf-8")
 
     def ignored(relative: str) -> bool:
         return subprocess.run(["git", "-C", str(folder), "check-ignore", "-q", relative]).returncode == 0
 
     assert ignored("data/raw/export.xlsx")
     assert ignored(".hkh.lock")
+    assert ignored("data/survey/s/.hkh-tables.json")  # a survey's tables kept by hkh run
     assert not ignored("data/raw/.gitignore")
     assert not ignored("hkh.yaml")
 

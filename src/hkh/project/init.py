@@ -15,7 +15,7 @@ from pathlib import Path
 from hkh.core.errors import OverwriteRefusedError, UsageError
 from hkh.core.files import new_directory, write_text_atomic
 from hkh.core.lock import LOCK_NAME
-from hkh.project.load import OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
+from hkh.project.load import KEPT_TABLES, OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
 from hkh.project.models import FILE_MODELS, LANGUAGES
 
 TEMPLATE_FILES: tuple[str, ...] = tuple(FILE_MODELS)
@@ -29,9 +29,12 @@ _RAW_GITIGNORE_HEAD = {
     "en": "# Raw exports (SurveyXact and the like) hold personal data and must not go into git.",
 }
 _PROJECT_GITIGNORE_HEAD = {
-    "nb": "# hkh holder denne fila mens en kommando skriver i prosjektet.",
-    "nn": "# hkh held denne fila medan ein kommando skriv i prosjektet.",
-    "en": "# hkh holds this file while a command writes to the project.",
+    "nb": "# hkh holder den første fila mens en kommando skriver i prosjektet; den andre er tabellene til\n"
+    "# en spørreundersøkelse, tatt vare på mellom kjøringer av `hkh run`.",
+    "nn": "# hkh held den første fila medan ein kommando skriv i prosjektet; den andre er tabellane til\n"
+    "# ei spørjeundersøking, tekne vare på mellom køyringar av `hkh run`.",
+    "en": "# hkh holds the first file while a command writes to the project; the second is a survey's tables,\n"
+    "# kept between runs of `hkh run`.",
 }
 
 
@@ -40,7 +43,7 @@ def raw_gitignore(language: str) -> str:
 
 
 def project_gitignore(language: str) -> str:
-    return f"{_PROJECT_GITIGNORE_HEAD[language]}\n{LOCK_NAME}\n"
+    return f"{_PROJECT_GITIGNORE_HEAD[language]}\n{LOCK_NAME}\n{KEPT_TABLES}\n"
 
 
 def template_text(name: str, language: str) -> str:

@@ -32,6 +32,7 @@ PROJECT_FILE = "hkh.yaml"
 from hkh.core.guard import OUT_DIR  # noqa: E402  (re-exported: the folder every output goes to)
 
 SURVEY_DIR = Path("data") / "survey"
+KEPT_TABLES = ".hkh-tables.json"  # in data/survey/<source>/: the survey's tables kept by `hkh run` (hkh.survey.kept_tables)
 RAW_DIR = Path("data") / "raw"
 STATS_DIR = Path("data") / "stats"
 

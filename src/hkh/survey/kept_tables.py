@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hkh.project.load import KEPT_TABLES
 from hkh.survey.tables import (
     Breakdown,
     ByVariable,
@@ -26,7 +27,7 @@ from hkh.survey.tables import (
     SurveyTables,
 )
 
-FILE_NAME = ".hkh-tables.json"
+FILE_NAME = KEPT_TABLES
 _FORMAT = 1
 
 
