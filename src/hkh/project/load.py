@@ -17,7 +17,7 @@ from hkh.core.errors import (
     Severity,
 )
 from hkh.core.files import shown_path
-from hkh.core.yamlio import line_of, load_yaml
+from hkh.core.yamlio import line_of, load_yaml_lines
 from hkh.project.models import (
     FILE_MODELS,
     EffortRegister,
@@ -145,7 +145,7 @@ def load_file(root: Path, name: str) -> tuple[HkhModel | None, Any, list[Problem
     shown = display_path(root, name)
     path = root / name
     try:
-        tree = load_yaml(path, display=shown)
+        tree = load_yaml_lines(path, display=shown)
     except HkhError as exc:
         return None, None, [Problem(Severity.ERROR, exc.code, exc.message, exc.path, exc.line)]
     if tree is None:
