@@ -9,7 +9,8 @@ _.alignment, _.fill, _.number_format, _.hyperlink, _.freeze_panes, _.ref, _.crea
 _.paperSize, _.orientation, _.pageSetUpPr, _.fitToWidth, _.fitToHeight, _.print_title_rows, _.gridLines
 # python-docx (paragraph and section formats, fonts, tables, document properties)
 _.space_after, _.keep_with_next, _.left_indent, _.rgb, _.autofit, _.tblStyle_val
-_.page_height, _.page_width, _.top_margin, _.bottom_margin, _.subject, _.author
+_.page_height, _.page_width, _.top_margin, _.bottom_margin, _.subject, _.author, _.height_rule
+_.last_modified_by, _.comments, _.keywords, _.content_status, _.revision, _.modified, _.last_printed
 # ruamel.yaml (the reader's and the codebook writer's settings)
 _.Constructor, _.preserve_quotes, _.allow_duplicate_keys, _.default_flow_style, _.allow_unicode
 _.sort_base_mapping_type_on_output

@@ -265,19 +265,23 @@ def test_workbook_terminal_and_json_hold_the_same_figures(tmp_path: Path) -> Non
 
     uncovered = cells(workbook, "Udekket tid")
     header = uncovered[0]
-    rows = {row[header.index("Behov")]: row for row in uncovered[1:]}
+    # people read the needs' texts and the efforts' names; the ids are kept in the last column
+    assert header[-1] == "Behov-ID"
+    rows = {row[-1]: row for row in uncovered[1:]}
     assert set(rows) == {item["need"] for item in data["uncovered"]}
+    names = {effort.id: effort.name for effort in load_project(root).efforts.efforts}
     for item in data["uncovered"]:
         row = rows[item["need"]]
         assert row[header.index("Udekket tid (åpningstidsformat)")] == item["hours"]
-        assert row[header.index("Udekket tid (i ord)")] == item["hours_text"]
+        assert row[header.index("Udekket tid")] == item["hours_text"]
         assert row[header.index("Udekket timer/uke")] == item["hours_per_week"]
-        assert (row[header.index("Innsats")] or "") == ", ".join(item["efforts"])
+        efforts = [names[e] for e in item["efforts"]] + [f"{names[e]} (åpningstid ukjent)" for e in item["hours_unknown"]]
+        assert (row[header.index("Innsats")] or "") == ", ".join(efforts)
         terminal_line = next(line for line in terminal.splitlines() if f" {item['need']} " in f" {line} " and item["hours"] in line)
         assert item["hours_text"] in terminal_line
 
     no_effort = cells(workbook, "Uten tilbud")
-    assert [row[1] for row in no_effort[1:]] == [item["need"] for item in data["no_effort"]]
+    assert [row[-1] for row in no_effort[1:]] == [item["need"] for item in data["no_effort"]]
     assert "rop.1" in terminal
 
     overlaps = cells(workbook, "Overlapp")
@@ -286,20 +290,22 @@ def test_workbook_terminal_and_json_hold_the_same_figures(tmp_path: Path) -> Non
         assert row[0] == item["offer"]
         assert row[header.index("Overlapp (åpningstidsformat)")] == item["hours"]
         assert row[header.index("Timer/uke")] == item["hours_per_week"]
-        assert (row[header.index("Innsats")] or "") == ", ".join(item["efforts"])
+        assert (row[header.index("Innsats")] or "") == ", ".join(names[e] for e in item["efforts"])
         assert item["hours_text"] in terminal
 
     capacity = cells(workbook, "Kapasitet")
-    assert capacity[1][0] == "brukerrom" and capacity[1][5] == "injection.1" and capacity[1][7] == 55
+    header = capacity[0]
+    assert capacity[1][header.index("Innsats")] == "brukerrom" and capacity[1][-1] == "injection.1"
+    assert capacity[1][header.index("Timer/uke bare denne dekker")] == 55
     assert "Avviser folk hver dag" in terminal
 
     unaddressed = cells(workbook, "Uten tiltak")
-    assert [row[1] for row in unaddressed[1:]] == [item["id"] for item in data["unaddressed"]]
+    assert [row[-1] for row in unaddressed[1:]] == [item["id"] for item in data["unaddressed"]]
 
     coverage = cells(workbook, "Dekning")
     header = coverage[0]
     for row, item in zip(coverage[1:], data["coverage"], strict=True):
-        assert row[1] == item["need"]
+        assert row[-1] == item["need"]
         assert row[header.index("Timer/uke i behovets tider")] == item["window_hours_per_week"]
         assert row[header.index("Dekket timer/uke")] == item["covered_hours_per_week"]
         assert row[header.index("Udekket timer/uke")] == item["uncovered_hours_per_week"]
@@ -398,7 +404,7 @@ def test_example_the_consumption_room_is_over_capacity(example: tuple[Path, dict
     assert CONSUMPTION_ROOM in capacity
     assert capacity[CONSUMPTION_ROOM]["needs"], "no need depends on the consumption room"
     sheet = load_workbook(root / "out" / "gap-analyse.xlsx")["Kapasitet"]
-    assert CONSUMPTION_ROOM in [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert CONSUMPTION_ROOM in [row[-2].value for row in sheet.iter_rows(min_row=2)]
 
 
 def test_example_no_effort_offers_rop_treatment(example: tuple[Path, dict[str, Any]]) -> None:
@@ -406,7 +412,7 @@ def test_example_no_effort_offers_rop_treatment(example: tuple[Path, dict[str, A
     rop = [item for item in data["no_effort"] if "rop" in item["offer"].casefold()]
     assert rop, data["no_effort"]
     sheet = load_workbook(root / "out" / "gap-analyse.xlsx")["Uten tilbud"]
-    assert rop[0]["need"] in [row[1].value for row in sheet.iter_rows(min_row=2)]
+    assert rop[0]["need"] in [row[-1].value for row in sheet.iter_rows(min_row=2)]
 
 
 def test_example_low_threshold_food_and_equipment_overlap(example: tuple[Path, dict[str, Any]]) -> None:

@@ -129,11 +129,12 @@ def test_workbook_has_goals_merged_over_measures_in_order(tmp_path: Path) -> Non
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["D"].width
 
     follow = workbook["Funn som bør følges opp"]
-    assert [c.value for c in follow[2]] == ["F1", "Utrygt på natt", "Natt må kartlegges bedre."]
+    # titles where people read, ids in the last column
+    assert [c.value for c in follow[2]] == ["Utrygt på natt", "Natt må kartlegges bedre.", "F1"]
     trace = [[c.value for c in row] for row in workbook["Sporing"].iter_rows(min_row=2)]
     assert [row[0] for row in trace] == ["1.1", "1.2", "1.2"]
-    assert trace[1][2:4] == ["F1.1", "behov"] and trace[1][4] == "Tilstedeværelse på natt"
-    assert trace[2][2:5] == ["F2", "Funn", "Konflikter om bøff"]
+    assert trace[1][2:] == ["Tilstedeværelse på natt", "Behov", "F1.1"]
+    assert trace[2][2:5] == ["Konflikter om bøff", "Funn", "F2"]
 
 
 def test_english_names_and_labels(tmp_path: Path) -> None:
@@ -195,8 +196,9 @@ def test_markdown_and_csv(tmp_path: Path) -> None:
     raw = (project / "out" / "handlingsplan.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # so that Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Tiltak", "Delmål", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
-    assert [row[0] for row in rows[1:]] == ["1.1", "1.2", "2.1"]
+    assert rows[0] == ["Nr.", "Delmål", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
+    # not "1.1": a spreadsheet with a Norwegian locale would read that as 1 January
+    assert [row[0] for row in rows[1:]] == ["Tiltak 1.1", "Tiltak 1.2", "Tiltak 2.1"]
     assert rows[2][1] == "1. Målrettet og god utnyttelse av politiets innsatser"
 
 
@@ -263,4 +265,88 @@ def test_example_workbook_is_the_reports_table(tmp_path: Path) -> None:
     assert merged == sorted(["A2:A5", "A6:A11", "A12:A13"])
     follow = [[c.value for c in row] for row in load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[1].iter_rows(min_row=2)]
     assert len(follow) == 3
-    assert [row[1] for row in follow] == ["Substitusjonsbehandling", "Samtidig ruslidelse og psykisk lidelse", "Desentraliserte tjenester"]
+    assert [row[0] for row in follow] == ["Substitusjonsbehandling", "Samtidig ruslidelse og psykisk lidelse", "Desentraliserte tjenester"]
+
+
+THEMED = """\
+group_by: theme
+goals:
+  - text: Politiet
+    measures:
+      - text: Tiltak A
+        theme: Trygghet
+        responsible: Politiet
+      - text: Tiltak B
+        responsible: Politiet
+  - text: Helse
+    measures:
+      - text: Tiltak C
+        theme: Skadereduksjon
+        responsible: Velferdsetaten
+      - text: Tiltak D
+        theme: Trygghet
+        responsible: Velferdsetaten
+"""
+
+
+def test_theme_grouping_with_the_default_columns_groups_under_themes(tmp_path: Path) -> None:
+    """`group_by: theme` without a theme column: a theme column is put first and merged over its measures; the
+    goal stays a plain column; the measures without a theme come last under their own label."""
+    project = make_project(tmp_path / "p", plan=THEMED)
+    assert runner.invoke(app, ["plan", "-p", str(project)]).exit_code == 0
+    sheet = load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[0]
+    assert [c.value for c in sheet[1]] == ["Tema", "Delmål", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
+    rows = [[c.value for c in row][:3] for row in sheet.iter_rows(min_row=2)]
+    assert rows == [
+        ["Trygghet", "1. Politiet", "Tiltak A"],
+        [None, "2. Helse", "Tiltak D"],
+        ["Skadereduksjon", "2. Helse", "Tiltak C"],
+        ["Uten tema", "1. Politiet", "Tiltak B"],
+    ]
+    assert [str(r) for r in sheet.merged_cells.ranges] == ["A2:A3"]
+    assert runner.invoke(app, ["plan", "-p", str(project), "-f", "md"]).exit_code == 0
+    markdown = (project / "out" / "handlingsplan.md").read_text("utf-8")
+    assert "| Trygghet | 1. Politiet | Tiltak A |" in markdown and "| Uten tema | 1. Politiet | Tiltak B |" in markdown
+
+
+def test_no_grouping_has_no_group_column(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", plan="group_by: none\n" + PLAN)
+    assert runner.invoke(app, ["plan", "-p", str(project)]).exit_code == 0
+    sheet = load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[0]
+    assert [c.value for c in sheet[1]] == ["Nr.", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["1.1", "1.2", "2.1"]
+    assert not sheet.merged_cells.ranges
+    assert runner.invoke(app, ["plan", "-p", str(project), "-f", "csv"]).exit_code == 0
+    rows = list(csv.reader(io.StringIO((project / "out" / "handlingsplan.csv").read_text("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Nr.", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
+    assert rows[1][:2] == ["Tiltak 1.1", "Politiet har systematisk tilstedeværelse i miljøet over tid"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or not Path("/usr/lib/libreoffice/program/libsclo.so").exists(),
+    reason="LibreOffice Calc is not installed",
+)
+def test_a_norwegian_spreadsheet_keeps_the_csv_ids_as_text(tmp_path: Path) -> None:
+    """Opened as a spreadsheet with a Norwegian locale (nb-NO, special numbers detected, as Excel does), the
+    measure ids stay the text they are; a bare `1.1` in the same file becomes a date (the check is real)."""
+    project = make_project(tmp_path / "p")
+    assert runner.invoke(app, ["plan", "-p", str(project), "--format", "csv"]).exit_code == 0
+    source = project / "out" / "handlingsplan.csv"
+    control = tmp_path / "control.csv"
+    control.write_bytes(source.read_bytes() + b"1.1;2.3;Fra juni 2020\r\n")
+    converted = tmp_path / "converted"
+    # CSV import options: ';' separated, '"' quoted, UTF-8, from line 1, default column types, language 1044
+    # (nb-NO), quoted fields not forced to text, detect special numbers (dates) on
+    options = "59,34,76,1,,1044,false,true,false,false,true"
+    completed = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+         f"--infilter=CSV:{options}", "--convert-to", "xlsx", "--outdir", str(converted), str(control)],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert completed.returncode == 0, completed.stderr
+    sheet = load_workbook(converted / "control.xlsx").worksheets[0]
+    ids = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert ids[:3] == ["Tiltak 1.1", "Tiltak 1.2", "Tiltak 2.1"]
+    assert all(isinstance(cell.value, str) for row in sheet.iter_rows(min_row=1, max_row=4) for cell in row if cell.value)
+    assert not isinstance(ids[3], str)  # the control: a bare 1.1 is read as a date (or number) in nb-NO

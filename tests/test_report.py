@@ -105,7 +105,7 @@ def test_report_publishes_figures_never_open_text_and_suppresses_small_counts(pr
     assert by_code["2"][1] == "<5" and by_code["3"][1] == "<5"
     assert by_code["2"][2] == "" and by_code["3"][2] == ""  # no percentage that would give the count away
     # the cited questions are charted; the quote is attributed by role only
-    assert page.xpath("//figure[@data-question='kjonn']/img")
+    assert page.xpath("//figure[@data-question='kjonn']//svg")
     quote = page.xpath("//blockquote")[0]
     assert TEXTS[language]["quote"] in quote.text_content()
     assert quote.xpath("./footer")[0].text_content().strip() == f"– {TEXTS[language]['role']}"
@@ -114,7 +114,8 @@ def test_report_publishes_figures_never_open_text_and_suppresses_small_counts(pr
 def test_report_is_one_self_contained_file(projects: dict[str, Path]) -> None:
     _written, page, text = _report(projects["nb"])
     assert not page.xpath("//script | //link | //iframe | //object | //embed")
-    assert "@import" not in text and "url(" not in text
+    # (an inline chart's clip paths refer to its own elements, `url(#…)`; nothing outside the page)
+    assert "@import" not in text and not re.search(r"url\((?!#)", text)
     for element in page.xpath("//*[@src]"):
         assert element.get("src").startswith("data:image/png;base64,")
     for anchor in page.xpath("//a[@href]"):
@@ -122,9 +123,14 @@ def test_report_is_one_self_contained_file(projects: dict[str, Path]) -> None:
         assert page.xpath(f"//*[@id='{anchor.get('href')[1:]}']"), anchor.get("href")
     import base64
 
-    images = page.xpath("//img")
-    assert len(images) >= 3  # survey chart(s), the statistics chart, the week heatmap
-    for image in images:
+    # charts are inline SVG (their text scales with the page), each with its text alternative; a PNG is only a
+    # fallback for a chart that has no SVG
+    charts = page.xpath("//figure[contains(@class, 'chart')]")
+    assert len(charts) >= 3  # survey chart(s), the statistics chart, the week heatmap
+    for chart in charts:
+        drawn = chart.xpath(".//div[@class='svg-chart']")
+        assert drawn and drawn[0].get("aria-label") and drawn[0].xpath(".//svg//text")
+    for image in page.xpath("//img"):
         png = base64.b64decode(image.get("src").split(",", 1)[1])
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         width, height = struct.unpack(">II", png[16:24])
@@ -144,7 +150,8 @@ def test_report_shows_the_statistics_table_as_a_chart_with_its_numbers(projects:
     caption = " ".join(figure.xpath("./figcaption")[0].text_content().split())
     # the source register's title, then the table's own title (its `#` comment line)
     assert re.fullmatch(r"Figur \d+\. Tellinger på Torget: personer på Torget", caption)
-    assert "data/stats/telling.csv" in figure.xpath("./p[@class='figure-note']")[0].text_content()
+    # the source by its title, not by the file's path
+    assert figure.xpath("./p[@class='figure-note']")[0].text_content() == "Kilde: Tellinger på Torget."
     numbers = page.xpath("//table[@data-stats='telling']")[0]
     header = [" ".join(th.text_content().split()) for th in numbers.xpath("./thead/tr/th")]
     assert header == ["", "2018", "2019", "2020"]
@@ -219,7 +226,7 @@ def test_report_figures_and_plan_rows_equal_hkh_survey_and_hkh_plan(example_run:
             group = cells[0]
         else:  # the goal cell is merged over the goal's measures
             cells = [group, *cells]
-        report_rows.append([row.get("data-measure"), *cells])
+        report_rows.append([f"Tiltak {row.get('data-measure')}", *cells])
     assert report_rows == [[" ".join(cell.split()) for cell in row] for row in measures]
     assert len(report_rows) == 13
 
@@ -362,3 +369,64 @@ def test_report_text_from_the_team_is_escaped(tmp_path: Path) -> None:
     assert not page.xpath("//script | //b")
     assert "<script>alert(1)</script> & <b>men</b>" in page.text_content()
     assert "&lt;script&gt;" in text
+
+
+def test_the_word_report_has_page_numbers_contents_proofing_language_and_its_own_properties(
+    example_run: ExampleRun,
+) -> None:
+    """Read from the .docx itself: a PAGE field in the footer, a TOC field (headings 1-3) that Word updates on
+    opening, the mapping's language (nb-NO) on the defaults and on every style, the report's title, author and
+    date in the properties, and nothing left of python-docx's template."""
+    import zipfile
+
+    from lxml import etree
+
+    assert example_run.exit_code == 0, example_run.output
+    path = example_run.project / "out" / "rapport.docx"
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    footers = [etree.fromstring(data) for name, data in parts.items() if name.startswith("word/footer")]
+    assert any("PAGE" in "".join(f.itertext()) for f in footers)
+    document = etree.fromstring(parts["word/document.xml"])
+    instructions = [node.text.strip() for node in document.iter(f"{w}instrText")]
+    assert 'TOC \\o "1-3" \\h \\z \\u' in instructions
+    settings = etree.fromstring(parts["word/settings.xml"])
+    assert settings.find(f"{w}updateFields").get(f"{w}val") == "true"
+    styles = etree.fromstring(parts["word/styles.xml"])
+    default = styles.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}lang")
+    assert default.get(f"{w}val") == "nb-NO"
+    for style in styles.iter(f"{w}style"):
+        if style.get(f"{w}type") in ("paragraph", "character", "table"):
+            lang = style.find(f"{w}rPr/{w}lang")
+            assert lang is not None and lang.get(f"{w}val") == "nb-NO", style.get(f"{w}styleId")
+    core = parts["docProps/core.xml"].decode("utf-8")
+    assert "<dc:title>En kartlegging av det åpne rusmiljøet i Brugata/Storgata i Oslo sentrum</dc:title>" in core
+    assert "<dc:creator>Velferdsetaten, avdeling for forebygging og sentrumsarbeid</dc:creator>" in core
+    assert "python-docx" not in core and "2013" not in core
+    assert "<dc:language>nb-NO</dc:language>" in core
+
+
+def test_the_example_report_shows_each_figure_once_with_real_labels(example_run: ExampleRun) -> None:
+    """A question cited by several findings is drawn once and referred to; statistics figures carry their
+    description's title, labels and the source's title, never a file or column name; charts are inline SVG whose
+    text is text (it scales on a phone)."""
+    assert example_run.exit_code == 0, example_run.output
+    page = example_run.report.read_text("utf-8")
+    document = lxml_html.fromstring(page)
+    captions = [" ".join(c.text_content().split()) for c in document.xpath("//figure[contains(@class, 'chart')]/figcaption")]
+    texts = [caption.split(". ", 1)[1] for caption in captions]
+    assert len(texts) == len(set(texts)), captions
+    assert sum("hovedgrunnen" in text for text in texts) == 1
+    assert "er vist i figur" in page
+    visible = " ".join(document.text_content().split())
+    for raw in ("data/stats", ".csv", "Maaned", "Utdelte sproyter", "Snitt antall personer", "Aar"):
+        assert raw not in visible, raw
+    assert "Kilde: Utdeling av brukerutstyr ved Prindsen mottakssenter." in visible
+    # the chart of every open drug scene in the centre is not captioned as Brugata/Storgata's
+    assert any(text.startswith("Personer i alle åpne rusmiljø i Oslo sentrum") for text in texts)
+    # the heatmap's caption says what it draws: services open, not needs
+    heatmap = next(c for c in captions if "time for time" in c)
+    assert "tilbud som er åpne" in heatmap and "behov" not in heatmap
+    svgs = document.xpath("//figure[contains(@class, 'chart')]//svg")
+    assert len(svgs) == len(captions) and all(svg.xpath(".//text") for svg in svgs)

@@ -144,9 +144,12 @@ def test_a_run_after_editing_the_plan_redoes_only_what_reads_it_and_reads_no_sur
     assert first.exit_code == 0, first.output
     cache = example / "out" / CACHE_DIR
     figures = {path.name: path.read_bytes() for path in cache.iterdir()}
-    # the survey charts, the heatmap and the statistics charts: each once
+    # every figure once: each PNG of out/figurer/ (and of the Word report), each SVG of the HTML report
     pngs = [path for path in (example / "out").rglob("*.png") if CACHE_DIR.parts[0] not in path.parts]
-    assert len(figures) == len(pngs) + 3
+    assert {path.read_bytes() for path in pngs} <= set(figures.values())
+    svgs = [data for data in figures.values() if data.startswith(b"<svg")]
+    html = (example / "out" / "rapport.html").read_text("utf-8")
+    assert len(svgs) == html.count("<svg ") and all(data.decode("utf-8") in html for data in svgs)
     before = outputs(example)
     with (example / "plan.yaml").open("a", encoding="utf-8") as plan:
         plan.write("# a comment, as a team member might add one\n")
@@ -181,9 +184,9 @@ def test_a_figure_whose_data_changed_is_drawn_again_and_the_old_one_removed(exam
     result = run(example)
     assert result.exit_code == 0, result.output
     after = {path.name for path in cache.iterdir()}
-    assert len(after - before) == 1 and len(before - after) == 1  # the heatmap, and only it
+    assert len(after - before) == 2 and len(before - after) == 2  # the heatmap as PNG and SVG, and only it
     assert heatmap.read_bytes() != old_heatmap
-    assert (cache / next(iter(after - before))).read_bytes() == heatmap.read_bytes()
+    assert heatmap.read_bytes() in {(cache / name).read_bytes() for name in after - before}
 
 
 def test_a_damaged_figure_in_the_cache_is_drawn_again(example: Path) -> None:

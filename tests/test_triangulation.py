@@ -232,7 +232,8 @@ def test_workbook_terminal_and_json_hold_the_same_figures(tmp_path: Path) -> Non
 
     matrix = workbook["Matrise"]
     header = [cell.value for cell in matrix[1]]
-    assert header[:3] == ["Funn", "Funn (beskrivelse)", "Spørreundersøkelse"]
+    # the statement first and the id last: people read the one, the team's files use the other
+    assert header[:2] == ["Funn (beskrivelse)", "Spørreundersøkelse"] and header[-1] == "Funn-ID"
     method_columns = {name: header.index(label) for name, label in [
         ("survey", "Spørreundersøkelse"), ("target_interview", "Intervju med målgruppen"),
         ("field_reports", "Feltrapporter"), ("statistics", "Statistikk"),
@@ -240,7 +241,7 @@ def test_workbook_terminal_and_json_hold_the_same_figures(tmp_path: Path) -> Non
     count_column = header.index("Metoder som støtter")
     strength_column = header.index("Styrke")
     disputed_column = header.index("Omstridt")
-    rows = {row[0].value: row for row in matrix.iter_rows(min_row=2) if row[0].value in by_id(data)}
+    rows = {row[-1].value: row for row in matrix.iter_rows(min_row=2) if row[-1].value in by_id(data)}
     assert set(rows) == set(by_id(data))
     labels = {"single": "én kilde", "triangulated": "triangulert", "robust": "robust", "none": "uten belegg"}
     for finding_id, item in by_id(data).items():
@@ -265,21 +266,22 @@ def test_workbook_terminal_and_json_hold_the_same_figures(tmp_path: Path) -> Non
     assert rows["contested"][method_columns["statistics"]].value == "✖ 1"
     assert rows["same-method"][method_columns["target_interview"]].value == "✔ 2"
     # findings are grouped under their mandate items, in the order of hkh.yaml
-    column_a = [row[0].value for row in matrix.iter_rows(min_row=2)]
+    column_a = [row[-1].value or row[0].value for row in matrix.iter_rows(min_row=2)]
     assert column_a.index("M1: Trygghet") < column_a.index("same-method") < column_a.index("M2: Skadereduksjon")
     assert column_a.index("M2: Skadereduksjon") < column_a.index("contested") < column_a.index("Uten mandatpunkt")
 
     evidence = workbook["Belegg"]
     evidence_rows = [[cell.value for cell in row] for row in evidence.iter_rows(min_row=2) if row[1].value]
-    listed = [(row[0], row[1]) for row in evidence_rows if row[0] in by_id(data)]
+    # the source's title first, the finding's and the source's ids in the last two columns
+    listed = [(row[8], row[9]) for row in evidence_rows if row[8] in by_id(data)]
     expected_pairs = [(item["id"], e["source"]) for item in data["findings"] for e in item["evidence"]]
     assert listed == expected_pairs
-    survey_row = next(row for row in evidence_rows if row[0] == "contested" and row[1] == "survey")
-    assert survey_row[3] == "Spørreundersøkelse" and survey_row[4] == "2020-06"
-    assert survey_row[8] == "q1 = 1"
-    assert survey_row[9] == "ikke importert"  # no survey imported: the figure says so instead of failing
-    police_row = next(row for row in evidence_rows if row[0] == "contested" and row[1] == "police")
-    assert police_row[5] == "sier imot" and police_row[6] == "Tallene viser nedgang"
+    survey_row = next(row for row in evidence_rows if row[8] == "contested" and row[9] == "survey")
+    assert survey_row[1] == "Spørreundersøkelse" and survey_row[2] == "2020-06"
+    assert survey_row[6] == "q1 = 1"
+    assert survey_row[7] == "ikke importert"  # no survey imported: the figure says so instead of failing
+    police_row = next(row for row in evidence_rows if row[8] == "contested" and row[9] == "police")
+    assert police_row[3] == "sier imot" and police_row[4] == "Tallene viser nedgang"
 
     warnings = workbook["Advarsler"]
     messages = [row[2].value for row in warnings.iter_rows(min_row=2)]
@@ -294,7 +296,7 @@ def test_english_output_names_and_labels(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     workbook = load_workbook(root / "out" / "triangulation.xlsx")
     assert workbook.sheetnames == ["Matrix", "Evidence", "Warnings"]
-    strengths = {row[0].value: row[-2].value for row in workbook["Matrix"].iter_rows(min_row=2)}
+    strengths = {row[-1].value: row[-3].value for row in workbook["Matrix"].iter_rows(min_row=2)}
     assert strengths["same-method"] == "single source"
     assert strengths["three-methods"] == "robust"
 
@@ -377,10 +379,10 @@ def test_example_the_night_time_finding_rests_on_one_method(tmp_path: Path) -> N
     result = runner.invoke(app, ["triangulate", "-p", str(root)], env=WIDE)
     assert result.exit_code == 0, result.output
     matrix = load_workbook(root / "out" / "triangulering.xlsx")["Matrise"]
-    row = next(row for row in matrix.iter_rows(min_row=2) if row[0].value == NIGHT_FINDING)
-    assert row[-2].value == "én kilde"
+    row = next(row for row in matrix.iter_rows(min_row=2) if row[-1].value == NIGHT_FINDING)
+    assert row[-3].value == "én kilde"
     # every finding of the example is in the matrix with the strength the JSON gives
-    strengths = {row[0].value: row[-2].value for row in matrix.iter_rows(min_row=2)}
+    strengths = {row[-1].value: row[-3].value for row in matrix.iter_rows(min_row=2)}
     words = {"single": "én kilde", "triangulated": "triangulert", "robust": "robust", "none": "uten belegg"}
     assert all(strengths[item["id"]] == words[item["strength"]] for item in data["findings"])
 
@@ -424,8 +426,8 @@ def test_example_survey_evidence_shows_the_figure_computed_from_the_imported_dat
     sheet = load_workbook(root / "out" / "triangulering.xlsx")["Belegg"]
     shown: dict[tuple[str, str, str], str] = {}
     for row in sheet.iter_rows(min_row=2, values_only=True):
-        if row[8]:
-            question, _, option = str(row[8]).partition(" = ")
-            shown[(row[0], question, option or "None")] = row[9]
+        if row[6]:
+            question, _, option = str(row[6]).partition(" = ")
+            shown[(row[8], question, option or "None")] = row[7]
     assert shown == expected
     assert not any(value == "ikke importert" for value in shown.values())

@@ -292,9 +292,11 @@ def _worker_figures(names: set[str], results: Results) -> list[FigureJob]:
     jobs = []
     try:
         if names & {"gaps", "report"}:
-            jobs.append(heatmap_job(results.gaps))
+            jobs.append(heatmap_job(results.gaps, "png"))  # out/figurer/ and the Word report
         if "report" in names:
-            jobs.extend(stats_chart_job(table, results.language) for table in results.stats)
+            jobs.append(heatmap_job(results.gaps, "svg"))  # the HTML report
+            for fmt in ("png", "svg"):
+                jobs.extend(stats_chart_job(table, results.language, fmt) for table in results.stats)
     except Exception:  # noqa: BLE001 - the step that needs it meets the same error in its turn
         return []
     return jobs

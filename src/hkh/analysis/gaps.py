@@ -24,7 +24,7 @@ Computing only: `analyse_gaps` returns a `GapAnalysis`; `hkh.outputs` draws it (
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hkh.i18n import t
@@ -292,6 +292,7 @@ class GapAnalysis:
     hours_unknown: list[str]
     week: list[WeekRow]
     language: str
+    effort_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def no_effort(self) -> list[NeedCoverage]:
@@ -527,4 +528,5 @@ def analyse_gaps(project: Project, language: str | None = None) -> GapAnalysis:
         hours_unknown=[effort_id for effort_id, own in slots.items() if own is None],
         week=_week(project, slots, language),
         language=language,
+        effort_names={effort.id: effort.name for effort in project.efforts.efforts},
     )

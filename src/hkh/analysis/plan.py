@@ -55,18 +55,23 @@ class PlanTable:
     def rows(self) -> list[PlanRow]:
         return [row for group in self.groups for row in group.rows]
 
+    group_by: str = "goal"
+
     @property
     def group_column(self) -> str | None:
-        """The column whose cells are merged over a group (the first column when it holds the grouping key)."""
+        """The column whose cells are merged over a group: the grouping key's column, which `plan_table` puts
+        first (none without grouping)."""
         if not self.grouped:
             return None
         key = self.columns[0]
-        return key if key in {"goal", "theme"} else None
+        return key if key == self.group_by else None
 
 
-def _cell(key: str, measure: Measure, goal_label: str, language: str) -> str:
+def _cell(key: str, measure: Measure, goal_label: str, measure_id: str, language: str) -> str:
     if key == "goal":
         return goal_label
+    if key == "number":
+        return measure_id
     if key == "measure":
         return measure.text
     if key == "responsible":
@@ -87,23 +92,41 @@ def column_label(project: Project, key: str, language: str) -> str:
     custom = project.plan.labels.get(key)
     if custom:
         return custom
+    if key == "number":
+        return t("layout.number", language)
     if key in namespace("plan"):
         return t(f"plan.{key}", language)
     return key.replace("_", " ").capitalize()
 
 
+def plan_columns(columns: list[str], group_by: str) -> list[str]:
+    """The declared columns laid out for the grouping: the grouping key's column first (a theme column added when
+    the plan groups by theme without showing one); without grouping, no goal column but the measure's number, so a
+    measure can still be told by its id."""
+    columns = list(columns)
+    if group_by == "none":
+        return ["number", *(column for column in columns if column != "goal")]
+    if group_by in columns:
+        columns.remove(group_by)
+        return [group_by, *columns]
+    if group_by == "theme":
+        return ["theme", *columns]
+    return columns
+
+
 def plan_table(project: Project, language: str | None = None) -> PlanTable:
     language = language or project.language
     plan = project.plan
-    columns = list(plan.columns)
+    columns = plan_columns(list(plan.columns), plan.group_by)
     groups: dict[str, PlanGroup] = {}
     ordered: list[PlanGroup] = []
+    no_theme = t("layout.no_theme", language)
     for goal_index, goal in enumerate(plan.goals):
         goal_number = plan.goal_number(goal_index)
         goal_label = f"{goal_number}. {goal.text}" if goal_number.isdigit() else f"{goal_number} {goal.text}"
         for measure_index, measure in enumerate(goal.measures):
             if plan.group_by == "theme":
-                key = measure.theme or t("plan.ungrouped", language)
+                key = measure.theme or no_theme
             elif plan.group_by == "goal":
                 key = goal_label
             else:
@@ -112,15 +135,17 @@ def plan_table(project: Project, language: str | None = None) -> PlanTable:
             if group is None:
                 group = groups[key] = PlanGroup(label=key)
                 ordered.append(group)
+            measure_id = plan.measure_id(goal_index, measure_index)
+            cells = {column: _cell(column, measure, goal_label, measure_id, language) for column in columns}
+            if plan.group_by == "theme":
+                cells["theme"] = key
             group.rows.append(
-                PlanRow(
-                    measure_id=plan.measure_id(goal_index, measure_index),
-                    goal_id=goal_number,
-                    group=key,
-                    cells={column: _cell(column, measure, goal_label, language) for column in columns},
-                    measure=measure,
-                )
+                PlanRow(measure_id=measure_id, goal_id=goal_number, group=key, cells=cells, measure=measure)
             )
+    if plan.group_by == "theme" and no_theme in groups:
+        # the measures without a theme come last, under their own label
+        ordered.remove(groups[no_theme])
+        ordered.append(groups[no_theme])
     findings = {finding.id: finding for finding in project.findings.findings}
     needs = {
         finding.need_id(index): (finding, need)
@@ -150,6 +175,7 @@ def plan_table(project: Project, language: str | None = None) -> PlanTable:
         headers=[column_label(project, column, language) for column in columns],
         grouped=plan.group_by != "none",
         groups=ordered,
+        group_by=plan.group_by,
         follow_up=follow_up,
         trace=trace,
     )

@@ -6,6 +6,15 @@ and the first of them is taken as the table's title (`# Utviklingen totalt – a
 Norwegian Excel writes CSV with `;` and decimal commas, often in Windows-1252; all of that is read as meant.
 A README in the folder describes the tables and is not data.
 
+A table may be described beside it, in a YAML file of the same name (`prindsen_sproyter_2019.yaml` beside
+`prindsen_sproyter_2019.csv`), so that its figure in the report carries words a reader understands rather than the
+file's column names:
+
+    title: Utdelte sprøyter ved Prindsen mottakssenter, januar og august 2019   # the figure's caption
+    labels: {maaned: Måned, utdelte_sproyter_ca: Utdelte sprøyter (omtrent)}   # column name -> label
+    unit: sprøyter                                                              # the value axis (optional)
+    source: statistikk-prindsen                                                 # its source in sources.yaml
+
 Year series (every category a year) are drawn as line charts, anything else as bars. matplotlib is imported only
 inside the drawing function, so that `hkh --help` does not pay for it.
 """
@@ -44,6 +53,10 @@ class StatsTable:
     categories: list[str]
     series: list[StatsSeries] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # values common to every row (the year of a one-year table)
+    described: bool = False  # the title and labels come from the table's description (see the module's text)
+    unit: str | None = None
+    source: str | None = None  # the id in sources.yaml the description names
+
 
     @property
     def is_year_series(self) -> bool:
@@ -55,6 +68,65 @@ class StatsTable:
         if not self.is_year_series:
             return ""
         return f"{self.categories[0]}–{self.categories[-1]}"
+
+
+@dataclass(frozen=True)
+class StatsDescription:
+    """What a table's YAML description says (see the module's text)."""
+
+    title: str | None
+    labels: dict[str, str]
+    unit: str | None
+    source: str | None
+
+
+DESCRIPTION_KEYS = ("title", "labels", "unit", "source")
+
+
+def read_description(table_path: Path, shown: str) -> StatsDescription | None:
+    """The description beside a table (same name, .yaml), or None when there is none."""
+    from hkh.core.yamlio import load_yaml
+
+    path = table_path.with_suffix(".yaml")
+    if not path.is_file():
+        return None
+    where = re.sub(r"\.(csv|xlsx)$", ".yaml", shown)
+    data = load_yaml(path, display=where) or {}
+    if not isinstance(data, dict):
+        raise StatsFormatError("a table's description holds `title`, `labels`, `unit` and `source`", path=where)
+    unknown = [str(key) for key in data if key not in DESCRIPTION_KEYS]
+    if unknown:
+        raise StatsFormatError(
+            f"unknown field `{unknown[0]}` in the table's description; use {', '.join(DESCRIPTION_KEYS)}", path=where
+        )
+    labels = data.get("labels") or {}
+    if not isinstance(labels, dict):
+        raise StatsFormatError("`labels` maps each column name to the label a reader sees", path=where)
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return str(value).strip() if value not in (None, "") else None
+
+    return StatsDescription(
+        title=text("title"), labels={str(k): str(v) for k, v in labels.items()}, unit=text("unit"),
+        source=text("source"),
+    )
+
+
+def describe(table: StatsTable, description: StatsDescription | None) -> StatsTable:
+    """The table with its description's title, labels (for columns and for the values of the series' columns),
+    unit and source."""
+    if description is None:
+        return table
+    labels = {_humanise(key): value for key, value in description.labels.items()}
+    labels.update(description.labels)
+    table.series = [StatsSeries(labels.get(s.name, s.name), s.values) for s in table.series]
+    table.category_label = labels.get(table.category_label, table.category_label)
+    table.title = description.title or table.title
+    table.unit = description.unit
+    table.source = description.source
+    table.described = True
+    return table
 
 
 def _title_from_name(stem: str) -> str:
@@ -358,10 +430,11 @@ def read_stats_tables(project: Any) -> list[StatsTable]:
     tables: list[StatsTable] = []
     for path in stats_files(project.root):
         shown = project.path(path.relative_to(project.root))
+        description = read_description(path, str(shown))
         if path.suffix.lower() == ".csv":
-            tables.append(read_csv_table(path, shown))
+            tables.append(describe(read_csv_table(path, shown), description))
         else:
-            tables.extend(read_xlsx_tables(path, shown))
+            tables.extend(describe(table, description) for table in read_xlsx_tables(path, shown))
     return tables
 
 

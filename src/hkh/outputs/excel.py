@@ -11,11 +11,17 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from hkh.outputs import text_measure
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_FILL = "DCE6F1"
+# Every font is named: a style without a name shows in LibreOffice's default (a serif) and Excel's theme font.
+# Calibri, which LibreOffice draws with Carlito, its metric twin, so widths and heights hold in both.
+FONT_NAME = "Calibri"
+FONT_SIZE = 11.0
 TITLE_SIZE = 13
 MAX_SHEET_NAME = 31
 # Excel refuses these in sheet names; a leading or trailing apostrophe is refused too.
@@ -24,6 +30,21 @@ FORBIDDEN_SHEET_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
 PERCENT_FORMAT = "0.0%"
 INTEGER_FORMAT = "0"
 DECIMAL_FORMAT = "0.0"
+
+# Column widths are in characters of the font's digit (7 pixels for Calibri 11; a column of width w is 7w + 5
+# pixels); a pixel is 3/4 point.
+DIGIT_PIXELS = 7
+POINTS_PER_PIXEL = 0.75
+CELL_PADDING_POINTS = 3.0  # the space a spreadsheet leaves between a cell's border and its text
+LINE_HEIGHT = 1.25  # a line of wrapped text, in font sizes (Excel sets 14-15 points a line at 11, LibreOffice 13.4)
+ROW_PADDING_POINTS = 3.0
+# What fits across an A4 page at 100 % inside the default margins (0.7 inch each side), in column-width units.
+PAGE_WIDTH_UNITS = {"portrait": 92.0, "landscape": 138.0}
+# A sheet wider than this much of the landscape page would print smaller than about 8 points: its long text
+# columns are narrowed (and wrapped) instead.
+LEAST_PRINT_SCALE = 0.74
+NARROWEST_TEXT_COLUMN = 14.0
+COMFORTABLE_TEXT_COLUMN = 28.0
 
 
 def safe_sheet_name(wanted: str, taken: Iterable[str] = (), *, fallback: str = "Ark") -> str:
@@ -41,24 +62,32 @@ def safe_sheet_name(wanted: str, taken: Iterable[str] = (), *, fallback: str = "
     return candidate
 
 
+def font(*, bold: bool = False, italic: bool = False, size: float = FONT_SIZE, color: str | None = None,
+         underline: str | None = None) -> Any:
+    """A font with its name set (see FONT_NAME)."""
+    from openpyxl.styles import Font
+
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=color, underline=underline)  # type: ignore[arg-type]  # "single" or None
+
+
 def style_header(ws: Worksheet, row: int = 1, *, first_column: int = 1, last_column: int | None = None) -> None:
     """Bold text on a light shade with a bottom border, wrapped, so long column names stay readable."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, PatternFill, Side
 
     last = last_column or ws.max_column
     for column in range(first_column, last + 1):
         cell = ws.cell(row=row, column=column)
-        cell.font = Font(bold=True)
+        cell.font = font(bold=True)
         cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
         cell.border = Border(bottom=Side(style="thin", color="808080"))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def style_title(ws: Worksheet, row: int = 1, column: int = 1) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     cell = ws.cell(row=row, column=column)
-    cell.font = Font(bold=True, size=TITLE_SIZE)
+    cell.font = font(bold=True, size=TITLE_SIZE)
     cell.alignment = Alignment(wrap_text=False, vertical="top")
 
 
@@ -71,11 +100,28 @@ def wrap_columns(ws: Worksheet, columns: Iterable[int], *, first_row: int = 1) -
             ws.cell(row=row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _display_length(value: Any) -> int:
+def _cell_text(value: Any) -> str:
     if value is None:
-        return 0
-    text = str(value)
-    return max((len(line) for line in text.splitlines()), default=0)
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _font_of(cell: Any) -> tuple[float, bool]:
+    size = cell.font.sz if cell.has_style and cell.font is not None and cell.font.sz else FONT_SIZE
+    bold = bool(cell.has_style and cell.font is not None and cell.font.b)
+    return float(size), bold
+
+
+def width_to_points(width: float) -> float:
+    """The room for text in a column of `width` (in column-width units), in points."""
+    return width * DIGIT_PIXELS * POINTS_PER_PIXEL - CELL_PADDING_POINTS
+
+
+def points_to_width(points: float) -> float:
+    """The column width (in column-width units) that holds a line of `points` points."""
+    return (points + CELL_PADDING_POINTS) / (DIGIT_PIXELS * POINTS_PER_PIXEL)
 
 
 def fit_column_widths(
@@ -86,8 +132,9 @@ def fit_column_widths(
     maximum: float = 60,
     fixed: dict[int, float] | None = None,
 ) -> None:
-    """Width from the longest text in each column (from `first_row` down), within limits; text longer than
-    `maximum` wraps (call `wrap_columns`). `fixed` sets chosen columns (1-based) to exact widths."""
+    """Width from the widest text in each column (from `first_row` down), measured in the font, within limits;
+    text wider than `maximum` wraps (call `wrap_columns`). The header (`first_row`) wraps, so only its longest
+    word counts. `fixed` sets chosen columns (1-based) to exact widths."""
     from openpyxl.utils import get_column_letter
 
     fixed = fixed or {}
@@ -95,12 +142,27 @@ def fit_column_widths(
         if column in fixed:
             width = fixed[column]
         else:
-            longest = max(
-                (_display_length(ws.cell(row=row, column=column).value) for row in range(first_row, ws.max_row + 1)),
-                default=0,
-            )
-            width = min(max(longest + 2, minimum), maximum)
-        ws.column_dimensions[get_column_letter(column)].width = width
+            widest = 0.0
+            for row in range(first_row, ws.max_row + 1):
+                cell = ws.cell(row=row, column=column)
+                text = _cell_text(cell.value)
+                if not text:
+                    continue
+                size, bold = _font_of(cell)
+                measure = text_measure.widest_word if row == first_row else text_measure.widest_line
+                widest = max(widest, measure(text, size, bold))
+            width = min(max(points_to_width(widest) + 0.5, minimum), maximum)
+        ws.column_dimensions[get_column_letter(column)].width = round(width, 1)
+
+
+def column_width(ws: Worksheet, column: int) -> float:
+    """A column's width in column-width units (openpyxl's default, 13 units, when none is set)."""
+    from openpyxl.utils import get_column_letter
+
+    dimension = ws.column_dimensions.get(get_column_letter(column))
+    if dimension is None or not dimension.width:
+        return 13.0
+    return float(dimension.width)
 
 
 def freeze_below(ws: Worksheet, header_row: int = 1, columns: int = 0) -> None:
@@ -127,7 +189,8 @@ def setup_print(
     title: str | None = None,
     fit_width: bool = True,
 ) -> None:
-    """A4, fit to page width, the header row repeated on every printed page, page numbers in the footer."""
+    """A4, fit to page width, the header row repeated on every printed page, page numbers in the footer.
+    (`finish_workbook` turns a sheet too wide for portrait to landscape and names the mapping in the header.)"""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     if fit_width:
@@ -138,10 +201,15 @@ def setup_print(
         ws.page_setup.fitToHeight = 0
     if header_row:
         ws.print_title_rows = f"{header_row}:{header_row}"
-    if title:
-        ws.oddHeader.center.text = title.replace("&", "&&")  # type: ignore[union-attr]  # openpyxl makes these
+    ws.oddHeader.right.text = _header_text(title or ws.title)  # type: ignore[union-attr]  # openpyxl makes these
+    ws.oddHeader.right.size = 10  # type: ignore[union-attr]
     ws.oddFooter.right.text = "&P / &N"  # type: ignore[union-attr]
+    ws.oddFooter.right.size = 10  # type: ignore[union-attr]
     ws.print_options.gridLines = False
+
+
+def _header_text(text: str) -> str:
+    return text.replace("&", "&&")
 
 
 def write_rows(
@@ -152,8 +220,8 @@ def write_rows(
     start_row: int = 1,
     number_formats: dict[int, str] | None = None,
 ) -> int:
-    """Write a header and rows from `start_row`; apply number formats by 0-based column index to numeric cells.
-    Returns the last row written."""
+    """Write a header and rows from `start_row`; apply number formats by 0-based column index to numeric cells
+    (a whole number in a decimal column is shown without decimals). Returns the last row written."""
     number_formats = number_formats or {}
     for column, name in enumerate(header, start=1):
         ws.cell(row=start_row, column=column, value=name)
@@ -163,20 +231,21 @@ def write_rows(
         for index, value in enumerate(values):
             cell = ws.cell(row=row_number, column=index + 1, value=value)
             if index in number_formats and isinstance(value, (int, float)) and not isinstance(value, bool):
-                cell.number_format = number_formats[index]
+                wanted = number_formats[index]
+                whole = isinstance(value, int) or float(value).is_integer()
+                cell.number_format = INTEGER_FORMAT if wanted == DECIMAL_FORMAT and whole else wanted
     return row_number
 
 
 def link_to_sheet(cell: Any, sheet_name: str, text: str | None = None) -> None:
     """An internal hyperlink to cell A1 of another sheet, styled as a link."""
-    from openpyxl.styles import Font
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     quoted = sheet_name.replace("'", "''")
     # `location` (not a "#..." target) is what Excel itself writes for links inside the workbook
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1")
     cell.value = text if text is not None else sheet_name
-    cell.font = Font(color="0563C1", underline="single")
+    cell.font = font(color="0563C1", underline="single")
 
 
 def finish_table(
@@ -208,10 +277,215 @@ def new_workbook() -> Workbook:
     return workbook
 
 
-def to_bytes(workbook: Any) -> bytes:
-    """A workbook as the bytes of an .xlsx file (written through the output guard by the caller)."""
+def to_bytes(workbook: Any, *, mapping_title: str | None = None) -> bytes:
+    """A workbook as the bytes of an .xlsx file (written through the output guard by the caller), finished first
+    (`finish_workbook`) so that every sheet of every workbook prints alike."""
     import io
 
+    finish_workbook(workbook, mapping_title)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# ------------------------------------------------------------------------------------------- printing every sheet
+
+
+def finish_workbook(workbook: Any, mapping_title: str | None = None) -> None:
+    """What every sheet needs to print and read well, whoever built it: named fonts, text kept inside its cells,
+    a width that prints legibly on A4, row heights from the content, and the print setup (A4, fit to width, page
+    numbers, the mapping's name in the header)."""
+    for ws in workbook.worksheets:
+        name_fonts(ws)
+        if ws.page_setup.paperSize is None:
+            setup_print(ws, header_row=None)
+        if mapping_title:
+            ws.oddHeader.left.text = _header_text(mapping_title)
+            ws.oddHeader.left.size = 10
+        keep_text_inside(ws)
+        narrow_to_page(ws)
+        if total_width(ws) > PAGE_WIDTH_UNITS["portrait"]:
+            ws.page_setup.orientation = "landscape"
+        fit_row_heights(ws)
+
+
+def name_fonts(ws: Worksheet) -> None:
+    """Give every styled cell's font a name (a style without one shows in the application's fallback font)."""
+    from copy import copy
+
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.has_style and cell.font is not None and not cell.font.name:
+                named: Any = copy(cell.font)
+                named.name = FONT_NAME
+                cell.font = named
+
+
+def total_width(ws: Worksheet) -> float:
+    return sum(column_width(ws, column) for column in range(1, ws.max_column + 1))
+
+
+def _merged_ranges(ws: Worksheet) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """Top-left (row, column) of each merged range -> (first row, first column, last row, last column)."""
+    return {
+        (merged.min_row, merged.min_col): (merged.min_row, merged.min_col, merged.max_row, merged.max_col)
+        for merged in ws.merged_cells.ranges
+    }
+
+
+def _wrapped(cell: Any) -> Any:
+    """The cell's alignment with wrapping on (its other settings kept)."""
+    from copy import copy
+
+    alignment = copy(cell.alignment)
+    alignment.wrap_text = True
+    if alignment.vertical is None:
+        alignment.vertical = "top"
+    return alignment
+
+
+def keep_text_inside(ws: Worksheet) -> None:
+    """Text wider than its column runs over its neighbours on screen and is cut at the page edge or by a filled
+    neighbour in print. A line alone in its row (a title, a note) gets the row's width, merged; text inside a
+    table wraps in its cell."""
+    merged = _merged_ranges(ws)
+    inside_merge = {
+        (row, column)
+        for first_row, first_column, last_row, last_column in merged.values()
+        for row in range(first_row, last_row + 1)
+        for column in range(first_column, last_column + 1)
+    }
+    last_column = ws.max_column
+    for row in ws.iter_rows():
+        filled = [cell for cell in row if cell.value is not None and cell.value != ""]
+        for cell in filled:
+            if (cell.row, cell.column) in inside_merge or not isinstance(cell.value, str):
+                continue
+            if cell.alignment is not None and cell.alignment.wrap_text:
+                continue
+            size, bold = _font_of(cell)
+            if text_measure.widest_line(cell.value, size, bold) <= width_to_points(column_width(ws, cell.column)):
+                continue
+            if len(filled) == 1 and cell.column < last_column:
+                ws.merge_cells(start_row=cell.row, start_column=cell.column, end_row=cell.row, end_column=last_column)
+            cell.alignment = _wrapped(cell)
+
+
+def _is_text_column(ws: Worksheet, column: int) -> bool:
+    return any(isinstance(ws.cell(row=row, column=column).value, str) for row in range(1, ws.max_row + 1))
+
+
+LONGEST_WORD_KEPT = 24.0  # a column is not narrowed below its longest word, up to this width (a URL still breaks)
+
+
+def _narrowest(ws: Worksheet, column: int) -> float:
+    """The least width that keeps every word of the column whole (within LONGEST_WORD_KEPT)."""
+    widest = 0.0
+    for row in range(1, ws.max_row + 1):
+        cell = ws.cell(row=row, column=column)
+        if isinstance(cell.value, str):
+            size, bold = _font_of(cell)
+            # a spreadsheet also breaks a line after a hyphen (ids, opening-hours texts)
+            widest = max(widest, text_measure.widest_word(cell.value.replace("-", "- "), size, bold))
+    return min(max(points_to_width(widest) + 0.3, NARROWEST_TEXT_COLUMN), LONGEST_WORD_KEPT)
+
+
+def narrow_to_page(ws: Worksheet) -> None:
+    """A sheet so wide that fitting it to the page would print it in small type gets its widest text columns
+    narrowed, their text wrapped, until it prints at LEAST_PRINT_SCALE or more of its size on A4 landscape."""
+    from openpyxl.utils import get_column_letter
+
+    room = PAGE_WIDTH_UNITS["landscape"] / LEAST_PRINT_SCALE
+    widths = {column: column_width(ws, column) for column in range(1, ws.max_column + 1)}
+    if sum(widths.values()) <= PAGE_WIDTH_UNITS["landscape"]:
+        return
+    candidates = [c for c, w in widths.items() if w > NARROWEST_TEXT_COLUMN and _is_text_column(ws, c)]
+    if not candidates:
+        return
+    floors = {c: min(_narrowest(ws, c), widths[c]) for c in candidates}
+
+    def narrowed(limit: float) -> dict[int, float]:
+        return {c: max(min(w, limit), floors[c]) if c in floors else w for c, w in widths.items()}
+
+    # first try to print at full size with comfortable text columns, else legibly with narrower ones
+    full = PAGE_WIDTH_UNITS["landscape"]
+    for target, least in ((full, COMFORTABLE_TEXT_COLUMN), (full, 20.0), (room, NARROWEST_TEXT_COLUMN)):
+        limit = max(widths[c] for c in candidates)
+        while limit > least and sum(narrowed(limit).values()) > target:
+            limit -= 0.5
+        if sum(narrowed(limit).values()) <= target:
+            break
+    merged = {(row, column) for (row, column), bounds in _merged_ranges(ws).items() if bounds[3] > bounds[1]}
+    for column, width in narrowed(limit).items():
+        if width >= widths[column]:
+            continue
+        ws.column_dimensions[get_column_letter(column)].width = width
+        for row in range(1, ws.max_row + 1):
+            cell = ws.cell(row=row, column=column)
+            if isinstance(cell.value, str) and (row, column) not in merged:
+                cell.alignment = _wrapped(cell)
+
+
+def _needed_height(cell: Any, width: float) -> float:
+    text = _cell_text(cell.value)
+    size, bold = _font_of(cell)
+    if cell.alignment is not None and cell.alignment.textRotation in (90, 180, 255):
+        return text_measure.widest_line(text, size, bold) + 2 * CELL_PADDING_POINTS  # written upwards
+    if cell.alignment is not None and cell.alignment.wrap_text:
+        lines = text_measure.line_count(text, width_to_points(width), size, bold)
+    else:
+        lines = text.count("\n") + 1
+    return lines * LINE_HEIGHT * size + ROW_PADDING_POINTS
+
+
+MAX_ROW_HEIGHT = 409.0  # points: the most Excel allows
+
+
+def fit_row_heights(ws: Worksheet) -> None:
+    """Every row with content as tall as its tallest cell needs, measured in the font at its column's width
+    (a cell merged over several rows makes the last of them taller if they do not hold it together)."""
+    merged = _merged_ranges(ws)
+    covered = {
+        (row, column)
+        for first_row, first_column, last_row, last_column in merged.values()
+        for row in range(first_row, last_row + 1)
+        for column in range(first_column, last_column + 1)
+        if (row, column) != (first_row, first_column)
+    }
+    heights: dict[int, float] = {}
+    spanning: list[tuple[int, int, float]] = []
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None or cell.value == "" or (cell.row, cell.column) in covered:
+                continue
+            bounds = merged.get((cell.row, cell.column))
+            last_column = bounds[3] if bounds else cell.column
+            width = sum(column_width(ws, column) for column in range(cell.column, last_column + 1))
+            width += 0.7 * (last_column - cell.column)  # the padding between merged columns holds text too
+            needed = _needed_height(cell, width)
+            if bounds and bounds[2] > bounds[0]:
+                spanning.append((bounds[0], bounds[2], needed))
+                continue
+            heights[cell.row] = max(heights.get(cell.row, 0.0), needed)
+    default = LINE_HEIGHT * FONT_SIZE + ROW_PADDING_POINTS
+    for first, last, needed in spanning:
+        have = sum(heights.get(row, default) for row in range(first, last + 1))
+        if have < needed:
+            heights[last] = heights.get(last, default) + needed - have
+    for row_number, height in heights.items():
+        ws.row_dimensions[row_number].height = round(min(max(height, default), MAX_ROW_HEIGHT), 1)
+        if height > default:
+            _align_top(ws, row_number)
+
+
+def _align_top(ws: Worksheet, row: int) -> None:
+    """In a row of several lines every cell starts at the top (a number at the foot reads as the next row's)."""
+    from copy import copy
+
+    for cell in ws[row]:
+        if cell.value is None or not hasattr(cell, "column_letter"):
+            continue
+        if cell.alignment is None or cell.alignment.vertical is None:
+            alignment: Any = copy(cell.alignment)
+            alignment.vertical = "top"
+            cell.alignment = alignment

@@ -6,7 +6,6 @@ from typing import Any
 
 from hkh.analysis.gaps import GapAnalysis
 from hkh.i18n import t
-from hkh.project import hours
 
 
 def _number(value: float) -> float | int:
@@ -71,22 +70,5 @@ def unaddressed_rows(result: GapAnalysis) -> tuple[list[str], list[list[Any]]]:
     rows = [
         [t(f"gaps.kind_{u.kind}", language), u.id, u.finding or "", u.text, u.reason, t("gaps.yes", language) if u.gap else ""]
         for u in result.unaddressed
-    ]
-    return [t(f"gaps.{k}", language) for k in keys], rows
-
-
-def coverage_rows(result: GapAnalysis) -> tuple[list[str], list[list[Any]]]:
-    language = result.language
-    keys = ("finding", "need", "offer", "who", "where", "window", "covered_osm", "window_hours", "covered_hours",
-            "uncovered_hours", "share_covered", "status", "efforts", "hours_unknown")
-    rows = [
-        [
-            n.finding, n.need, n.offer, n.who or "", n.where or "", n.when, hours.slots_to_opening_hours(n.covered),
-            _number(n.window_hours),
-            _number(n.covered_hours), _number(n.uncovered_hours),
-            None if n.share_covered is None else round(n.share_covered, 4), t(f"gaps.status_{n.status}", language),
-            join_ids(n.efforts), join_ids(n.hours_unknown),
-        ]
-        for n in result.needs
     ]
     return [t(f"gaps.{k}", language) for k in keys], rows

@@ -39,10 +39,17 @@ def csv_text(table: PlanTable) -> str:
     """One row per measure with every cell filled (the goal repeated), for sorting and filtering.
 
     Norwegian Excel reads `;` as the list separator, English Excel `,`; the file carries a BOM so Excel sees UTF-8.
+    A spreadsheet guesses each cell's type, quotes or not: with a Norwegian locale a measure id `1.2` becomes the
+    date 1 February. So the id is written in a form no locale reads as a number or a date ("Tiltak 1.2"), which is
+    also how the report names a measure; nothing is written as a formula.
     """
+    lang = table.language
     stream = io.StringIO()
-    writer = csv.writer(stream, delimiter=";" if table.language in {"nb", "nn"} else ",", lineterminator="\r\n")
-    writer.writerow([t("plan.measure_id", table.language), *table.headers])
+    writer = csv.writer(stream, delimiter=";" if lang in {"nb", "nn"} else ",", lineterminator="\r\n")
+    columns = [column for column in table.columns if column != "number"]  # the id column below says it
+    headers = [header for column, header in zip(table.columns, table.headers) if column != "number"]
+    label = t("plan.measure_id", lang)
+    writer.writerow([t("layout.number", lang), *headers])
     for row in table.rows:
-        writer.writerow([row.measure_id, *(row.cells[column] for column in table.columns)])
+        writer.writerow([f"{label} {row.measure_id}", *(row.cells[column] for column in columns)])
     return stream.getvalue()

@@ -69,7 +69,7 @@ def draw_survey(
 
     project, language = results.project, tables.language
     target = output if output is not None else paths.survey_workbook_path(project, language)
-    drawn = [Drawn(target, workbook_bytes(tables, language))]
+    drawn = [Drawn(target, workbook_bytes(tables, language, project.mapping.title))]
     questions = charted_questions(results, tables, charts)
     for question, png in zip(questions, chart_pngs(questions, language, tables.min_cell)):
         drawn.append(Drawn(paths.survey_chart_path(project, tables.source, question.name, language), png))
@@ -104,7 +104,7 @@ def draw_triangulation(results: Results, *, output: Path | None = None) -> list[
     from hkh.outputs.workbooks.triangulation import workbook_bytes
 
     target = output if output is not None else paths.triangulation_path(results.project, results.language)
-    return [Drawn(target, workbook_bytes(results.triangulation, results.language))]
+    return [Drawn(target, workbook_bytes(results.triangulation, results.language, results.project.mapping.title))]
 
 
 def write_triangulation(results: Results, *, output: Path | None = None, force: bool = False) -> list[Path]:
@@ -118,8 +118,9 @@ def draw_gaps(results: Results, *, output: Path | None = None) -> list[Drawn]:
 
     project, language = results.project, results.language
     workbook_target = output if output is not None else paths.gaps_path(project, language)
+    titles = {finding.id: finding.title or finding.statement for finding in project.findings.findings}
     return [
-        Drawn(workbook_target, workbook_bytes(results.gaps)),
+        Drawn(workbook_target, workbook_bytes(results.gaps, titles, project.mapping.title)),
         Drawn(paths.heatmap_path(project, language, output), week_heatmap_png(results.gaps)),
     ]
 
@@ -140,7 +141,7 @@ def draw_plan(results: Results, fmt: str = "xlsx", *, output: Path | None = None
     if fmt == "xlsx":
         from hkh.outputs.workbooks.plan import workbook_bytes
 
-        return [Drawn(target, workbook_bytes(table))]
+        return [Drawn(target, workbook_bytes(table, project.mapping.title))]
     from hkh.outputs.plan_text import csv_text, markdown
 
     if fmt == "md":

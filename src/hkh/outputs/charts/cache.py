@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from typing import Any
 
 CACHE_DIR = Path(".hkh-cache") / "figures"  # below the project's out/ folder
 _MEMORY_LIMIT = 64_000_000  # bytes of figures kept in memory (a test session draws thousands)
+_KEY = re.compile(r"[0-9a-f]{64}")  # a figure's file is named by its key (PNG or SVG, told by its first bytes)
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_END = b"IEND\xaeB`\x82"
 
@@ -37,21 +39,24 @@ def figure_key(kind: str, shown: Any) -> str:
 
 @dataclass(frozen=True)
 class FigureJob:
-    """A figure to draw: its kind, what it shows (its key) and how to draw it."""
+    """A figure to draw: its kind, what it shows (its key), how to draw it, and its format (png or svg)."""
 
     kind: str
     shows: Any
     draw: Callable[[], bytes]
+    format: str = "png"
 
     @property
     def key(self) -> str:
-        return figure_key(self.kind, self.shows)
+        return figure_key(f"{self.kind}.{self.format}", self.shows)
 
 
 def _complete(data: bytes) -> bool:
     """A figure file read back whole (the cache is written without a flush to disk, so a power cut could leave a
     file cut short; such a file is drawn again, never shown)."""
-    return data.startswith(_PNG_SIGNATURE) and data.endswith(_PNG_END)
+    if data.startswith(_PNG_SIGNATURE):
+        return data.endswith(_PNG_END)
+    return data.startswith(b"<svg") and data.rstrip().endswith(b"</svg>")
 
 
 class FigureCache:
@@ -77,7 +82,7 @@ class FigureCache:
             self._keep_on_disk(key, found)  # drawn by this process for another project, or before the cache was set
         elif self.folder is not None:
             try:
-                data = (self.folder / f"{key}.png").read_bytes()
+                data = (self.folder / key).read_bytes()
             except OSError:
                 data = b""
             if _complete(data):
@@ -98,7 +103,7 @@ class FigureCache:
     def _keep_on_disk(self, key: str, data: bytes, *, known_new: bool = False) -> None:
         if self.folder is None or not self.writes:
             return
-        target = self.folder / f"{key}.png"
+        target = self.folder / key
         if not known_new and target.exists():
             return
         from hkh.core.errors import HkhError
@@ -141,7 +146,7 @@ class FigureCache:
             return
         with contextlib.suppress(OSError):
             for path in self.folder.iterdir():
-                if path.suffix == ".png" and path.stem not in self.used:
+                if _KEY.fullmatch(path.name) and path.name not in self.used:
                     path.unlink(missing_ok=True)
 
 

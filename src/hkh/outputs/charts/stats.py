@@ -44,23 +44,45 @@ def figure_png(figure: Any) -> bytes:
 
 
 def stats_chart_png(table: StatsTable, language: str) -> bytes:
-    """A line chart for a year series, grouped bars otherwise; drawn once per content (`hkh.outputs.charts.cache`)."""
+    """A line chart for a year series, grouped bars otherwise, as PNG (for the Word report); drawn once per
+    content (`hkh.outputs.charts.cache`)."""
     from hkh.outputs.charts.cache import FIGURES
 
-    return FIGURES.figure(stats_chart_job(table, language))
+    return FIGURES.figure(stats_chart_job(table, language, "png"))
 
 
-def stats_chart_job(table: StatsTable, language: str) -> FigureJob:
+def stats_chart_svg(table: StatsTable, language: str) -> str:
+    """The same chart as SVG with its text as text (for the HTML report)."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    return FIGURES.figure(stats_chart_job(table, language, "svg")).decode("utf-8")
+
+
+def stats_chart_job(table: StatsTable, language: str, fmt: str) -> FigureJob:
     """The chart as a figure to draw, keyed by what it shows."""
     import dataclasses
 
     from hkh.outputs.charts.cache import FigureJob
 
     shows = {"language": language, **dataclasses.asdict(table), "path": None}  # where the file lies is not drawn
-    return FigureJob("statistics", shows, lambda: _draw(table, language))
+    return FigureJob("statistics", shows, lambda: _draw(table, language, fmt), fmt)
 
 
-def _draw(table: StatsTable, language: str) -> bytes:
+def _draw(table: StatsTable, language: str, fmt: str) -> bytes:
+    if fmt == "png":
+        return figure_png(_stats_figure(table, language))
+    import matplotlib.pyplot as plt
+
+    from hkh.outputs.charts.svg import figure_svg
+
+    figure = _stats_figure(table, language)
+    try:
+        return figure_svg(figure, tight=True).encode("utf-8")
+    finally:
+        plt.close(figure)
+
+
+def _stats_figure(table: StatsTable, language: str) -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -102,12 +124,14 @@ def _draw(table: StatsTable, language: str) -> bytes:
     axes.spines["bottom"].set_color("#7F7F7F")
     axes.tick_params(colors="#404040", labelsize=9)
     if len(table.series) == 1:
-        axes.set_ylabel(table.series[0].name, fontsize=9, color="#404040")
+        axes.set_ylabel(table.unit or table.series[0].name, fontsize=9, color="#404040")
     else:
+        if table.unit:
+            axes.set_ylabel(table.unit, fontsize=9, color="#404040")
         axes.legend(frameon=False, fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.12),
                     ncol=min(len(table.series), 4))
     figure.tight_layout()
-    return figure_png(figure)
+    return figure
 
 
 def table_rows(table: StatsTable, language: str) -> tuple[list[str], list[list[str]]]:

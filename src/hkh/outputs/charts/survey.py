@@ -60,10 +60,15 @@ def chart_png(question: QuestionTable, language: str, min_cell: int) -> bytes:
     return FIGURES.figure(chart_job(question, language, min_cell))
 
 
-def chart_job(question: QuestionTable, language: str, min_cell: int) -> FigureJob:
+def chart_job(question: QuestionTable, language: str, min_cell: int, fmt: str = "png") -> FigureJob:
     """The chart as a figure to draw, keyed by what it shows."""
     from hkh.outputs.charts.cache import FigureJob
 
+    if fmt == "svg":
+        return FigureJob(
+            "survey-bar", chart_shows(question, language, min_cell),
+            lambda: draw_chart_svg(question, language, min_cell).encode("utf-8"), "svg",
+        )
     return FigureJob(
         "survey-bar", chart_shows(question, language, min_cell), lambda: draw_chart_png(question, language, min_cell)
     )
@@ -77,6 +82,23 @@ def draw_chart_png(question: QuestionTable, language: str, min_cell: int) -> byt
         if _CANVAS is None:
             _CANVAS = _ChartCanvas()
         return _CANVAS.draw(question, language, min_cell)
+
+
+def chart_svg(question: QuestionTable, language: str, min_cell: int) -> str:
+    """The same chart as SVG with its text as text, for the HTML report (it scales with the page); drawn once."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    return FIGURES.figure(chart_job(question, language, min_cell, "svg")).decode("utf-8")
+
+
+def draw_chart_svg(question: QuestionTable, language: str, min_cell: int) -> str:
+    """The SVG drawn now (`chart_svg` draws each content once)."""
+    global _CANVAS
+
+    with _LOCK:
+        if _CANVAS is None:
+            _CANVAS = _ChartCanvas()
+        return _CANVAS.draw_svg(question, language, min_cell)
 
 
 def _draw_batch(batch: list[QuestionTable], language: str, min_cell: int) -> list[bytes]:
@@ -155,6 +177,22 @@ class _ChartCanvas:
     def draw(self, question: QuestionTable, language: str, min_cell: int) -> bytes:
         from PIL import Image
 
+        self.lay_out(question, language, min_cell)
+        self.canvas.draw()
+        pixels = self.canvas.buffer_rgba()
+        image = Image.frombuffer("RGBA", (pixels.shape[1], pixels.shape[0]), pixels, "raw", "RGBA", 0, 1)
+        buffer = io.BytesIO()
+        # the background is opaque white: RGB holds the same pixels as RGBA, in a quarter less to compress
+        image.convert("RGB").save(buffer, format="png", dpi=(DPI, DPI), compress_level=PNG_COMPRESSION)
+        return buffer.getvalue()
+
+    def draw_svg(self, question: QuestionTable, language: str, min_cell: int) -> str:
+        from hkh.outputs.charts.svg import figure_svg
+
+        self.lay_out(question, language, min_cell)
+        return figure_svg(self.figure)
+
+    def lay_out(self, question: QuestionTable, language: str, min_cell: int) -> None:
         figure, axes = self.figure, self.axes
         rows = [o for o in question.options if not o.non_substantive]
         names = ["\n".join(textwrap.wrap(o.label, LABEL_WIDTH)) or str(o.code) for o in rows]
@@ -202,14 +240,6 @@ class _ChartCanvas:
         self.place_axes(
             left, title, x_label, value_texts, top * 1.12, height, NOTE_HEIGHT if multiple else 0.0, max(line_count, 1)
         )
-
-        self.canvas.draw()
-        pixels = self.canvas.buffer_rgba()
-        image = Image.frombuffer("RGBA", (pixels.shape[1], pixels.shape[0]), pixels, "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        # the background is opaque white: RGB holds the same pixels as RGBA, in a quarter less to compress
-        image.convert("RGB").save(buffer, format="png", dpi=(DPI, DPI), compress_level=PNG_COMPRESSION)
-        return buffer.getvalue()
 
     @staticmethod
     def pad() -> float:

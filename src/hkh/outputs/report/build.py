@@ -68,4 +68,6 @@ def build_report(results: Results) -> Report:
         meta=meta,
         chapters=chapters,
         generated=builder.t("report.generated", version=__version__, date=format_date(today, language)),
+        author=mapping.commissioner or ", ".join(person.name for person in mapping.team),
+        date=today,
     )

@@ -81,15 +81,22 @@ class ReportBuilder:
         self.table_count = 0
         self.sources = {source.id: source for source in self.project.sources.sources}
         self.stats_shown: set[str] = set()
+        # a survey question cited by several findings is shown once; later findings refer to its figure
+        self.questions_shown: dict[tuple[str, str], int] = {}
         self.anchors: set[str] = set()
 
     def t(self, key: str, **values: Any) -> str:
         """A word of the report in its language; `key` names its namespace ("report.summary_plan")."""
         return t(key, self.language, **values)
 
-    def figure(self, png: bytes, caption: str, alt: str | None = None, note: str | None = None, **attrs: str) -> Figure:
+    def figure(
+        self, png: bytes, caption: str, alt: str | None = None, note: str | None = None, svg: str | None = None,
+        **attrs: str,
+    ) -> Figure:
         self.figure_count += 1
-        return Figure(png=png, caption=caption, alt=alt or caption, number=self.figure_count, note=note, attrs=attrs)
+        return Figure(
+            png=png, caption=caption, alt=alt or caption, number=self.figure_count, note=note, attrs=attrs, svg=svg
+        )
 
     def table(self, headers: list[str], rows: list[TableRow], caption: str | None, **options: Any) -> Table:
         self.table_count += 1

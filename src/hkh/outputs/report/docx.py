@@ -17,6 +17,9 @@ from hkh.outputs.report.model import Bullets, Facts, Figure, Paragraph, Quote, R
 ACCENT = "1F4E79"
 ACCENT_LIGHT = "DDEBF7"
 CONTENT_WIDTH_CM = 16.0  # A4 (21 cm) less 2.5 cm margins each side
+# Word's proofing language per mapping language: without it every Norwegian word is underlined as misspelt English
+PROOFING = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
+CELL_PADDING_CM = 0.4  # Word's default cell margins (0.19 cm each side) and a little air
 
 
 def _shade(cell: Any, colour: str) -> None:
@@ -92,16 +95,16 @@ class _Writer:
             name: styles[name].style_id
             for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Quote", "Caption", "Table Grid")
         }
-        properties = self.document.core_properties
-        properties.title = report.title
-        properties.subject = report.subtitle
-        properties.author = "hkh"
-        properties.language = report.language
+        _set_language(self.document, PROOFING.get(report.language, "en-GB"))
+        _set_properties(self.document, report)
+        _no_hyphenation(self.document)
 
     # --------------------------------------------------------------------------------------------- document
 
     def write(self) -> bytes:
         self.cover()
+        self.contents()
+        self.page_numbers()
         for chapter in self.report.chapters:
             self.document.add_page_break()
             self.section(chapter)
@@ -124,6 +127,36 @@ class _Writer:
             self._widths(table, [4.0, CONTENT_WIDTH_CM - 4.0])
         generated = self.document.add_paragraph()
         _add_text(generated, report.generated, size=self.Pt(9), color=self.RGBColor.from_string("595959"))
+
+    def contents(self) -> None:
+        """A table of contents as Word's own field (headings 1-3, linked), filled in when the file is opened."""
+        from hkh.i18n import t
+
+        language = self.report.language
+        self.document.add_page_break()
+        # not a Heading style: the contents would list themselves
+        heading = self.document.add_paragraph()
+        _add_text(heading, self.report.labels()["contents"], size=self.Pt(18), color=self.RGBColor.from_string(ACCENT))
+        heading.paragraph_format.keep_with_next = True
+        # until Word fills the field in (it asks when the file is opened), it shows the chapters and sections
+        shown = "\n".join(
+            f"{chapter.heading}" + "".join(f"\n    {section.heading}" for section in chapter.sections if chapter.number)
+            for chapter in self.report.chapters
+        )
+        _add_field(self.document.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', shown or t("layout.toc_placeholder", language))
+        note = self.document.add_paragraph()
+        _add_text(note, t("layout.toc_note", language), size=self.Pt(8.5), italic=True,
+                  color=self.RGBColor.from_string("595959"))
+        _update_fields_on_open(self.document)
+
+    def page_numbers(self) -> None:
+        """The page number, centred in every page's footer (the cover's too: a printed report is counted whole)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        footer = self.document.sections[0].footer
+        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _add_field(paragraph, "PAGE", "1", size=self.Pt(9))
 
     def section(self, section: Section) -> None:
         self.heading(section.heading, min(section.level, 3))
@@ -211,11 +244,22 @@ class _Writer:
         header = table.rows[0]
         _repeat_header(header)
         header_cells = header.cells  # python-docx works the cells out again on every `.cells`
+        upright = _upright_columns(block)
         for index, text in enumerate(block.headers):
             cell = header_cells[index]
             cell.text = ""
             _add_text(cell.paragraphs[0], text, bold=True, size=small, color=self.RGBColor.from_string("FFFFFF"))
             _shade(cell, ACCENT)
+            if index in upright:
+                _write_upwards(cell)
+        if upright:
+            from hkh.outputs.text_measure import widest_line
+
+            tallest = max(widest_line(block.headers[index], small.pt, bold=True) for index in upright)
+            from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+            header.height = self.Pt(tallest + 8)
+            header.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         laid_out = block.layout()
         first_row_of_group: dict[int, int] = {}
         for row_index, (_row, cells) in enumerate(laid_out, start=1):
@@ -247,12 +291,32 @@ class _Writer:
             self.document.add_paragraph().paragraph_format.space_after = self.Pt(0)
 
     def _column_widths(self, block: Table) -> list[float]:
+        """Widths in cm that hold every header's longest word whole (headers written upwards excepted)."""
+        from hkh.outputs.text_measure import widest_word
+
+        widths = self._share_widths(block)
+        size = 8.0 if block.style == "matrix" else 9.5
+        upright = _upright_columns(block)
+        least = [
+            0.0 if index in upright else widest_word(header, size, bold=True) / 28.35 + CELL_PADDING_CM
+            for index, header in enumerate(block.headers)
+        ]
+        short = {index for index, width in enumerate(widths) if width < least[index]}
+        if not short:
+            return widths
+        fixed = sum(least[index] for index in short)
+        rest = [index for index in range(len(widths)) if index not in short]
+        spare = sum(widths[index] for index in rest)
+        room = max(CONTENT_WIDTH_CM - fixed, 0.5 * len(rest))
+        return [least[index] if index in short else widths[index] * room / spare for index in range(len(widths))]
+
+    def _share_widths(self, block: Table) -> list[float]:
         count = len(block.headers)
         if block.style == "plan" and count == 4:
             return [3.5, 6.1, 3.7, 2.7]
         if block.style == "matrix" and count > 2:
-            narrow = min(1.3, (CONTENT_WIDTH_CM - 6.5) / max(count - 2, 1))
-            return [4.5, *([narrow] * (count - 2)), CONTENT_WIDTH_CM - 4.5 - narrow * (count - 2)]
+            narrow = min(1.0, (CONTENT_WIDTH_CM - 8.0) / max(count - 2, 1))
+            return [6.0, *([narrow] * (count - 2)), CONTENT_WIDTH_CM - 6.0 - narrow * (count - 2)]
         if block.style == "survey" and count == 4:
             return [6.5, 2.2, 2.2, 5.1]
         # otherwise share the text column by how much each column holds (Word and LibreOffice would squeeze it)
@@ -292,6 +356,147 @@ class _Writer:
         if block.note:
             note = self.document.add_paragraph()
             _add_text(note, block.note, size=self.Pt(8.5), italic=True)
+
+
+def _upright_columns(block: Table) -> set[int]:
+    """The triangulation matrix's method columns: narrow columns of marks, their names written upwards."""
+    if block.style == "matrix" and len(block.headers) > 2:
+        return set(range(1, len(block.headers) - 1))
+    return set()
+
+
+def _write_upwards(cell: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = cell._tc.get_or_add_tcPr()
+    direction = OxmlElement("w:textDirection")
+    direction.set(qn("w:val"), "btLr")
+    properties.append(direction)
+    alignment = OxmlElement("w:vAlign")
+    alignment.set(qn("w:val"), "bottom")
+    properties.append(alignment)
+
+
+def _add_field(paragraph: Any, instruction: str, shown: str, **font: Any) -> None:
+    """A Word field (PAGE, TOC): begin, instruction, separate, the text shown until Word updates it, end."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run_with(element: Any) -> None:
+        run = paragraph.add_run()
+        for name, value in font.items():
+            setattr(run.font, name, value)
+        run._r.append(element)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    run_with(code)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    text_run = paragraph.add_run()
+    for index, line in enumerate(shown.split("\n")):
+        if index:
+            text_run.add_break()
+        text_run.add_text(line)
+    for name, value in font.items():
+        setattr(text_run.font, name, value)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _update_fields_on_open(document: Any) -> None:
+    """Ask Word to update the fields (the table of contents) when the file is opened."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    update = settings.find(qn("w:updateFields"))
+    if update is None:
+        update = OxmlElement("w:updateFields")
+        settings.append(update)
+    update.set(qn("w:val"), "true")
+
+
+def _no_hyphenation(document: Any) -> None:
+    """No automatic hyphenation: a table header broken into syllables is hard to read."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    for element in settings.findall(qn("w:autoHyphenation")):
+        settings.remove(element)
+    hyphenation = OxmlElement("w:autoHyphenation")
+    hyphenation.set(qn("w:val"), "false")
+    settings.append(hyphenation)
+
+
+def _lang_element(tag: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    return OxmlElement(tag)
+
+
+def _set_language(document: Any, language: str) -> None:
+    """The proofing language on the document defaults and on every style (a style may carry its own)."""
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    targets = []
+    if defaults is not None:
+        run_defaults = defaults.find(qn("w:rPrDefault"))
+        if run_defaults is None:
+            run_defaults = _lang_element("w:rPrDefault")
+            defaults.insert(0, run_defaults)
+        properties = run_defaults.find(qn("w:rPr"))
+        if properties is None:
+            properties = _lang_element("w:rPr")
+            run_defaults.append(properties)
+        targets.append(properties)
+    for style in document.styles:
+        element = style.element
+        if element.get(qn("w:type")) not in ("paragraph", "character", "table"):
+            continue
+        targets.append(element.get_or_add_rPr())
+    for properties in targets:
+        lang = properties.find(qn("w:lang"))
+        if lang is None:
+            lang = _lang_element("w:lang")
+            properties.append(lang)
+        lang.set(qn("w:val"), language)
+        lang.set(qn("w:eastAsia"), language)
+        lang.set(qn("w:bidi"), language)
+
+
+def _set_properties(document: Any, report: Report) -> None:
+    """Title, author and date of this report, and none of the template's own (python-docx's, from 2013)."""
+    import datetime as dt
+
+    properties = document.core_properties
+    properties.title = report.title
+    properties.subject = report.subtitle
+    properties.author = report.author or report.title
+    properties.last_modified_by = report.author or report.title
+    properties.comments = ""
+    properties.keywords = ""
+    properties.category = ""
+    properties.content_status = ""
+    properties.identifier = ""
+    properties.version = ""
+    properties.language = PROOFING.get(report.language, "en-GB")
+    properties.revision = 1
+    when = dt.datetime.combine(dt.date.fromisoformat(report.date), dt.time(12)) if report.date else dt.datetime.now()
+    properties.created = when
+    properties.modified = when
+    properties.last_printed = when
 
 
 def docx_bytes(report: Report) -> bytes:

@@ -100,6 +100,7 @@ class Figure:
     number: int | None = None
     note: str | None = None
     attrs: dict[str, str] = field(default_factory=dict)
+    svg: str | None = None  # the same chart as inline SVG for the HTML (text that scales); Word uses the PNG
     kind: ClassVar[str] = "figure"
 
     @property
@@ -146,6 +147,8 @@ class Report:
     meta: list[tuple[str, str]]
     chapters: list[Section]
     generated: str
+    author: str = ""  # the commissioner, else the team (the document's properties)
+    date: str = ""  # ISO date the report was made
 
     def sections(self) -> Iterator[Section]:
         for chapter in self.chapters:

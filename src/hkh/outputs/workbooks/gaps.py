@@ -1,58 +1,181 @@
-"""The gap-analysis workbook: uncovered hours, needs without an effort, overlaps, capacity, plan coverage, the week."""
+"""The gap-analysis workbook: uncovered hours, needs without an effort, overlaps, capacity, plan coverage, the week.
+
+Written for people who read it, on screen and on paper: findings by their titles, needs by their texts, efforts by
+their names, opening hours in words (the opening-hours text, which hkh and OSM read, in a column of its own), and
+the ids the team's files use kept in the last column. The terminal's tables (`gap_tables`) stay compact with ids.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from hkh.analysis.gaps import HOURS_IN_DAY, GapAnalysis
+from hkh.analysis.gaps import HOURS_IN_DAY, GapAnalysis, NeedCoverage
 from hkh.i18n import t
-from hkh.outputs.gap_tables import (
-    capacity_rows,
-    coverage_rows,
-    no_effort_rows,
-    overlap_rows,
-    unaddressed_rows,
-    uncovered_rows,
-)
 from hkh.project import hours
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from openpyxl.workbook.workbook import Workbook
 
+# the week sheet's colours: the same single-hue scale as the heatmap (readable without telling red from green),
+# and "nothing open" hatched grey, distinct from every count
+NOTHING_OPEN_FILL = "D9D9D9"
+ZERO_HIDDEN = "0;-0;;@"  # the count stays 0 (to filter and sum) but is not shown
 
-def _table_sheet(
-    workbook: Any,
-    language: str,
-    key: str,
-    table: tuple[list[str], list[list[Any]]],
-    *,
-    wrap: tuple[int, ...],
-    hours_columns: tuple[int, ...] = (),
-    percent_columns: tuple[int, ...] = (),
-) -> None:
-    """One part of the analysis as a plain table; `wrap` and the format columns are 0-based."""
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+class _Names:
+    """Titles and names for the ids of the analysis (the id itself when the folder does not know it)."""
+
+    def __init__(self, result: GapAnalysis, finding_titles: dict[str, str]) -> None:
+        self.result = result
+        self.findings = finding_titles
+        self.language = result.language
+
+    def finding(self, finding_id: str | None) -> str:
+        return self.findings.get(finding_id or "", finding_id or "")
+
+    def efforts(self, ids: list[str], unknown: tuple[str, ...] | list[str] = ()) -> str:
+        """The efforts' names; those without opening hours marked so (they cannot count as covering)."""
+        named = [self.result.effort_names.get(effort, effort) for effort in ids]
+        marked = t("layout.hours_unknown_mark", self.language)
+        named += [f"{self.result.effort_names.get(effort, effort)} ({marked})" for effort in unknown]
+        return ", ".join(named)
+
+    def words(self, text: str) -> str:
+        if not text:
+            return ""
+        try:
+            return hours.describe_opening_hours(text, self.language)
+        except hours.HoursError:
+            return text
+
+    def need(self, need: NeedCoverage) -> str:
+        details = [part for part in (need.who, need.where) if part]
+        text = need.text or need.offer
+        return f"{text} ({', '.join(details)})" if details else text
+
+
+def _w(key: str, language: str) -> str:
+    """A column's label: the workbook's own words first (hours in words), then the gap analysis's."""
+    from hkh.i18n import namespace
+
+    return t(f"{'layout' if key in namespace('layout') else 'gaps'}.{key}", language)
+
+
+def _uncovered(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    keys = ["finding", "need", "offer", "window_words", "uncovered_words", "uncovered_hours", "covered_hours", "efforts",
+            "window_osm", "uncovered_osm", "need_id"]
+    rows = [
+        [
+            names.finding(n.finding), names.need(n), n.offer, names.words(n.when), n.uncovered_words(),
+            _number(n.uncovered_hours), _number(n.covered_hours), names.efforts(n.efforts, n.hours_unknown),
+            n.when, n.uncovered_text(), n.need,
+        ]
+        for n in names.result.uncovered
+    ]
+    return keys, rows, {5: "hours", 6: "hours"}
+
+
+def _no_effort(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    keys = ["finding", "need", "offer", "window_words", "window_hours", "window_osm", "need_id"]
+    rows = [
+        [names.finding(n.finding), names.need(n), n.offer, names.words(n.when), _number(n.window_hours), n.when, n.need]
+        for n in names.result.no_effort
+    ]
+    return keys, rows, {4: "hours"}
+
+
+def _overlaps(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    language = names.language
+    keys = ["offer", "where", "overlap_in_words", "hours_per_week", "max_efforts", "efforts", "overlap_osm"]
+    rows = [
+        [o.offer, o.area or t("gaps.all_areas", language), o.hours_words(), _number(o.hours_per_week), o.max_efforts,
+         names.efforts(o.efforts), o.hours_text()]
+        for o in names.result.overlaps
+    ]
+    return keys, rows, {3: "hours"}
+
+
+def _capacity(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    keys = ["effort_name", "organisation", "capacity", "finding", "offer", "sole_hours", "effort", "need_id"]
+    rows: list[list[Any]] = []
+    for item in names.result.capacity:
+        first = [item.name, item.organisation, item.capacity or ""]
+        if not item.needs:
+            rows.append(first + ["", "", "", item.effort, ""])
+        for dependent in item.needs:
+            rows.append(
+                first + [names.finding(dependent.finding), dependent.offer, _number(dependent.sole_hours), item.effort,
+                         dependent.need]
+            )
+    return keys, rows, {5: "hours"}
+
+
+def _unaddressed(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    language = names.language
+    keys = ["kind", "finding", "text", "reason", "is_gap", "id"]
+    rows = [
+        [t(f"gaps.kind_{u.kind}", language), names.finding(u.finding), u.text, u.reason,
+         t("gaps.yes", language) if u.gap else "", u.id]
+        for u in names.result.unaddressed
+    ]
+    return keys, rows, {}
+
+
+def _coverage(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    language = names.language
+    # the offer tag and the status are left out here (the need's text and the share say them; the other sheets
+    # have them), so that the sheet prints legibly on A4
+    keys = ["finding", "need", "window_words", "covered_words", "window_hours", "covered_hours",
+            "uncovered_hours", "share_covered", "efforts", "window_osm", "covered_osm", "need_id"]
+    rows = []
+    for n in names.result.needs:
+        covered = hours.slots_to_opening_hours(n.covered)
+        rows.append([
+            names.finding(n.finding), names.need(n), names.words(n.when),
+            hours.describe_slots(n.covered, language, window=n.window) if covered else "",
+            _number(n.window_hours), _number(n.covered_hours), _number(n.uncovered_hours),
+            None if n.share_covered is None else round(n.share_covered, 4),
+            names.efforts(n.efforts, n.hours_unknown), n.when, covered, n.need,
+        ])
+    return keys, rows, {4: "hours", 5: "hours", 6: "hours", 7: "percent"}
+
+
+TableBuilder = Callable[[_Names], tuple[list[str], list[list[Any]], dict[int, str]]]
+SHEETS: tuple[tuple[str, TableBuilder], ...] = (
+    ("uncovered_sheet", _uncovered),
+    ("no_effort_sheet", _no_effort),
+    ("overlaps_sheet", _overlaps),
+    ("capacity_sheet", _capacity),
+    ("unaddressed_sheet", _unaddressed),
+    ("coverage_sheet", _coverage),
+)
+
+
+def _table_sheet(workbook: Any, names: _Names, key: str, build: TableBuilder) -> None:
+    """One part of the analysis as a plain table; text columns wrap, hours and shares are formatted."""
     from hkh.outputs import excel
 
+    language = names.language
     title = t(f"gaps.{key}", language)
-    header, rows = table
+    keys, rows, kinds = build(names)
     sheet = workbook.create_sheet(excel.safe_sheet_name(title, workbook.sheetnames))
-    formats = {index: excel.DECIMAL_FORMAT for index in hours_columns}
-    formats.update({index: excel.PERCENT_FORMAT for index in percent_columns})
+    formats = {index: excel.PERCENT_FORMAT if kind == "percent" else excel.DECIMAL_FORMAT for index, kind in kinds.items()}
+    header = [_w(k, language) for k in keys]
     excel.write_rows(sheet, header, rows or [[t("gaps.none_found", language)]], number_formats=formats)
-    excel.finish_table(
-        sheet,
-        header_row=1,
-        wrap=[index + 1 for index in wrap],
-        landscape=True,
-        title=title,
-        fixed_widths={index + 1: 45 for index in wrap},
-    )
+    text_columns = [index + 1 for index in range(len(keys)) if index not in kinds]
+    excel.finish_table(sheet, header_row=1, wrap=text_columns, landscape=True, title=title, filter_rows=bool(rows))
 
 
 def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
-    from openpyxl.styles import PatternFill
+    from openpyxl.styles import Alignment, PatternFill
 
     from hkh.outputs import excel
+    from hkh.outputs.charts.heatmap import count_colour
 
     language = result.language
     sheet = workbook.create_sheet(excel.safe_sheet_name(t("gaps.week_sheet", language), workbook.sheetnames))
@@ -67,39 +190,35 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
         for column in range(3, 3 + HOURS_IN_DAY):
             cell = sheet.cell(row=row_number, column=column)
             value = cell.value or 0
+            cell.alignment = Alignment(horizontal="center")
             if value == 0:
-                colour = "F2DCDB"  # nobody open: the gaps stand out
-            else:
-                # paler to deeper green with the number of efforts open
-                strength = value / highest if highest else 0
-                shade = int(235 - 135 * strength)
-                colour = f"{shade:02X}{min(255, shade + 40):02X}{shade:02X}"
-            cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
-    sheet.cell(row=last + 2, column=1, value=t("gaps.week_note", language))
-    excel.fit_column_widths(sheet, fixed={1: 24, 2: 6, **{c: 4.5 for c in range(3, 3 + HOURS_IN_DAY)}})
+                cell.fill = PatternFill("lightUp", fgColor="A6A6A6", bgColor=NOTHING_OPEN_FILL)
+                cell.number_format = ZERO_HIDDEN  # a blank hatched cell reads as "nothing open", as in the heatmap
+                continue
+            background, ink = count_colour(value, highest)
+            cell.fill = PatternFill("solid", start_color=background, end_color=background)
+            cell.font = excel.font(color=ink, size=9)
+    note = sheet.cell(row=last + 2, column=1, value=t("gaps.week_note", language) + " " + t("layout.week_hatch_note", language))
+    note.font = excel.font(italic=True, color="595959")
+    excel.fit_column_widths(sheet, fixed={1: 24, 2: 6, **{c: 4.2 for c in range(3, 3 + HOURS_IN_DAY)}})
     excel.freeze_below(sheet, 1, columns=2)
     excel.setup_print(sheet, landscape=True, title=t("gaps.week_sheet", language))
 
 
-def build_workbook(result: GapAnalysis) -> Workbook:
+def build_workbook(result: GapAnalysis, finding_titles: dict[str, str] | None = None) -> Workbook:
     from hkh.outputs import excel
 
-    language = result.language
+    names = _Names(result, finding_titles or {})
     workbook = excel.new_workbook()
-    _table_sheet(workbook, language, "uncovered_sheet", uncovered_rows(result), wrap=(7, 10), hours_columns=(8, 9))
-    _table_sheet(workbook, language, "no_effort_sheet", no_effort_rows(result), wrap=(7,), hours_columns=(6,))
-    _table_sheet(workbook, language, "overlaps_sheet", overlap_rows(result), wrap=(3, 6), hours_columns=(4,))
-    _table_sheet(workbook, language, "capacity_sheet", capacity_rows(result), wrap=(3,), hours_columns=(7,))
-    _table_sheet(workbook, language, "unaddressed_sheet", unaddressed_rows(result), wrap=(3, 4))
-    _table_sheet(
-        workbook, language, "coverage_sheet", coverage_rows(result),
-        wrap=(12,), hours_columns=(7, 8, 9), percent_columns=(10,),
-    )
+    for key, build in SHEETS:
+        _table_sheet(workbook, names, key, build)
     _week_sheet(workbook, result)
     return workbook
 
 
-def workbook_bytes(result: GapAnalysis) -> bytes:
+def workbook_bytes(
+    result: GapAnalysis, finding_titles: dict[str, str] | None = None, mapping_title: str | None = None
+) -> bytes:
     from hkh.outputs import excel
 
-    return excel.to_bytes(build_workbook(result))
+    return excel.to_bytes(build_workbook(result, finding_titles), mapping_title=mapping_title)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hkh.analysis.plan import PlanTable
 from hkh.i18n import t
 
-COLUMN_WIDTHS = {"goal": 28, "measure": 60, "responsible": 32, "timing": 16, "theme": 22, "addresses": 16}
+COLUMN_WIDTHS = {"number": 7, "goal": 28, "measure": 60, "responsible": 32, "timing": 16, "theme": 22, "addresses": 16}
 
 
-def workbook_bytes(table: PlanTable) -> bytes:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+def workbook_bytes(table: PlanTable, mapping_title: str | None = None) -> bytes:
+    from openpyxl.styles import Alignment, Border, PatternFill, Side
 
     from hkh.outputs import excel
 
@@ -38,17 +38,12 @@ def workbook_bytes(table: PlanTable) -> bytes:
                 cell.border = border
                 if column == group_column:
                     cell.fill = group_fill
-                    cell.font = Font(bold=True)
-            # Excel does not grow a row to fit wrapped text that openpyxl writes; estimate the lines instead
-            lines = max(
-                (len(row.cells[c]) // max(int(widths[i]) - 2, 8) + 1 for i, c in enumerate(table.columns, start=1) if c != group_column),
-                default=1,
-            )
-            sheet.row_dimensions[row_number].height = 15.0 * max(lines, 1)
+                    cell.font = excel.font(bold=True)
             row_number += 1
         if group_column and row_number - first > 1:
             column_index = table.columns.index(group_column) + 1
             sheet.merge_cells(start_row=first, start_column=column_index, end_row=row_number - 1, end_column=column_index)
+    # the row heights come from the content, measured at these widths (excel.fit_row_heights)
     excel.fit_column_widths(sheet, fixed=widths)
     excel.freeze_below(sheet)
     excel.setup_print(sheet, landscape=True, title=title)
@@ -56,28 +51,31 @@ def workbook_bytes(table: PlanTable) -> bytes:
     follow = workbook.create_sheet(excel.safe_sheet_name(t("plan.follow_up_sheet", lang), workbook.sheetnames))
     excel.write_rows(
         follow,
-        [t(f"plan.{key}", lang) for key in ("finding", "statement", "follow_up_text")],
-        [[finding_id or None, finding_title or None, text] for finding_id, finding_title, text in table.follow_up],
+        [t("plan.statement", lang), t("plan.follow_up_text", lang), t("layout.finding_id", lang)],
+        [[finding_title or None, text, finding_id or None] for finding_id, finding_title, text in table.follow_up],
     )
-    excel.finish_table(follow, header_row=1, wrap=(2, 3), landscape=True, fixed_widths={1: 12, 2: 40, 3: 90}, filter_rows=False)
+    excel.finish_table(
+        follow, header_row=1, wrap=(1, 2), landscape=True, fixed_widths={1: 34, 2: 90}, filter_rows=False,
+        title=t("plan.follow_up_sheet", lang),
+    )
 
     trace = workbook.create_sheet(excel.safe_sheet_name(t("plan.trace_sheet", lang), workbook.sheetnames))
-    need_word = "need" if lang == "en" else "behov"
+    kinds = {"finding": t("plan.finding", lang), "need": t("layout.need", lang)}
     excel.write_rows(
         trace,
-        [t(f"plan.{key}", lang) for key in ("measure_id", "measure", "addresses", "finding", "statement")],
         [
-            [
-                item.measure_id,
-                item.measure,
-                item.target_id,
-                {"finding": t("plan.finding", lang), "need": need_word}.get(item.kind, "?"),
-                item.text or None,
-            ]
+            t("layout.number", lang), t("plan.measure", lang), t("plan.addresses", lang), t("layout.kind", lang),
+            t("layout.id", lang),
+        ],
+        [
+            [item.measure_id, item.measure, item.text or None, kinds.get(item.kind, "?"), item.target_id]
             for item in table.trace
         ],
     )
-    excel.finish_table(trace, header_row=1, wrap=(2, 5), landscape=True, fixed_widths={1: 10, 2: 60, 3: 14, 4: 10, 5: 60})
-    workbook.properties.title = title
+    excel.finish_table(
+        trace, header_row=1, wrap=(2, 3), landscape=True, fixed_widths={1: 7, 2: 60, 3: 50},
+        title=t("plan.trace_sheet", lang),
+    )
+    workbook.properties.title = f"{title}: {mapping_title}" if mapping_title else title
     workbook.properties.creator = "hkh"
-    return excel.to_bytes(workbook)
+    return excel.to_bytes(workbook, mapping_title=mapping_title)

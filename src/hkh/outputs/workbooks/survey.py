@@ -9,10 +9,8 @@ from hkh.i18n.formats import round_half_up
 from hkh.survey.tables import OptionCount, QuestionTable, SurveyTables
 
 
-def workbook_bytes(tables: SurveyTables, language: str) -> bytes:
+def workbook_bytes(tables: SurveyTables, language: str, mapping_title: str | None = None) -> bytes:
     """The survey workbook: an index sheet linking one tidy sheet per question."""
-    import io
-
     from hkh.outputs import excel
 
     workbook = excel.new_workbook()
@@ -44,9 +42,7 @@ def workbook_bytes(tables: SurveyTables, language: str) -> bytes:
         else:
             cell.value = t("survey.not_shown", language)
     excel.finish_table(index, header_row=header_row, wrap=[2], fixed_widths={1: 18, 2: 70}, title=tables.source)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return excel.to_bytes(workbook, mapping_title=mapping_title)
 
 
 def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, language: str) -> None:

@@ -20,29 +20,36 @@ GROUP_FILL = "EDEDED"
 
 def group_row(sheet: Any, row: int, heading: str, width: int) -> None:
     """A bold shaded row across the table that opens a group (a mandate item, a finding)."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
+
+    from hkh.outputs import excel
 
     sheet.cell(row=row, column=1, value=heading)
     for column in range(1, width + 1):
         cell = sheet.cell(row=row, column=column)
-        cell.font = Font(bold=True)
+        cell.font = excel.font(bold=True)
         cell.fill = PatternFill("solid", start_color=GROUP_FILL, end_color=GROUP_FILL)
     sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=False, vertical="top")
 
 
 def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
 
     from hkh.outputs import excel
 
     methods = [m.value for m in Method]
-    headers = [t("triangulation.finding", language), t("triangulation.statement", language)]
+    headers = [t("triangulation.statement", language)]
     headers += [t(f"methods.{m}", language) for m in methods]
     headers += [t("triangulation.method_count", language), t("triangulation.strength", language), t("triangulation.disputed_column", language)]
+    headers += [t("layout.finding_id", language)]  # the id last: people read the statement, the team's files the id
     for column, name in enumerate(headers, start=1):
         sheet.cell(row=1, column=column, value=name)
     excel.style_header(sheet, 1, last_column=len(headers))
+    for column in range(2, 2 + len(methods)):
+        # the methods' names written upwards over narrow columns of marks, as the report's matrix has them
+        sheet.cell(row=1, column=column).alignment = Alignment(text_rotation=90, vertical="bottom", horizontal="center")
     width = len(headers)
+    strength_column, disputed_column = width - 2, width - 1
     row = 2
     for group, members in result.mandate_groups:
         heading = f"{group.id}: {group.text}" if group.id and group.id != group.text else group.text
@@ -50,49 +57,50 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
         row += 1
         for item in members:
             statement = f"{item.title}: {item.statement}" if item.title else item.statement
-            values: list[Any] = [item.id, statement, *[item.cell(m) for m in methods]]
-            values += [item.supporting_methods, strength_text(item, language), t("strength.disputed", language) if item.disputed else ""]
+            values: list[Any] = [statement, *[item.cell(m) for m in methods]]
+            values += [item.supporting_methods, strength_text(item, language), t("strength.disputed", language) if item.disputed else "", item.id]
             for column, value in enumerate(values, start=1):
                 cell = sheet.cell(row=row, column=column, value=value)
-                centred = 2 < column <= 2 + len(methods)
-                cell.alignment = Alignment(vertical="top", wrap_text=column == 2, horizontal="center" if centred else None)
+                centred = 1 < column <= 1 + len(methods)
+                cell.alignment = Alignment(vertical="top", wrap_text=column == 1, horizontal="center" if centred else None)
                 if isinstance(value, str) and "✖" in value:
-                    cell.font = Font(color="C00000")
-            strength_cell = sheet.cell(row=row, column=width - 1)
+                    cell.font = excel.font(color="C00000")
+            strength_cell = sheet.cell(row=row, column=strength_column)
             strength_cell.fill = PatternFill("solid", start_color=STRENGTH_FILL[item.strength], end_color=STRENGTH_FILL[item.strength])
             if item.disputed:
-                disputed_cell = sheet.cell(row=row, column=width)
+                disputed_cell = sheet.cell(row=row, column=disputed_column)
                 disputed_cell.fill = PatternFill("solid", start_color=DISPUTED_FILL, end_color=DISPUTED_FILL)
-                disputed_cell.font = Font(bold=True)
+                disputed_cell.font = excel.font(bold=True)
             row += 1
     legend = t("triangulation.legend", language).format(triangulated=result.triangulated, robust=result.robust)
-    sheet.cell(row=row + 1, column=1, value=legend).font = Font(italic=True, color="595959")
-    widths: dict[int, float] = {1: 14, 2: 60, **{3 + i: 13 for i in range(len(methods))}, width - 2: 12, width - 1: 16, width: 12}
-    excel.fit_column_widths(sheet, fixed=widths)
-    excel.freeze_below(sheet, 1, columns=2)
+    sheet.cell(row=row + 1, column=1, value=legend).font = excel.font(italic=True, color="595959")
+    excel.fit_column_widths(sheet, fixed={1: 60, **{2 + index: 6.5 for index in range(len(methods))}})
+    excel.freeze_below(sheet, 1, columns=1)
     excel.setup_print(sheet, landscape=True, title=t("triangulation.title", language))
 
 
 def _evidence_sheet(sheet: Any, result: Triangulation, language: str) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     from hkh.outputs import excel
 
     headers = [
-        t("triangulation.finding", language), t("triangulation.source", language), t("triangulation.source_title", language), t("triangulation.method", language),
+        t("triangulation.source_title", language), t("triangulation.method", language),
         t("triangulation.date", language), t("triangulation.stance", language), t("triangulation.says", language), t("triangulation.quote", language),
         t("triangulation.question", language), t("triangulation.figure", language),
+        t("layout.finding_id", language), t("triangulation.source", language),
     ]
     for column, name in enumerate(headers, start=1):
         sheet.cell(row=1, column=column, value=name)
     excel.style_header(sheet, 1, last_column=len(headers))
     row = 2
     for item in result.findings:
-        group_row(sheet, row, f"{item.id}: {item.title or item.statement}", len(headers))
+        group_row(sheet, row, item.title or item.statement, len(headers))
+        sheet.cell(row=row, column=len(headers) - 1, value=item.id)
         row += 1
         if not item.evidence:
-            sheet.cell(row=row, column=1, value=item.id)
-            sheet.cell(row=row, column=7, value=t("triangulation.no_evidence_row", language)).font = Font(italic=True)
+            sheet.cell(row=row, column=5, value=t("triangulation.no_evidence_row", language)).font = excel.font(italic=True)
+            sheet.cell(row=row, column=len(headers) - 1, value=item.id)
             row += 1
         for evidence in item.evidence:
             quote = ""
@@ -102,8 +110,6 @@ def _evidence_sheet(sheet: Any, result: Triangulation, language: str) -> None:
             if evidence.question and evidence.option is not None:
                 question = f"{evidence.question} = {evidence.option}"
             values = [
-                item.id,
-                evidence.source,
                 evidence.source_title or t("triangulation.unknown_source", language),
                 t(f"methods.{evidence.method}", language) if evidence.method else t("triangulation.unknown_source", language),
                 evidence.date or "",
@@ -112,14 +118,16 @@ def _evidence_sheet(sheet: Any, result: Triangulation, language: str) -> None:
                 quote,
                 question,
                 evidence.figure or "",
+                item.id,
+                evidence.source,
             ]
             for column, value in enumerate(values, start=1):
                 cell = sheet.cell(row=row, column=column, value=value)
-                cell.alignment = Alignment(vertical="top", wrap_text=column in (3, 7, 8))
+                cell.alignment = Alignment(vertical="top", wrap_text=column in (1, 5, 6, 7, 8))
             if evidence.stance == Stance.contradicts.value:
-                sheet.cell(row=row, column=6).font = Font(bold=True, color="C00000")
+                sheet.cell(row=row, column=4).font = excel.font(bold=True, color="C00000")
             row += 1
-    excel.fit_column_widths(sheet, fixed={1: 14, 2: 16, 3: 30, 4: 22, 5: 12, 6: 14, 7: 50, 8: 40, 9: 18, 10: 22})
+    excel.fit_column_widths(sheet, fixed={1: 30, 2: 18, 3: 11, 5: 50, 6: 40, 7: 18, 8: 22})
     excel.freeze_below(sheet, 1, columns=1)
     excel.setup_print(sheet, landscape=True, title=t("triangulation.evidence_sheet", language))
 
@@ -131,7 +139,7 @@ def _warnings_sheet(sheet: Any, result: Triangulation, language: str) -> None:
     if not rows:
         rows = [["", "", t("triangulation.no_warnings", language)]]
     excel.write_rows(sheet, [t("triangulation.kind", language), t("triangulation.concerns", language), t("triangulation.warning", language)], rows)
-    excel.finish_table(sheet, header_row=1, wrap=(3,), fixed_widths={1: 24, 2: 18, 3: 100}, title=t("triangulation.warnings_sheet", language))
+    excel.finish_table(sheet, header_row=1, wrap=(2, 3), fixed_widths={1: 24, 2: 24, 3: 90}, title=t("triangulation.warnings_sheet", language))
 
 
 def build_workbook(result: Triangulation, language: str | None = None) -> Workbook:
@@ -145,7 +153,7 @@ def build_workbook(result: Triangulation, language: str | None = None) -> Workbo
     return workbook
 
 
-def workbook_bytes(result: Triangulation, language: str | None = None) -> bytes:
+def workbook_bytes(result: Triangulation, language: str | None = None, mapping_title: str | None = None) -> bytes:
     from hkh.outputs import excel
 
-    return excel.to_bytes(build_workbook(result, language))
+    return excel.to_bytes(build_workbook(result, language), mapping_title=mapping_title)

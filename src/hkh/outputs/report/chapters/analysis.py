@@ -106,10 +106,13 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
         )
     if not no_effort and not uncovered:
         section.blocks.append(Paragraph(b.t("report.no_gaps")))
-    from hkh.outputs.charts.heatmap import week_heatmap_png
+    from hkh.outputs.charts.heatmap import week_heatmap_png, week_heatmap_svg
 
     section.blocks.append(
-        b.figure(week_heatmap_png(gaps), b.t("report.heatmap_caption"), **{"data-figure": "week-heatmap"})
+        b.figure(
+            week_heatmap_png(gaps), b.t("layout.heatmap_caption"), svg=week_heatmap_svg(gaps),
+            **{"data-figure": "week-heatmap"},
+        )
     )
 
     section = b.section(chapter, b.t("report.sec_overlaps"), "overlaps")

@@ -145,6 +145,10 @@ def _survey_question_blocks(b: ReportBuilder, source_id: str, name: str) -> list
     question = tables.question(name)
     if question is None or not question.tabulated:
         return []  # open-text answers are never published; numbers and dates have no option table
+    shown = b.questions_shown.get((source_id, question.name))
+    if shown is not None:
+        # shown once, where a finding first cites it; later findings refer to it
+        return [Paragraph(b.t("layout.see_figure", number=shown, text=question.text or name), style="note")]
     min_cell = tables.min_cell
     rows = [
         TableRow(
@@ -163,10 +167,13 @@ def _survey_question_blocks(b: ReportBuilder, source_id: str, name: str) -> list
     blocks: list[Block] = []
     chart = None
     if not question.base_suppressed and question.options:
-        from hkh.outputs.charts.survey import chart_png
+        from hkh.outputs.charts.survey import chart_png, chart_svg
 
         chart = chart_png(question, b.language, min_cell)
-        blocks.append(b.figure(chart, caption, **{"data-question": name}))
+        svg = chart_svg(question, b.language, min_cell)
+        figure = b.figure(chart, caption, svg=svg, **{"data-question": name})
+        b.questions_shown[(source_id, question.name)] = figure.number or 0
+        blocks.append(figure)
     table_options: dict[str, Any] = dict(
         style="survey",
         numeric_columns=(1, 2),
@@ -189,16 +196,22 @@ def _stats_for_source(b: ReportBuilder, source: Source) -> list[StatsTable]:
 
 
 def _stats_blocks(b: ReportBuilder, section: Section, table: StatsTable, source: Source | None = None) -> None:
-    from hkh.outputs.charts.stats import stats_chart_png, table_rows
+    from hkh.outputs.charts.stats import stats_chart_png, stats_chart_svg, table_rows
 
     if table.name in b.stats_shown:
         return
     b.stats_shown.add(table.name)
-    caption = f"{source.title}: {lower_first(table.title)}" if source is not None else table.title
-    root = b.project.root
-    relative = table.path.relative_to(root).as_posix() if table.path.is_relative_to(root) else table.path.name
-    note = b.t("report.stats_source", file=relative)
-    figure = b.figure(stats_chart_png(table, b.language), caption, note=note, **{"data-stats": table.name})
+    source = b.sources.get(table.source or "") or source or _source_of_table(b, table)
+    # the caption says what is drawn: the table's own description, else its title with the source's
+    if table.described or source is None:
+        caption = table.title
+    else:
+        caption = f"{source.title}: {lower_first(table.title)}"
+    note = b.t("layout.stats_source", title=source.title) if source is not None else None
+    figure = b.figure(
+        stats_chart_png(table, b.language), caption, note=note, svg=stats_chart_svg(table, b.language),
+        **{"data-stats": table.name},
+    )
     section.blocks.append(figure)
     header, rows = table_rows(table, b.language)
     section.blocks.append(
@@ -207,3 +220,13 @@ def _stats_blocks(b: ReportBuilder, section: Section, table: StatsTable, source:
             numeric_columns=tuple(range(1, len(header))), attrs={"data-stats": table.name},
         )
     )
+
+
+def _source_of_table(b: ReportBuilder, table: StatsTable) -> Source | None:
+    """The source in sources.yaml whose files hold this table."""
+    for source in b.sources.values():
+        if table.path.name in {Path(file).name for file in source.files} or table.name in {
+            Path(file).stem for file in source.files
+        }:
+            return source
+    return None
