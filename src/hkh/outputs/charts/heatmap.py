@@ -55,6 +55,7 @@ def _panel_title(row: Any, language: str) -> str:
 
 def _figure(result: GapAnalysis) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import PatchCollection
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch, Rectangle
 
@@ -77,17 +78,31 @@ def _figure(result: GapAnalysis) -> Any:
     )
     for index, row in enumerate(rows):
         axes = figure.add_subplot(grid[index // columns, index % columns])
+        # The cells are drawn in reading order, a run of hatched (nothing open) or of coloured cells at a time: one
+        # collection per run draws the same pixels as one patch per cell, in a fraction of the time (thousands of
+        # patches took seconds).
+        runs: list[tuple[bool, list[Any], list[str]]] = []
         for day, counts in enumerate(row.counts):
             for hour, count in enumerate(counts):
-                if count <= 0:
-                    axes.add_patch(Rectangle((hour, day), 1, 1, facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR,
-                                             hatch="////", linewidth=0))
+                hatched = count <= 0
+                if not runs or runs[-1][0] != hatched:
+                    runs.append((hatched, [], []))
+                runs[-1][1].append(Rectangle((hour, day), 1, 1))
+                if hatched:
                     continue
                 fill, ink = count_colour(count, highest)
-                axes.add_patch(Rectangle((hour, day), 1, 1, facecolor=f"#{fill}", edgecolor="white", linewidth=0.6))
+                runs[-1][2].append(f"#{fill}")
                 if columns == 1:
                     axes.text(hour + 0.5, day + 0.55, str(count), ha="center", va="center", fontsize=6.5,
                               color=f"#{ink}")
+        for hatched, cells, fills in runs:
+            if hatched:
+                collection = PatchCollection(cells, facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR, hatch="////",
+                                             linewidth=0, joinstyle="miter", capstyle="butt")
+            else:
+                collection = PatchCollection(cells, facecolors=fills, edgecolor="white", linewidth=0.6,
+                                             joinstyle="miter", capstyle="butt")
+            axes.add_collection(collection, autolim=False)
         axes.set_xlim(0, 24)
         axes.set_ylim(7, 0)
         axes.set_yticks([day + 0.5 for day in range(7)], labels=days, fontsize=small)
