@@ -87,9 +87,16 @@ def _figure(result: GapAnalysis) -> Any:
                 hatched = count <= 0
                 if not runs or runs[-1][0] != hatched:
                     runs.append((hatched, [], []))
-                runs[-1][1].append(Rectangle((hour, day), 1, 1))
+                cells = runs[-1][1]
                 if hatched:
+                    # hours in a row with nothing open are one hatched band (the hatch is laid on the page, so it
+                    # runs on unbroken), not a rectangle per hour: hatching was most of the drawing time
+                    if cells and cells[-1].get_y() == day:
+                        cells[-1].set_width(cells[-1].get_width() + 1)
+                    else:
+                        cells.append(Rectangle((hour, day), 1, 1))
                     continue
+                cells.append(Rectangle((hour, day), 1, 1))
                 fill, ink = count_colour(count, highest)
                 runs[-1][2].append(f"#{fill}")
                 if columns == 1:
