@@ -280,3 +280,24 @@ def test_a_run_after_an_edit_writes_what_a_first_run_writes(
     expected, got = outputs(fresh), outputs(project)
     # (after a change of language the files of the old one stay, under their names: hkh deletes nothing)
     assert {name: got.get(name) for name in expected} == expected
+
+
+def test_the_benchmarks_baseline_imports_every_runtime_library() -> None:
+    """`hkh run` is measured against importing every library hkh needs at run time: pyproject's dependencies."""
+    import re
+    import tomllib
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from run import RUNTIME_LIBRARIES
+
+    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["dependencies"]
+    names = {re.split(r"[<>=;\[ ]", dependency, maxsplit=1)[0].lower() for dependency in dependencies}
+    imported_as = {
+        "typer": "typer", "rich": "rich", "pydantic": "pydantic", "ruamel.yaml": "ruamel.yaml",
+        "ruamel.yaml.clib": "ruamel.yaml", "opening-hours-py": "opening_hours", "pandas": "pandas",
+        "openpyxl": "openpyxl", "python-calamine": "python_calamine", "matplotlib": "matplotlib.pyplot",
+        "jinja2": "jinja2", "python-docx": "docx",
+    }
+    assert names <= set(imported_as), f"a new dependency: add it to RUNTIME_LIBRARIES and here: {names - set(imported_as)}"
+    assert {imported_as[name] for name in names} <= set(RUNTIME_LIBRARIES)
+    assert set(RUNTIME_LIBRARIES) - {imported_as[name] for name in names} <= {"numpy"}  # pandas' own, which hkh uses
