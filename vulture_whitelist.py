@@ -10,21 +10,21 @@ _.paperSize, _.orientation, _.pageSetUpPr, _.fitToWidth, _.fitToHeight, _.print_
 # python-docx (paragraph and section formats, fonts, tables, document properties)
 _.space_after, _.keep_with_next, _.left_indent, _.rgb, _.autofit, _.tblStyle_val
 _.page_height, _.page_width, _.top_margin, _.bottom_margin, _.subject, _.author, _.height_rule
-_.last_modified_by, _.comments, _.keywords, _.content_status, _.revision, _.modified, _.last_printed
+_.last_modified_by, _.comments, _.keywords, _.content_status, _.revision, _.modified, _.last_printed, _.identifier
 # ruamel.yaml (the reader's and the codebook writer's settings)
 _.Constructor, _.preserve_quotes, _.allow_duplicate_keys, _.default_flow_style, _.allow_unicode
-_.sort_base_mapping_type_on_output
+_.sort_base_mapping_type_on_output, _.fold_pos
 
 # pydantic: model settings and validators, called by pydantic when a model validates
 model_config
-_._ordered, _._thresholds, _._counts, _._timing_text, _._columns, _._options_in_own_columns
+_._ordered, _._thresholds, _._counts, _._timing_text, _._columns, _._options_in_own_columns, _._named
 
 # Enum members named by the values users write (in YAML files, or as --format and --language on the command line)
-field_reports, observation, documents, request, gap_analysis
+field_reports, observation, documents, request, gap_analysis, endorsed
 nb, nn, en, none, md, docx
 
 # Typer commands and the global options' callback, called by Typer
-_global, init, import_
+_global, init, import_, plan_import, plan_status, efforts_import, efforts_export
 
 # Read by the report's Jinja template (outputs/report/templates/report.html.j2)
 _.data_uri

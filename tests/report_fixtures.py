@@ -221,7 +221,7 @@ def _import_example_survey(project: Path) -> None:
     raw = project / "data" / "raw" / "sporreundersokelse-2020-SYNTETISK.xlsx"
     if not raw.exists():
         module.write_workbook(raw)
-    result = CliRunner().invoke(app, ["import", "-p", str(project), str(raw), "--source", module.SOURCE_ID, "--force"])
+    result = CliRunner().invoke(app, ["import", "-p", str(project), str(raw), "--source", module.SOURCE_ID, "--force", "--replace"])
     assert result.exit_code == 0, result.output
 
 

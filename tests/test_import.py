@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -178,7 +179,7 @@ def test_sources_yaml_comments_kept_and_entry_updated(project: Path, tables: Exp
     (project / "sources.yaml").write_text(text + "    note: skrevet for hånd\n", encoding="utf-8")
     smaller = export_tables(small_survey(respondents=12))
     write_xlsx(smaller, workbook)
-    result = run("import", str(workbook), "-p", str(project), "-s", "survey-2020", "--force")
+    result = run("import", str(workbook), "-p", str(project), "-s", "survey-2020", "--force", "--replace")
     assert result.exit_code == 0, result.output
     assert "updated source 'survey-2020'" in result.output
     after = (project / "sources.yaml").read_text("utf-8")
@@ -203,7 +204,9 @@ def test_raw_export_copied_once_and_never_into_out(project: Path, tables: Export
     # a different export under the same name is not silently replaced
     write_xlsx(export_tables(small_survey(respondents=10)), workbook)
     result = run("import", str(workbook), "-p", str(project))
-    assert result.exit_code == 2 and "--force" in result.stderr
+    assert result.exit_code == 2 and "--replace" in result.stderr  # the imported survey first
+    result = run("import", str(workbook), "-p", str(project), "--replace")
+    assert result.exit_code == 2 and "--force" in result.stderr  # then the raw copy in data/raw/
     assert not (project / "out").exists()
 
 
@@ -215,7 +218,7 @@ def test_reimport_keeps_edited_non_substantive(project: Path, tables: ExportTabl
     edited = text.replace("  - {code: 3, label: \"Annet/vil ikke svare\"}\n  non_substantive: []", "  - {code: 3, label: \"Annet/vil ikke svare\"}\n  non_substantive: [3]")
     assert edited != text
     path.write_text(edited, encoding="utf-8")
-    result = run("import", str(workbook), "-p", str(project), "-s", "s")
+    result = run("import", str(workbook), "-p", str(project), "-s", "s", "--replace")
     assert result.exit_code == 0 and "kept your non_substantive edits for: kjonn" in result.output
     assert Codebook.load(path).question("kjonn").non_substantive == [3]
 
@@ -551,3 +554,37 @@ def test_a_dataset_sheet_that_does_not_start_at_a1_is_read_where_it_is(project: 
     survey = load_survey(project, "moved")
     assert survey.codebook.respondents.rows == 2
     assert [q.name for q in survey.codebook.questions] == ["alder", "kjonn"]
+
+
+def test_a_second_round_is_never_imported_over_the_first(tmp_path: Path) -> None:
+    from report_fixtures import SURVEY_ID, synthetic_survey, write_small_project
+
+    project = write_small_project(tmp_path / "kartlegging", "nb")
+    responses = project / "data" / "survey" / SURVEY_ID / "responses.csv"
+    kept = responses.read_bytes()
+    second = write_xlsx(export_tables(synthetic_survey(respondents=11)), tmp_path / "runde2.xlsx")
+    refused = run("import", str(second), "-p", str(project), "-s", SURVEY_ID)
+    assert refused.exit_code == 2
+    assert f"the survey `{SURVEY_ID}` is already imported" in refused.stderr
+    assert f"--source {SURVEY_ID}-2" in refused.stderr and "--replace" in refused.stderr
+    assert responses.read_bytes() == kept
+    # the second round under its own id: both stay, and `hkh survey --source` reads either
+    assert run("import", str(second), "-p", str(project), "-s", f"{SURVEY_ID}-2").exit_code == 0
+    assert list_imported_surveys(project) == [SURVEY_ID, f"{SURVEY_ID}-2"]
+    bases = {}
+    for source in (SURVEY_ID, f"{SURVEY_ID}-2"):
+        result = run("survey", "-p", str(project), "--source", source, "--format", "json")
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        bases[data["source"]] = data["questions"][0]["base"]
+    assert bases[SURVEY_ID] != bases[f"{SURVEY_ID}-2"]
+    ids = [s["id"] for s in load_yaml(project / "sources.yaml")["sources"]]
+    assert ids.count(SURVEY_ID) == 1 and ids.count(f"{SURVEY_ID}-2") == 1
+    # `hkh run` writes a survey workbook for each round
+    result = run("run", "-p", str(project))
+    assert result.exit_code == 0, result.output
+    names = {path.name for path in (project / "out").iterdir()}
+    assert {f"sporreundersokelse-{SURVEY_ID}.xlsx", f"sporreundersokelse-{SURVEY_ID}-2.xlsx"} <= names
+    # --replace replaces, on purpose
+    assert run("import", str(second), "-p", str(project), "-s", SURVEY_ID, "--replace").exit_code == 0
+    assert responses.read_bytes() != kept

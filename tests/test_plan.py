@@ -6,6 +6,7 @@ import csv
 import io
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -101,36 +102,50 @@ def test_workbook_has_goals_merged_over_measures_in_order(tmp_path: Path) -> Non
     result = runner.invoke(app, ["plan", "-p", str(project)])
     assert result.exit_code == 0, result.output
     workbook = load_workbook(project / "out" / "handlingsplan.xlsx")
-    assert workbook.sheetnames == ["Handlingsplan", "Funn som bør følges opp", "Sporing"]
+    assert workbook.sheetnames == ["Handlingsplan", "Oppfølging av tiltak", "Funn som bør følges opp", "Sporing"]
     sheet = workbook["Handlingsplan"]
-    assert [c.value for c in sheet[1]] == ["Delmål", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
+    # the number column carries each measure's id, so that `hkh plan import` can match edited rows
+    assert [c.value for c in sheet[1]] == ["Delmål", "Nr.", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert rows == [
         [
             "1. Målrettet og god utnyttelse av politiets innsatser",
+            "1.1",
             "Politiet har systematisk tilstedeværelse i miljøet over tid",
             "Politiet",
             "Fra juni 2020",
         ],
         [
             None,
+            "1.2",
             "Hyppigere våpenkontroller i aktuelt geografisk område",
             "Politiet, aktuelle hjelpeinstanser og Uteseksjonen",
             "Fra høst 2020",
         ],
-        ["2. Sentrumsarbeidet gjennomgås", "En gjennomgang av eksisterende samarbeid", "Velferdsetaten", "Kontinuerlig"],
+        ["2. Sentrumsarbeidet gjennomgås", "2.1", "En gjennomgang av eksisterende samarbeid", "Velferdsetaten", "Kontinuerlig"],
     ]
     assert [str(r) for r in sheet.merged_cells.ranges] == ["A2:A3"]
     assert sheet.freeze_panes == "A2"
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet["B2"].alignment.wrap_text and sheet["A1"].font.bold
-    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["D"].width
+    assert sheet["C2"].alignment.wrap_text and sheet["A1"].font.bold
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["E"].width
 
     follow = workbook["Funn som bør følges opp"]
     # titles where people read, ids in the last column
     assert [c.value for c in follow[2]] == ["Utrygt på natt", "Natt må kartlegges bedre.", "F1"]
+    status = workbook["Oppfølging av tiltak"]
+    assert [c.value for c in status[2]] == [
+        "Nr.", "Forslag til tiltak", "Ansvarlig og involverte", "Tid", "Start", "Frist", "Status", "Sist endret", "Merknad"
+    ]
+    # "Fra høst 2020" starts with the autumn term; "Kontinuerlig" has no dates
+    assert [(row[0].value, row[4].value, row[5].value) for row in status.iter_rows(min_row=3)] == [
+        ("1.1", datetime(2020, 6, 1), None), ("1.2", datetime(2020, 8, 1), None), ("2.1", "løpende", None)
+    ]
+    (validation,) = status.data_validations.dataValidation
+    assert validation.type == "list" and validation.formula1 == '"Ikke startet,Pågår,Gjennomført,Lagt bort"'
+    assert str(validation.sqref).startswith("G3:G")
     trace = [[c.value for c in row] for row in workbook["Sporing"].iter_rows(min_row=2)]
     assert [row[0] for row in trace] == ["1.1", "1.2", "1.2"]
     assert trace[1][2:] == ["Tilstedeværelse på natt", "Behov", "F1.1"]
@@ -141,16 +156,16 @@ def test_english_names_and_labels(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", language="en")
     assert runner.invoke(app, ["plan", "-p", str(project)]).exit_code == 0
     workbook = load_workbook(project / "out" / "action-plan.xlsx")
-    assert workbook.sheetnames == ["Action plan", "Findings to follow up", "Traceability"]
-    assert [c.value for c in workbook["Action plan"][1]] == ["Sub-goal", "Proposed measure", "Responsible and involved", "Timing"]
-    assert workbook["Action plan"]["C3"].value == "Politiet, aktuelle hjelpeinstanser and Uteseksjonen"
+    assert workbook.sheetnames == ["Action plan", "Follow-up of measures", "Findings to follow up", "Traceability"]
+    assert [c.value for c in workbook["Action plan"][1]] == ["Sub-goal", "No.", "Proposed measure", "Responsible and involved", "Timing"]
+    assert workbook["Action plan"]["D3"].value == "Politiet, aktuelle hjelpeinstanser and Uteseksjonen"
 
 
 def test_language_option_overrides_project(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", language="en")
     assert runner.invoke(app, ["plan", "-p", str(project), "--language", "nn"]).exit_code == 0
     sheet = load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[0]
-    assert sheet["C1"].value == "Ansvarleg og involverte"
+    assert sheet["D1"].value == "Ansvarleg og involverte"
 
 
 def test_declared_columns_labels_and_theme_grouping(tmp_path: Path) -> None:
@@ -176,11 +191,11 @@ goals:
     project = make_project(tmp_path / "p", plan=plan)
     assert runner.invoke(app, ["plan", "-p", str(project)]).exit_code == 0
     sheet = load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[0]
-    assert [c.value for c in sheet[1]] == ["Tema", "Forslag til tiltak", "Ansvarlig og involverte", "Tid", "Økonomi (kr)", "Status"]
+    assert [c.value for c in sheet[1]] == ["Tema", "Nr.", "Forslag til tiltak", "Ansvarlig og involverte", "Tid", "Økonomi (kr)", "Status"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     # measures gather under their theme in order of first appearance
-    assert [row[:2] for row in rows] == [["Trygghet", "Tiltak A"], [None, "Tiltak C"], ["Skadereduksjon", "Tiltak B"]]
-    assert rows[0][4:] == ["20000", "planlagt"] and rows[1][5] == "i gang"
+    assert [[row[0], row[2]] for row in rows] == [["Trygghet", "Tiltak A"], [None, "Tiltak C"], ["Skadereduksjon", "Tiltak B"]]
+    assert rows[0][5:] == ["20000", "planlagt"] and rows[1][6] == "i gang"
     assert [str(r) for r in sheet.merged_cells.ranges] == ["A2:A3"]
 
 
@@ -220,7 +235,7 @@ def test_output_option_and_no_temp_files_left(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     target = tmp_path / "elsewhere" / "plan.xlsx"
     assert runner.invoke(app, ["plan", "-p", str(project), "-o", str(target)]).exit_code == 0
-    assert load_workbook(target).worksheets[0]["B2"].value.startswith("Politiet har")
+    assert load_workbook(target).worksheets[0]["C2"].value.startswith("Politiet har")
     assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
     assert not (project / ".hkh.lock").exists()
 
@@ -259,11 +274,13 @@ def test_example_workbook_is_the_reports_table(tmp_path: Path) -> None:
         for index, (measure, responsible, timing) in enumerate(measures):
             # the PDF sets the last row's two parties on two lines; the workbook writes them as a sentence
             responsible = responsible.replace("\n", " og ")
-            expected_rows.append([f"{goal_number}. {goal}" if index == 0 else None, measure, responsible, timing])
+            expected_rows.append(
+                [f"{goal_number}. {goal}" if index == 0 else None, f"{goal_number}.{index + 1}", measure, responsible, timing]
+            )
     assert rows == expected_rows
     merged = sorted(str(r) for r in sheet.merged_cells.ranges)
     assert merged == sorted(["A2:A5", "A6:A11", "A12:A13"])
-    follow = [[c.value for c in row] for row in load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[1].iter_rows(min_row=2)]
+    follow = [[c.value for c in row] for row in load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[2].iter_rows(min_row=2)]
     assert len(follow) == 3
     assert [row[0] for row in follow] == ["Substitusjonsbehandling", "Samtidig ruslidelse og psykisk lidelse", "Desentraliserte tjenester"]
 
@@ -295,13 +312,13 @@ def test_theme_grouping_with_the_default_columns_groups_under_themes(tmp_path: P
     project = make_project(tmp_path / "p", plan=THEMED)
     assert runner.invoke(app, ["plan", "-p", str(project)]).exit_code == 0
     sheet = load_workbook(project / "out" / "handlingsplan.xlsx").worksheets[0]
-    assert [c.value for c in sheet[1]] == ["Tema", "Delmål", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
-    rows = [[c.value for c in row][:3] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in sheet[1]] == ["Tema", "Delmål", "Nr.", "Forslag til tiltak", "Ansvarlig og involverte", "Tid"]
+    rows = [[c.value for c in row][:4] for row in sheet.iter_rows(min_row=2)]
     assert rows == [
-        ["Trygghet", "1. Politiet", "Tiltak A"],
-        [None, "2. Helse", "Tiltak D"],
-        ["Skadereduksjon", "2. Helse", "Tiltak C"],
-        ["Uten tema", "1. Politiet", "Tiltak B"],
+        ["Trygghet", "1. Politiet", "1.1", "Tiltak A"],
+        [None, "2. Helse", "2.2", "Tiltak D"],
+        ["Skadereduksjon", "2. Helse", "2.1", "Tiltak C"],
+        ["Uten tema", "1. Politiet", "1.2", "Tiltak B"],
     ]
     assert [str(r) for r in sheet.merged_cells.ranges] == ["A2:A3"]
     assert runner.invoke(app, ["plan", "-p", str(project), "-f", "md"]).exit_code == 0

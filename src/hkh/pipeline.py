@@ -426,7 +426,7 @@ def run_pipeline(
                     try:
                         if isinstance(outcome, BaseException):
                             raise outcome
-                        written = write_drawn(root, outcome, force=force)
+                        written = write_drawn(root, outcome, force=force, language=results.language)
                     except Exception as error:
                         # the step is named for the user, a bug's crash line as well as an HkhError
                         with contextlib.suppress(AttributeError):

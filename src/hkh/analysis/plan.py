@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hkh.i18n import namespace, t
-from hkh.i18n.formats import join_words
+from hkh.project.consultations import anchored_text
 from hkh.project.load import Project
 from hkh.project.models import Measure
+from hkh.project.plan_sheet import goal_label as label_of_goal
+from hkh.project.plan_sheet import measure_cell
 
 
 @dataclass
@@ -67,27 +69,6 @@ class PlanTable:
         return key if key == self.group_by else None
 
 
-def _cell(key: str, measure: Measure, goal_label: str, measure_id: str, language: str) -> str:
-    if key == "goal":
-        return goal_label
-    if key == "number":
-        return measure_id
-    if key == "measure":
-        return measure.text
-    if key == "responsible":
-        if measure.responsible_text:
-            return measure.responsible_text
-        return join_words([measure.responsible or "", *measure.involved], language)
-    if key == "timing":
-        return measure.timing or ""
-    if key == "theme":
-        return measure.theme or ""
-    if key == "addresses":
-        return ", ".join(measure.addresses)
-    value = measure.extra.get(key)
-    return "" if value is None else str(value)
-
-
 def column_label(project: Project, key: str, language: str) -> str:
     custom = project.plan.labels.get(key)
     if custom:
@@ -96,6 +77,8 @@ def column_label(project: Project, key: str, language: str) -> str:
         return t("layout.number", language)
     if key in namespace("plan"):
         return t(f"plan.{key}", language)
+    if key in namespace("followup"):
+        return t(f"followup.{key}", language)
     return key.replace("_", " ").capitalize()
 
 
@@ -123,7 +106,7 @@ def plan_table(project: Project, language: str | None = None) -> PlanTable:
     no_theme = t("layout.no_theme", language)
     for goal_index, goal in enumerate(plan.goals):
         goal_number = plan.goal_number(goal_index)
-        goal_label = f"{goal_number}. {goal.text}" if goal_number.isdigit() else f"{goal_number} {goal.text}"
+        goal_label = label_of_goal(goal_number, goal.text)
         for measure_index, measure in enumerate(goal.measures):
             if plan.group_by == "theme":
                 key = measure.theme or no_theme
@@ -136,7 +119,12 @@ def plan_table(project: Project, language: str | None = None) -> PlanTable:
                 group = groups[key] = PlanGroup(label=key)
                 ordered.append(group)
             measure_id = plan.measure_id(goal_index, measure_index)
-            cells = {column: _cell(column, measure, goal_label, measure_id, language) for column in columns}
+            cells = {
+                column: measure_id if column == "number" else measure_cell(column, measure, goal_label, language)
+                for column in columns
+            }
+            if "anchored" in cells:
+                cells["anchored"] = anchored_text(project.sources, measure_id, language)
             if plan.group_by == "theme":
                 cells["theme"] = key
             group.rows.append(

@@ -112,6 +112,12 @@ class OverwriteRefusedError(HkhError):
     code = "overwrite-refused"
 
 
+class SourceExistsError(HkhError):
+    """`hkh import` into a source that already holds an imported survey, without --replace."""
+
+    code = "source-exists"
+
+
 class ProjectLockedError(HkhError):
     code = "project-locked"
 

@@ -30,6 +30,7 @@ FORBIDDEN_SHEET_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
 PERCENT_FORMAT = "0.0%"
 INTEGER_FORMAT = "0"
 DECIMAL_FORMAT = "0.0"
+DATE_FORMAT = "yyyy-mm-dd"
 
 # Column widths are in characters of the font's digit (7 pixels for Calibri 11; a column of width w is 7w + 5
 # pixels); a pixel is 3/4 point.

@@ -42,3 +42,7 @@ def plan_path(project: Project, language: str, fmt: str) -> Path:
 
 def report_path(project: Project, language: str, fmt: str) -> Path:
     return project.out_dir / f"{t('report.report_file', language)}.{fmt}"
+
+
+def efforts_workbook_path(project: Project, language: str) -> Path:
+    return project.out_dir / t("efforts_sheet.file", language)

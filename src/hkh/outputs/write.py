@@ -24,19 +24,26 @@ REPORT_FORMATS = ("html", "docx")
 ChartChoice = Literal["cited", "all", "none"]
 
 
+PLAN_WORKBOOK = "plan-workbook"  # a Drawn's kind: refused with how to read the team's edits back
+
+
 @dataclass(frozen=True)
 class Drawn:
-    """One output file, drawn but not written: where it goes and what it holds."""
+    """One output file, drawn but not written: where it goes, what it holds, and what kind of output it is."""
 
     path: Path
     data: bytes
+    kind: str = ""
 
 
-def write_drawn(root: Path, drawn: list[Drawn], *, force: bool = False) -> list[Path]:
+def write_drawn(root: Path, drawn: list[Drawn], *, force: bool = False, language: str = "en") -> list[Path]:
     """Write drawn outputs through the project's guard: all checked first, then each written atomically."""
     guard = OutputGuard(root, force=force)
     for output in drawn:
-        guard.check(output.path)
+        if output.kind == PLAN_WORKBOOK:
+            _check_plan_workbook(guard, output.path, language)
+        else:
+            guard.check(output.path)
     return [guard.write_bytes(output.path, output.data) for output in drawn]
 
 
@@ -141,7 +148,7 @@ def draw_plan(results: Results, fmt: str = "xlsx", *, output: Path | None = None
     if fmt == "xlsx":
         from hkh.outputs.workbooks.plan import workbook_bytes
 
-        return [Drawn(target, workbook_bytes(table, project.mapping.title))]
+        return [Drawn(target, workbook_bytes(table, project.mapping.title), PLAN_WORKBOOK)]
     from hkh.outputs.plan_text import csv_text, markdown
 
     if fmt == "md":
@@ -150,7 +157,8 @@ def draw_plan(results: Results, fmt: str = "xlsx", *, output: Path | None = None
 
 
 def write_plan(results: Results, fmt: str = "xlsx", *, output: Path | None = None, force: bool = False) -> Path:
-    return write_drawn(results.project.root, draw_plan(results, fmt, output=output), force=force)[0]
+    drawn = draw_plan(results, fmt, output=output)
+    return write_drawn(results.project.root, drawn, force=force, language=results.language)[0]
 
 
 def draw_report(results: Results, formats: tuple[str, ...] = ("html",), *, output: Path | None = None) -> list[Drawn]:
@@ -175,9 +183,68 @@ def draw_report(results: Results, formats: tuple[str, ...] = ("html",), *, outpu
     return drawn
 
 
+def _check_plan_workbook(guard: OutputGuard, target: Path, language: str) -> None:
+    """A plan workbook the steering group edited is not thrown away, nor left in the way: say how to read it back."""
+    from hkh.core.errors import OverwriteRefusedError
+    from hkh.core.files import shown_path
+    from hkh.i18n import t
+
+    try:
+        guard.check(target)
+    except OverwriteRefusedError as error:
+        if target.is_file() and guard.recorded(target) is not None:
+            raise OverwriteRefusedError(
+                t("followup.edited_plan", language, path=shown_path(target)), path=error.path
+            ) from None
+        raise
+
+
 def write_report(results: Results, fmt: str = "html", *, output: Path | None = None, force: bool = False) -> Path:
     if fmt in REPORT_FORMATS:
         # refuse an edited report before spending the time to build a new one
         target = output if output is not None else paths.report_path(results.project, results.language, fmt)
         OutputGuard(results.project.root, force=force).check(target)
     return write_drawn(results.project.root, draw_report(results, (fmt,), output=output), force=force)[0]
+
+
+def write_plan_after_import(results: Results, imported: Path) -> tuple[list[Path], list[str]]:
+    """After `hkh plan import`: the imported workbook counts as hkh's again, and the project's plan workbook is
+    written anew from the new plan.yaml, so that new rows carry their numbers and a second import changes nothing.
+
+    Returns the files written and what to tell the user (in the results' language). A plan workbook in out/ that was
+    edited too, and is not the one imported, is left alone: its edits are not in plan.yaml.
+    """
+    from hkh.core.errors import OverwriteRefusedError
+    from hkh.core.files import shown_path
+    from hkh.i18n import t
+
+    project, language = results.project, results.language
+    guard = OutputGuard(project.root)
+    target = paths.plan_path(project, language, "xlsx")
+    said: list[str] = []
+    same = target.exists() and imported.resolve() == target.resolve()
+    if same or guard.recorded(imported) is not None:
+        guard.record(imported)  # its content is in plan.yaml now: hkh may replace it
+    try:
+        guard.check(target)
+    except OverwriteRefusedError:
+        said.append(t("followup.out_edited", language, plan_workbook=shown_path(target)))
+        return [], said
+    written = write_plan(results, "xlsx")
+    if same:
+        said.append(t("followup.rewrote", language, workbook=shown_path(target)))
+    else:
+        if guard.recorded(imported) is not None:
+            said.append(t("followup.recorded", language, workbook=shown_path(imported)))
+        said.append(t("followup.elsewhere", language, plan_workbook=shown_path(target), workbook=shown_path(imported)))
+    return [written], said
+
+
+def write_efforts_workbook(results: Results, *, output: Path | None = None, force: bool = False) -> Path:
+    """The register of efforts as a workbook for the services to check (out/innsatsoversikt.xlsx, or `output`)."""
+    from hkh.outputs.workbooks.efforts import workbook_bytes
+
+    target = output if output is not None else paths.efforts_workbook_path(results.project, results.language)
+    return OutputGuard(results.project.root, force=force).write_bytes(
+        target, workbook_bytes(results.project, results.language)
+    )

@@ -143,6 +143,7 @@ class _Checker(ProblemRecorder):
         self.check_efforts()
         self.check_findings()
         self.check_plan()
+        self.check_consultations()
 
     def check_mapping(self) -> None:
         mapping = self.mapping
@@ -409,6 +410,67 @@ class _Checker(ProblemRecorder):
                         ("follow_up", index, "finding"),
                         f"follow_up names finding `{follow_up.finding}`, which is not in findings.yaml",
                     )
+
+
+    def check_consultations(self) -> None:
+        """Consultation records against the plan and the findings: every measure presented at a final consultation
+        (so that it is anchored with those who must carry it out), every id they name known, head counts that add up."""
+        from hkh.i18n import t
+        from hkh.project.consultations import final_consultations, measure_ids, recorded_final_consultations
+
+        sources = self.sources
+        if sources is None:
+            return
+        language = self.mapping.language if self.mapping is not None else "en"
+        plan_ids = measure_ids(self.plan) if self.plan is not None else None
+        finding_ids = {f.id for f in self.findings.findings} if self.findings is not None else None
+        for index, source in enumerate(sources.sources):
+            record = source.consultation
+            if record is None:
+                continue
+            loc = ("sources", index, "consultation")
+            if plan_ids is not None:
+                named: list[tuple[tuple[Any, ...], str | None]] = [
+                    (("proposals", i, "measure"), p.measure) for i, p in enumerate(record.proposals)
+                ]
+                named += [(("new_proposals", i, "measure"), p.measure) for i, p in enumerate(record.new_proposals)]
+                for where, measure in named:
+                    if measure and measure not in plan_ids:
+                        self.warn("unknown-measure", SOURCES_FILE, (*loc, *where),
+                                  t("consultation.check_unknown_measure", language, source=source.id, id=measure))
+            if finding_ids is not None:
+                cited: list[tuple[tuple[Any, ...], str]] = [(("findings", i), f) for i, f in enumerate(record.findings)]
+                cited += [
+                    (("groups", g, "findings", i), f)
+                    for g, group in enumerate(record.groups)
+                    for i, f in enumerate(group.findings)
+                ]
+                for where, finding in cited:
+                    if finding not in finding_ids:
+                        self.error("unknown-finding", SOURCES_FILE, (*loc, *where),
+                                   t("consultation.check_unknown_finding", language, source=source.id, id=finding))
+            counted = sum(p.count or 0 for p in record.participants)
+            if source.n is not None and counted > source.n:
+                self.warn("consultation-count", SOURCES_FILE, (*loc, "participants"),
+                          t("consultation.check_count", language, source=source.id, counted=counted, n=source.n))
+        if self.plan is None or not self.plan.goals:
+            return
+        finals = final_consultations(sources)
+        recorded = recorded_final_consultations(sources)
+        if not finals:
+            return  # no final consultation yet: `hkh status` shows the step as not done
+        if not recorded:
+            first = sources.sources.index(finals[0])
+            self.warn("measure-not-presented", SOURCES_FILE, ("sources", first, "id"),
+                      t("consultation.check_no_record", language, source=finals[0].id))
+            return
+        presented = {p.measure for s in recorded for p in s.consultation.proposals if p.measure}  # type: ignore[union-attr]
+        for g_index, goal in enumerate(self.plan.goals):
+            for m_index in range(len(goal.measures)):
+                measure_id = self.plan.measure_id(g_index, m_index)
+                if measure_id not in presented:
+                    self.warn("measure-not-presented", PLAN_FILE, ("goals", g_index, "measures", m_index),
+                              t("consultation.check_not_presented", language, id=measure_id))
 
 
 FILE_ORDER = {name: index for index, name in enumerate(FILE_MODELS)}

@@ -36,6 +36,9 @@ class Method(str, Enum):
     final_consultation = "final_consultation"
 
 
+CONSULTATION_METHODS = (Method.initial_consultation, Method.final_consultation)
+
+
 class StepId(str, Enum):
     """The seven HKH steps (KoRus), in order."""
 
@@ -57,6 +60,23 @@ class StepState(str, Enum):
 class Stance(str, Enum):
     supports = "supports"
     contradicts = "contradicts"
+
+
+class MeasureStatus(str, Enum):
+    """Where a measure of the plan stands, as the steering group follows it up. Order is the order of progress."""
+
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+    dropped = "dropped"
+
+
+class Reception(str, Enum):
+    """How a proposal presented at a consultation was received."""
+
+    endorsed = "endorsed"
+    changed = "changed"
+    rejected = "rejected"
 
 
 def _date_text(value: Any) -> Any:
@@ -167,6 +187,83 @@ class Mapping(HkhModel):
     settings: Settings = Field(default_factory=Settings)
 
 
+PERSON_KEYS = ("name", "navn", "person", "full_name", "first_name", "last_name", "fornavn", "etternavn")
+
+
+def _no_person_names(value: Any) -> Any:
+    """Consultation records name organisations and roles, never people: a `name` key is refused with that reason,
+    not as a mere unknown field (a name in a published record of who took part would identify them)."""
+    if isinstance(value, dict):
+        for key in value:
+            if str(key).strip().casefold() in PERSON_KEYS:
+                raise ValueError(
+                    f"`{key}`: participants are recorded by organisation and role, never by name; "
+                    "write `organisation:` and `role:` instead"
+                )
+    return value
+
+
+class Participant(HkhModel):
+    """Who took part in a consultation: an organisation, and the role of those who came (never their names)."""
+
+    organisation: str = Field(min_length=1)
+    role: str | None = None
+    count: int | None = Field(default=None, ge=1)
+    note: str | None = None
+
+    _no_names = model_validator(mode="before")(_no_person_names)
+
+
+class ConsultationGroup(HkhModel):
+    """One discussion group: what it discussed, and what came out of it."""
+
+    title: str | None = None
+    themes: TextList = Field(default_factory=list)
+    participants: TextList = Field(default_factory=list, description="organisations in the group, never names")
+    points: TextList = Field(default_factory=list)
+    findings: IdList = Field(default_factory=list)
+
+    _no_names = model_validator(mode="before")(_no_person_names)
+
+
+class PresentedProposal(HkhModel):
+    """A proposal presented at a consultation, linked to the measure of plan.yaml it is (or became)."""
+
+    measure: Identifier | None = None
+    text: str | None = None
+    received: Reception | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> PresentedProposal:
+        if not self.measure and not self.text:
+            raise ValueError("a presented proposal needs `measure` (its id in plan.yaml) or `text`")
+        return self
+
+
+class NewProposal(HkhModel):
+    """A proposal that came up at a consultation; `measure` when it went into the plan."""
+
+    text: str = Field(min_length=1)
+    raised_by: str | None = Field(default=None, description="organisation or group, never a person's name")
+    measure: Identifier | None = None
+
+
+class Consultation(HkhModel):
+    """The record of a consultation meeting (a source with method initial_ or final_consultation)."""
+
+    participants: list[Participant] = Field(default_factory=list)
+    groups: list[ConsultationGroup] = Field(default_factory=list)
+    themes: TextList = Field(default_factory=list, description="themes discussed in plenary")
+    points: TextList = Field(default_factory=list, description="points raised in plenary")
+    findings: IdList = Field(default_factory=list, description="findings presented")
+    proposals: list[PresentedProposal] = Field(default_factory=list)
+    new_proposals: list[NewProposal] = Field(default_factory=list)
+    note: str | None = None
+
+    _no_names = model_validator(mode="before")(_no_person_names)
+
+
 class Source(HkhModel):
     id: Identifier
     method: Method
@@ -179,6 +276,7 @@ class Source(HkhModel):
     participants: str | None = None
     files: TextList = Field(default_factory=list)
     note: str | None = None
+    consultation: Consultation | None = None
 
     _valid = field_validator("date")(_check_partial_date)
 
@@ -186,6 +284,11 @@ class Source(HkhModel):
     def _counts(self) -> Source:
         if self.n is not None and self.n_complete is not None and self.n_complete > self.n:
             raise ValueError(f"n_complete ({self.n_complete}) is larger than n ({self.n})")
+        if self.consultation is not None and self.method not in CONSULTATION_METHODS:
+            raise ValueError(
+                f"`consultation` records a meeting; source `{self.id}` has method {self.method.value}, "
+                "not initial_consultation or final_consultation"
+            )
         return self
 
 
@@ -276,7 +379,12 @@ class Measure(HkhModel):
     timing: str | None = None
     addresses: IdList = Field(default_factory=list)
     theme: str | None = None
+    status: MeasureStatus | None = None
+    status_date: PartialDate | None = Field(default=None, description="when the status or its note last changed")
+    status_note: str | None = None
     extra: dict[str, str | int | float | None] = Field(default_factory=dict)
+
+    _valid = field_validator("status_date")(_check_partial_date)
 
     @field_validator("timing", mode="before")
     @classmethod

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError, OverwriteRefusedError, UsageError
+from hkh.core.errors import HkhError, OverwriteRefusedError, SourceExistsError, UsageError
 from hkh.survey.codebook import Codebook
 from hkh.survey.interpret import build_survey
 from hkh.survey.store import CODEBOOK, RESPONSES, display_in, survey_dir
@@ -55,6 +55,14 @@ def default_source_id(exports: list[Path]) -> str:
     else:
         stem = first.resolve().parent.name
     return slug(stem.lower())
+
+
+def _next_id(root: Path, source_id: str) -> str:
+    """`survey-2` for `survey`, `survey-3` when that is taken too (`2021` in `sporreundersokelse-2020` is kept)."""
+    number = 2
+    while survey_dir(root, f"{source_id}-{number}").exists():
+        number += 1
+    return f"{source_id}-{number}"
 
 
 def write_responses_csv(path: Path, header: list[str], columns: list[Sequence[Any]]) -> None:
@@ -122,6 +130,7 @@ def import_survey(
     source_id: str | None = None,
     keep_identifiers: bool = False,
     force: bool = False,
+    replace: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
     """Read, check and interpret a SurveyXact export, then write data/survey/<source>/ and register the source.
@@ -141,6 +150,13 @@ def import_survey(
         sid = source_id or default_source_id(exports)
         if not re.match(ID_PATTERN, sid) or len(sid) > 64:
             raise UsageError(f"{sid!r} is not a valid source id (letters, digits, `_`, `-`, `.`); choose one with --source")
+        if survey_dir(root, sid).exists() and not replace:
+            # a second round of the same survey imported under the same id would silently take the first's place
+            raise SourceExistsError(
+                f"the survey `{sid}` is already imported ({display_in(root, survey_dir(root, sid))}/); give a new round "
+                f"its own id (--source {_next_id(root, sid)}), or add --replace to replace the imported one",
+                path=display_in(root, survey_dir(root, sid)),
+            )
         raw = read_export(exports, progress=progress)
         built = build_survey(raw, source_id=sid, keep_identifiers=keep_identifiers, progress=progress)
         codebook = built.codebook

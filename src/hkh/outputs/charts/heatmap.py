@@ -33,15 +33,20 @@ HOURS_SHOWN = range(0, 24, 3)
 DPI = 150
 
 
-def count_colour(count: int, highest: int) -> tuple[str, str]:
-    """The fill and the ink (hex, no '#') for `count` services open when at most `highest` are: a step of SCALE."""
-    if count <= 0:
-        return NOTHING_OPEN.lstrip("#"), "000000"
+def count_step(count: int, highest: int) -> int:
+    """The step of SCALE for `count` services open (count ≥ 1) when at most `highest` are."""
     if highest <= len(SCALE):
         step = count - 1 if highest > 2 else min(2 * (count - 1) + 1, len(SCALE) - 1)
     else:
         step = round((count - 1) / (highest - 1) * (len(SCALE) - 1))
-    step = max(0, min(step, len(SCALE) - 1))
+    return max(0, min(step, len(SCALE) - 1))
+
+
+def count_colour(count: int, highest: int) -> tuple[str, str]:
+    """The fill and the ink (hex, no '#') for `count` services open when at most `highest` are: a step of SCALE."""
+    if count <= 0:
+        return NOTHING_OPEN.lstrip("#"), "000000"
+    step = count_step(count, highest)
     return SCALE[step].lstrip("#"), ("FFFFFF" if step >= DARK_FROM else "1D1D1B")
 
 
@@ -54,8 +59,9 @@ def _panel_title(row: Any, language: str) -> str:
 
 
 def _figure(result: GapAnalysis) -> Any:
+    import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.collections import PatchCollection
+    from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch, Rectangle
 
@@ -78,38 +84,26 @@ def _figure(result: GapAnalysis) -> Any:
     )
     for index, row in enumerate(rows):
         axes = figure.add_subplot(grid[index // columns, index % columns])
-        # The cells are drawn in reading order, a run of hatched (nothing open) or of coloured cells at a time: one
-        # collection per run draws the same pixels as one patch per cell, in a fraction of the time (thousands of
-        # patches took seconds).
-        runs: list[tuple[bool, list[Any], list[str]]] = []
-        for day, counts in enumerate(row.counts):
-            for hour, count in enumerate(counts):
-                hatched = count <= 0
-                if not runs or runs[-1][0] != hatched:
-                    runs.append((hatched, [], []))
-                cells = runs[-1][1]
-                if hatched:
-                    # hours in a row with nothing open are one hatched band (the hatch is laid on the page, so it
-                    # runs on unbroken), not a rectangle per hour: hatching was most of the drawing time
-                    if cells and cells[-1].get_y() == day:
-                        cells[-1].set_width(cells[-1].get_width() + 1)
-                    else:
-                        cells.append(Rectangle((hour, day), 1, 1))
-                    continue
-                cells.append(Rectangle((hour, day), 1, 1))
-                fill, ink = count_colour(count, highest)
-                runs[-1][2].append(f"#{fill}")
-                if columns == 1:
-                    axes.text(hour + 0.5, day + 0.55, str(count), ha="center", va="center", fontsize=6.5,
-                              color=f"#{ink}")
-        for hatched, cells, fills in runs:
-            if hatched:
-                collection = PatchCollection(cells, facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR, hatch="////",
-                                             linewidth=0, joinstyle="miter", capstyle="butt")
-            else:
-                collection = PatchCollection(cells, facecolors=fills, edgecolor="white", linewidth=0.6,
-                                             joinstyle="miter", capstyle="butt")
-            axes.add_collection(collection, autolim=False)
+        # the hatch of "nothing open" under the whole week, and one mesh of coloured cells over it in which the
+        # hours with nothing open are left out (two artists per panel, not one per cell: a cell each made the
+        # figure take seconds to draw and its SVG megabytes)
+        axes.add_patch(Rectangle((0, 0), 24, 7, facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR, hatch="////",
+                                 linewidth=0))
+        counts = np.array(row.counts, dtype=int)
+        steps = np.ma.masked_less_equal(
+            np.vectorize(lambda count: count_step(count, highest) if count > 0 else -1)(counts), -1
+        )
+        axes.pcolormesh(
+            np.arange(25), np.arange(8), steps, cmap=ListedColormap(SCALE),
+            norm=BoundaryNorm(np.arange(len(SCALE) + 1) - 0.5, len(SCALE)), edgecolors="white", linewidth=0.6,
+        )
+        if columns == 1:
+            for day, day_counts in enumerate(row.counts):
+                for hour, count in enumerate(day_counts):
+                    if count > 0:
+                        ink = count_colour(count, highest)[1]
+                        axes.text(hour + 0.5, day + 0.55, str(count), ha="center", va="center", fontsize=6.5,
+                                  color=f"#{ink}")
         axes.set_xlim(0, 24)
         axes.set_ylim(7, 0)
         axes.set_yticks([day + 0.5 for day in range(7)], labels=days, fontsize=small)

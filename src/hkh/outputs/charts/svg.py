@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 _ID = re.compile(r'id="([^"]+)"')
-_REFERENCE = re.compile(r"#([^)\"'#]+)([)\"'])")  # `url(#id)`, `href="#id"`
+_REFERENCE = re.compile(r"#([^)\"'\s#;]+)([)\"'])")
 
 
 def figure_svg(figure: Any, *, tight: bool = False) -> str:
@@ -32,7 +32,10 @@ def inline_svg(text: str, prefix: str | None = None) -> str:
     text = re.sub(r'(<svg[^>]*?)\s+height="[^"]*"', r"\1", text, count=1)
     prefix = prefix or f"f{hashlib.sha1(text.encode()).hexdigest()[:8]}-"
     ids = set(_ID.findall(text))
-    # one pass for all ids (a heatmap has thousands: one pass per id took seconds)
-    text = _ID.sub(lambda found: f'id="{prefix}{found[1]}"' if found[1] in ids else found[0], text)
-    text = _REFERENCE.sub(lambda found: f"#{prefix}{found[1]}{found[2]}" if found[1] in ids else found[0], text)
+    # one pass for the ids and one for the references to them (url(#id), href="#id"): a figure of many cells has
+    # thousands of ids, and a substitution per id made a heatmap take seconds
+    text = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', text)
+    text = _REFERENCE.sub(
+        lambda m: f"#{prefix}{m.group(1)}{m.group(2)}" if m.group(1) in ids else m.group(0), text
+    )
     return text.replace("<svg ", '<svg role="img" ', 1)

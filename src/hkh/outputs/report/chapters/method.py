@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hkh.i18n.formats import format_period
-from hkh.outputs.report.builder import ReportBuilder, source_when
+from hkh.outputs.report.builder import ReportBuilder, finding_title, lower_first, source_when
 from hkh.outputs.report.model import Bullets, Paragraph, Section, TableRow
 from hkh.project.models import Method, Source, StepId, StepState
 
@@ -108,6 +108,9 @@ def _method_section(b: ReportBuilder, parent: Section, kind: Method, sources: li
                 sentences.append(b.t("report.participants", text=source.participants.rstrip(".")) + ".")
     if sentences:
         section.blocks.append(Paragraph(" ".join(sentences)))
+    if kind in CONSULTATIONS:
+        for source in sources:
+            _consultation_record(b, section, source)
     if kind not in CONSULTATIONS or any(s.note for s in sources):
         items = []
         for source in sources:
@@ -118,3 +121,78 @@ def _method_section(b: ReportBuilder, parent: Section, kind: Method, sources: li
                 text += f": {source.note}"
             items.append(text)
         section.blocks.append(Bullets(items))
+
+
+def _sentence_list(items: list[str], language: str) -> str:
+    from hkh.i18n.formats import join_words
+
+    return join_words([item.rstrip(".") for item in items], language)
+
+
+def _consultation_record(b: ReportBuilder, section: Section, source: Source) -> None:
+    """What a consultation's record says: who came by organisation, the groups and themes, what was presented and
+    how it was received, and what new came up (`consultation:` in sources.yaml)."""
+    record = source.consultation
+    if record is None:
+        return
+    language = b.language
+    sentences: list[str] = []
+    if record.participants:
+        named = []
+        for person in record.participants:
+            details = ", ".join(str(part) for part in (person.role, person.count) if part)
+            named.append(f"{person.organisation} ({details})" if details else person.organisation)
+        sentences.append(b.t("consultation.participants_by_organisation", list=_sentence_list(named, language)))
+    themes = [theme for group in record.groups for theme in group.themes]
+    if themes:
+        sentences.append(b.t("consultation.groups", themes=_sentence_list(themes, language)))
+    if record.themes:
+        sentences.append(b.t("consultation.themes", themes=_sentence_list(record.themes, language)))
+    if record.findings:
+        findings_by_id = {finding.id: finding for finding in b.project.findings.findings}
+        titles = [
+            finding_title(found) if (found := findings_by_id.get(finding)) is not None else finding
+            for finding in record.findings
+        ]
+        sentences.append(b.t("consultation.findings_presented", findings=_sentence_list(titles, language)))
+    if record.new_proposals:
+        items = []
+        for proposal in record.new_proposals:
+            text = proposal.text.rstrip(".")
+            if proposal.raised_by:
+                text = b.t("consultation.new_proposal_from", text=text, who=proposal.raised_by)
+            if proposal.measure:
+                text = b.t("consultation.new_proposal_measure", text=text, measure=proposal.measure)
+            items.append(text)
+        sentences.append(b.t("consultation.new_proposals", list="; ".join(items)))
+    if source.method is Method.final_consultation and not record.proposals:
+        sentences.append(b.t("consultation.no_proposals_recorded"))
+    if record.note:
+        sentences.append(record.note.rstrip(".") + ".")
+    points = [point.rstrip(".") for group in record.groups for point in group.points] + [
+        point.rstrip(".") for point in record.points
+    ]
+    if points:
+        sentences.append(b.t("consultation.points_lead"))
+    if sentences:
+        section.blocks.append(Paragraph(" ".join(sentences)))
+    if points:
+        section.blocks.append(Bullets(points))
+    if record.proposals:
+        measures = {row.measure_id: row.measure.text for row in b.results.plan.rows}
+        rows = []
+        for presented in record.proposals:
+            text = presented.text or measures.get(presented.measure or "", "")
+            received = (
+                b.t(f"consultation.received_{presented.received.value}")
+                if presented.received is not None
+                else b.t("consultation.not_recorded")
+            )
+            rows.append(TableRow([presented.measure or "", text, received, presented.note or ""]))
+        headers = [b.t("consultation.measure"), b.t("consultation.proposal"), b.t("consultation.reception"), b.t("consultation.note")]
+        caption = b.t(
+            "consultation.proposals_caption",
+            what=lower_first(b.t(f"methods.{source.method.value}")),
+            when=source_when(source, language) or "–",
+        )
+        section.blocks.append(b.table(headers, rows, caption, style="proposals"))

@@ -326,6 +326,9 @@ def import_(
     keep_identifiers: Annotated[
         bool, typer.Option("--keep-identifiers", help="Keep names, e-mail, phone and similar columns (personal data!).")
     ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace the survey already imported under this source id.")
+    ] = False,
     force: ForceOption = False,
     language: LanguageOption = None,
     quiet: QuietOption = False,
@@ -360,6 +363,7 @@ def import_(
             source_id=source,
             keep_identifiers=keep_identifiers,
             force=force,
+            replace=replace,
             progress=callback,
         )
     if not SETTINGS.quiet:
@@ -504,33 +508,11 @@ def gaps(
         _wrote(write_gaps(results, output=output, force=force))
 
 
-# --------------------------------------------------------------------------------------------------------- plan
+# ------------------------------------------------------------------------------------ plan and efforts (groups)
 
-
-class PlanFormat(str, Enum):
-    xlsx = "xlsx"
-    md = "md"
-    csv = "csv"
-
-
-@app.command(short_help="The action plan: workbook, Markdown or CSV.")
-def plan(
-    project: ProjectOption = None,
-    output_format: Annotated[PlanFormat, typer.Option("--format", "-f", help="xlsx, md or csv.")] = PlanFormat.xlsx,
-    output: OutputOption = None,
-    language: LanguageOption = None,
-    force: ForceOption = False,
-    quiet: QuietOption = False,
-) -> None:
-    """The action plan (Delmål / Forslag til tiltak / Ansvarlig og involverte / Tid), traced to findings."""
-    from hkh.core.lock import project_lock
-    from hkh.outputs.write import write_plan
-
-    _settle(project, language, quiet)
-    results = _results()
-    with project_lock(results.project.root):
-        _wrote([write_plan(results, output_format.value, output=output, force=force)])
-
+# `hkh plan` (write, import, status) and `hkh efforts` (import, export): registered here, so that they keep their
+# place in `hkh --help`; they live in hkh/cli/spreadsheets.py, which uses the helpers above.
+from hkh.cli import spreadsheets as _spreadsheets  # noqa: E402,F401
 
 # ------------------------------------------------------------------------------------------------------- report
 
