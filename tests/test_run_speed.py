@@ -301,3 +301,31 @@ def test_the_benchmarks_baseline_imports_every_runtime_library() -> None:
     assert names <= set(imported_as), f"a new dependency: add it to RUNTIME_LIBRARIES and here: {names - set(imported_as)}"
     assert {imported_as[name] for name in names} <= set(RUNTIME_LIBRARIES)
     assert set(RUNTIME_LIBRARIES) - {imported_as[name] for name in names} <= {"numpy"}  # pandas' own, which hkh uses
+
+
+def test_a_worker_that_dies_leaves_its_work_to_the_main_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed outright (out of memory, say) while it draws, the worker is not waited for: the run does its work and
+    writes what a run without it writes."""
+    import hkh.outputs.charts.heatmap as heatmap
+
+    single = write_small_project(tmp_path / "single", "en")
+    FIGURES.__init__()  # type: ignore[misc]
+    assert run(single, workers=1, monkeypatch=monkeypatch).exit_code == 0
+    project = write_small_project(tmp_path / "p", "en")
+    FIGURES.__init__()  # type: ignore[misc]
+    main_process, draw, died = os.getpid(), heatmap._draw, tmp_path / "the worker died"
+
+    def dies_in_the_worker(*args: object) -> bytes:
+        if os.getpid() != main_process:
+            died.touch()
+            os._exit(9)
+        return draw(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(heatmap, "_draw", dies_in_the_worker)
+    result = run(project, workers=2, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert outputs(project) == outputs(single)
+    if (os.cpu_count() or 1) > 1:
+        assert died.exists()

@@ -312,6 +312,7 @@ def _worker(results: Results, figures: list[FigureJob], steps: list[Step]) -> It
         try:
             FIGURES.figure(job)
         except Exception:  # noqa: BLE001 - see above
+            yield ("not drawn", job.key, {})
             continue
         yield ("figures", FIGURES.take_drawn())
     for step in steps:
@@ -346,8 +347,12 @@ def _draw(steps: list[Step], results: Results) -> dict[str, list[Drawn] | BaseEx
         stream = worker.results()
 
         def arrive() -> bool:
-            """Take in the worker's next result; False when it has sent its last."""
-            message = next(stream, None)
+            """Take in the worker's next result; False when it has sent its last (or ended without finishing:
+            what it did not send is done here)."""
+            try:
+                message = next(stream, None)
+            except Exception:  # noqa: BLE001 - the worker died (killed, out of memory): carry on without it
+                message = None
             if message is None:
                 return False
             kind, *rest = message
@@ -358,6 +363,8 @@ def _draw(steps: list[Step], results: Results) -> dict[str, list[Drawn] | BaseEx
                 from_worker[rest[0]] = rest[2]
             elif kind == "failed":
                 from_worker[rest[0]] = None
+            elif kind == "not drawn":
+                FIGURES.promised.discard(rest[0])  # drawn here when needed, meeting its error in its step
             return True
 
         FIGURES.promised, FIGURES.arrive = {job.key for job in figures}, arrive
