@@ -465,9 +465,10 @@ def test_100000_values_take_well_under_a_second() -> None:
         [f"Det kostet {i} kr, åpent 20:00-24:00" for i in range(100_000)],
     ]
     for values in columns:
-        started = time.perf_counter()
+        # CPU time, not the clock: on a machine busy with other work the clock ran past 2 s (CI failed 1 run in 3)
+        started = time.process_time()
         scan_values(values)
-        assert time.perf_counter() - started < 2.0  # ~0.25-0.55 s measured; the margin is for a loaded machine
+        assert time.process_time() - started < 2.0  # ~0.25-0.55 s measured
 
 
 # -- free text
