@@ -43,3 +43,13 @@ is_open  # project.hours.is_open: one weekly schedule at one hour (tests check t
 # Used by the tests only, kept beside what they check
 chapter_titles  # outputs.report.builder: every chapter heading in report order (the browser test)
 dump_yaml  # core.yamlio: the round-trip writer beside the reader (the fuzz tests write YAML trees with it)
+
+# Read by the report's Jinja template (a chart's printed width, a box that scrolls on a phone, a list's stacking)
+_.scroll, _.stacks, _.inches, scroll
+
+# outputs.excel.own_formula: the one way to write a formula into a workbook, which the final check of every cell then
+# lets through (hkh writes none yet; the check is there so that no text becomes one)
+own_formula
+
+# survey.disclosure: result fields the tests and benchmarks/disclosure.py report on
+secondary, n_hidden, lower_quartile, upper_quartile

@@ -106,3 +106,55 @@ def missing_words(expected: list[str], printed: str) -> list[str]:
             if word not in tokens and word.strip(".,;:()«»\"'") not in tokens:
                 absent.append(word)
     return absent
+
+
+@dataclass(frozen=True)
+class Line:
+    """A printed line of text: its page, where it starts from the top, its largest font size and whether bold."""
+
+    page: int
+    top: float
+    size: float
+    bold: bool
+    text: str
+
+
+def lines_of(pdf: Path, *, footer: float = 45.0) -> list[Line]:
+    """The lines of upright text on each page, top to bottom, without the page number in the bottom margin
+    (`footer` points from the page's foot)."""
+    import pdfplumber
+
+    found: list[Line] = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            rows: dict[int, list[dict[str, object]]] = defaultdict(list)
+            for word in page.extract_words(extra_attrs=["size", "fontname", "upright"]):
+                if not word["upright"] or word["top"] > page.height - footer:
+                    continue
+                rows[round(float(word["top"]) / 3)].append(word)
+            for _, words in sorted(rows.items()):
+                words.sort(key=lambda word: float(word["x0"]))  # type: ignore[arg-type]
+                found.append(Line(
+                    page=number,
+                    top=float(words[0]["top"]),  # type: ignore[arg-type]
+                    size=max(float(word["size"]) for word in words),  # type: ignore[arg-type]
+                    bold=any("Bold" in str(word["fontname"]) for word in words),
+                    text=" ".join(str(word["text"]) for word in words),
+                ))
+    return found
+
+
+def last_lines(lines: list[Line]) -> dict[int, Line]:
+    """The last line of text on each page."""
+    last: dict[int, Line] = {}
+    for line in lines:
+        last[line.page] = line
+    return last
+
+
+def first_lines(lines: list[Line]) -> dict[int, Line]:
+    """The first line of text on each page."""
+    first: dict[int, Line] = {}
+    for line in lines:
+        first.setdefault(line.page, line)
+    return first

@@ -117,6 +117,10 @@ goals:
       - text: Sted om natta
         addresses: [natt-lor-lang]
       - text: Et tiltak uten mål
+"""
+# a measure addressing an id that does not exist: `hkh check` finds the error, so every command refuses the project;
+# the gap analysis itself (the library) still lists the measure as addressing nothing
+PLAN_WITH_UNKNOWN_ID = PLAN + """\
       - text: Et tiltak med feil id
         addresses: [finnes-ikke]
 """
@@ -216,7 +220,14 @@ def test_capacity_is_reported_against_the_needs_that_depend_on_it(tmp_path: Path
 
 
 def test_plan_coverage(tmp_path: Path) -> None:
-    data = gaps_json(write_project(tmp_path))
+    from hkh.analysis.results import Results
+    from hkh.project.load import load_project
+
+    root = write_project(tmp_path, plan=PLAN_WITH_UNKNOWN_ID)
+    refused = runner.invoke(app, ["gaps", "-p", str(root), "-l", "en"])
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
+    assert "addresses `finnes-ikke`" in refused.stderr and "`hkh check` lists all 1" in refused.stderr
+    data = Results(load_project(root)).gaps.to_json()
     items = {(item["kind"], item["id"]): item for item in data["unaddressed"]}
     # a measure naming a finding answers its needs; one naming a need answers its finding
     assert ("finding", "evening") not in items and ("need", "evening.1") not in items

@@ -134,9 +134,16 @@ def test_codebook_content(project: Path, tables: ExportTables, tmp_path: Path) -
 
 def test_identifiers_dropped_and_reported(project: Path, tables: ExportTables, tmp_path: Path) -> None:
     workbook = write_xlsx(tables, tmp_path / "export.xlsx")
-    result = run("import", str(workbook), "-p", str(project))
+    result = run("import", str(workbook), "-p", str(project), "-l", "en")
     assert result.exit_code == 0, result.output
-    assert "dropped identifying columns: respondentid, email, navn, telefon, kontakt_epost" in result.output
+    for column, reason in (
+        ("respondentid", "respondent or contact id (the variable name says “respondentid”)"),
+        ("email", "e-mail address (the variable name says “email”)"),
+        ("navn", "name (the question text says “Navn”)"),
+        ("telefon", "phone number (the question text says “Telefon”)"),
+        ("kontakt_epost", "e-mail address (the question text says “E-post”)"),
+    ):
+        assert f"dropped column {column}: {reason}" in result.output
     source = "export"
     folder = project / "data" / "survey" / source
     text = (folder / "responses.csv").read_text("utf-8")
@@ -408,7 +415,7 @@ def test_missing_file(project: Path, tmp_path: Path) -> None:
 
 def test_bad_source_id(project: Path, tables: ExportTables, tmp_path: Path) -> None:
     path = write_xlsx(tables, tmp_path / "export.xlsx")
-    result = run("import", str(path), "-p", str(project), "-s", "min kilde")
+    result = run("import", str(path), "-p", str(project), "-s", "min kilde", "-l", "en")
     assert result.exit_code == 2 and "not a valid source id" in result.stderr
     assert not (project / "data").exists()
 

@@ -42,6 +42,9 @@ sources:
   - id: s1
     method: survey
     title: Undersøkelse
+  - id: intervju-tjenester
+    method: service_interview
+    title: Intervju med tjenestene
 """
 PLAN = """\
 goals:

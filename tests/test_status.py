@@ -28,8 +28,8 @@ def test_status_shows_steps_sources_and_counts(tmp_path: Path) -> None:
     survey_row = next(line for line in out.splitlines() if "Spørreundersøkelse" in line)
     assert "51" in survey_row
     assert "ikke brukt" in next(line for line in out.splitlines() if "Feltrapporter" in line)
-    # F1 has two methods (triangulated), F2 one (single source)
-    assert "triangulert 1" in out and "én kilde 1" in out
+    # F1 has two methods (triangulated), F2 one (one method)
+    assert "triangulert 1" in out and "én metode 1" in out
     assert "Tiltak" in out and "3" in next(line for line in out.splitlines() if "│ Tiltak" in line)
 
 

@@ -258,7 +258,20 @@ def write_survey(project: Path, people: list[Respondent] | None = None, codebook
     return folder
 
 
-def make_project(root: Path, *, language: str = "nb", findings: str = FINDINGS) -> Path:
+# FINDINGS cites an option and a question the survey does not have (for the evidence tests below); `hkh check` finds
+# those, and every command refuses such a project, so the commands are run on a project without them
+FINDINGS_SOUND = FINDINGS.replace(
+    """      - source: s1
+        question: konflikt
+        option: Tyveri
+      - source: s1
+        question: finnes_ikke
+""",
+    "",
+)
+
+
+def make_project(root: Path, *, language: str = "nb", findings: str = FINDINGS_SOUND) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "hkh.yaml").write_text(HKH.format(language=language), "utf-8")
     (root / "sources.yaml").write_text(SOURCES, "utf-8")
@@ -272,6 +285,12 @@ def make_project(root: Path, *, language: str = "nb", findings: str = FINDINGS) 
 @pytest.fixture()
 def project_dir(tmp_path: Path) -> Path:
     return make_project(tmp_path / "kartlegging")
+
+
+@pytest.fixture()
+def broken_dir(tmp_path: Path) -> Path:
+    """A project whose findings cite an option and a question the survey does not have."""
+    return make_project(tmp_path / "kartlegging", findings=FINDINGS)
 
 
 def options_of(data: dict, question: str) -> dict[str, tuple]:
@@ -418,7 +437,7 @@ def test_english_phrases_and_file_names(tmp_path: Path) -> None:
 
 
 def test_brackets_in_survey_texts_are_printed_as_written(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", findings="findings: []\n")  # the findings cite the label as it was
     write_survey(project, codebook=CODEBOOK.replace("label: Sosialt treffsted}", "label: \"Sosialt [treffsted]\"}"))
     result = runner.invoke(app, ["survey", "-p", str(project)])
     assert result.exit_code == 0, result.output
@@ -745,8 +764,8 @@ def test_matplotlib_is_not_imported_by_the_cli_at_start() -> None:
 # ------------------------------------------------------------------------------------------------ evidence
 
 
-def test_evidence_figures_for_findings(project_dir: Path) -> None:
-    project = load_project(project_dir)
+def test_evidence_figures_for_findings(broken_dir: Path) -> None:
+    project = load_project(broken_dir)
     evidence = project.findings.findings[0].evidence
     bøff = evidence_figure(project, evidence[0], "nb")
     assert bøff is not None
@@ -760,8 +779,8 @@ def test_evidence_figures_for_findings(project_dir: Path) -> None:
     assert evidence_figure(project, evidence[5], "nb") is None  # an interview cites no survey figure
 
 
-def test_evidence_with_unknown_option_or_question_names_the_line(project_dir: Path) -> None:
-    project = load_project(project_dir)
+def test_evidence_with_unknown_option_or_question_names_the_line(broken_dir: Path) -> None:
+    project = load_project(broken_dir)
     evidence = project.findings.findings[0].evidence
     with pytest.raises(HkhError) as unknown_option:
         evidence_figure(project, evidence[3], "nb")
@@ -774,8 +793,8 @@ def test_evidence_with_unknown_option_or_question_names_the_line(project_dir: Pa
     assert f"findings.yaml:{question_line}:" in str(unknown_question.value) and "finnes_ikke" in str(unknown_question.value)
 
 
-def test_evidence_may_add_up_options_of_a_single_choice_question(project_dir: Path) -> None:
-    project = load_project(project_dir)
+def test_evidence_may_add_up_options_of_a_single_choice_question(broken_dir: Path) -> None:
+    project = load_project(broken_dir)
     social, women_and_other, men_and_women, conflict = project.findings.findings[1].evidence
     figure = evidence_figure(project, social, "nb")
     assert figure is not None
@@ -797,8 +816,16 @@ def test_survey_command_lists_the_figures_findings_cite(project_dir: Path) -> No
     cited = result.stdout[result.stdout.index("Tall som funnene viser til"):]
     assert "22 av 26 (85 %, litt over fire av fem)" in cited
     assert "8 av 26 (31 %, omtrent tre av ti)" in cited and "tre av ti kommer av andre grunner" in cited
-    assert "'Tyveri'" in cited  # the problem is shown, and the tables are still written
     assert (project_dir / "out" / "sporreundersokelse.xlsx").is_file()
+
+
+def test_survey_command_refuses_findings_citing_an_option_the_survey_lacks(broken_dir: Path) -> None:
+    result = runner.invoke(app, ["survey", "-p", str(broken_dir), "-l", "en"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    line = FINDINGS.splitlines().index("        option: Tyveri") + 1
+    assert f"findings.yaml:{line}: finding `F1`: `Tyveri` is not an option of question `konflikt`" in result.stderr
+    assert "`hkh check` lists all 2" in result.stderr
+    assert not (broken_dir / "out").exists()
 
 
 # ------------------------------------------------------------------------------------------------ errors

@@ -210,8 +210,15 @@ def test_a_measure_that_addresses_a_need_is_traced_to_its_finding(tmp_path: Path
 
 
 def test_evidence_from_an_unregistered_source_is_not_counted_but_warned(tmp_path: Path) -> None:
+    from hkh.analysis.results import Results
+    from hkh.project.load import load_project
+
     findings = "findings:\n  - id: f\n    statement: s\n    evidence:\n      - {source: ghost}\n      - {source: field}\n"
-    data = run_json(write_project(tmp_path, findings=findings, plan="goals: []\n"))
+    root = write_project(tmp_path, findings=findings, plan="goals: []\n")
+    # `hkh check` finds the unknown source, so the command refuses the project; the library counts what it can
+    refused = runner.invoke(app, ["triangulate", "-p", str(root), "--format", "json", "-l", "en"])
+    assert refused.exit_code == 2 and "cites source `ghost`, which is not in sources.yaml" in refused.stderr
+    data = Results(load_project(root)).triangulation.to_json()
     assert by_id(data)["f"]["methods"] == {"field_reports": {"supports": 1, "contradicts": 0}}
     assert any(w["code"] == "unknown_source" and w["source"] == "ghost" for w in data["warnings"])
 
@@ -243,7 +250,7 @@ def test_workbook_terminal_and_json_hold_the_same_figures(tmp_path: Path) -> Non
     disputed_column = header.index("Omstridt")
     rows = {row[-1].value: row for row in matrix.iter_rows(min_row=2) if row[-1].value in by_id(data)}
     assert set(rows) == set(by_id(data))
-    labels = {"single": "én kilde", "triangulated": "triangulert", "robust": "robust", "none": "uten belegg"}
+    labels = {"single": "én metode", "triangulated": "triangulert", "robust": "robust", "none": "uten belegg"}
     for finding_id, item in by_id(data).items():
         row = rows[finding_id]
         assert row[strength_column].value == labels[item["strength"]]
@@ -297,7 +304,7 @@ def test_english_output_names_and_labels(tmp_path: Path) -> None:
     workbook = load_workbook(root / "out" / "triangulation.xlsx")
     assert workbook.sheetnames == ["Matrix", "Evidence", "Warnings"]
     strengths = {row[-1].value: row[-3].value for row in workbook["Matrix"].iter_rows(min_row=2)}
-    assert strengths["same-method"] == "single source"
+    assert strengths["same-method"] == "one method"
     assert strengths["three-methods"] == "robust"
 
 
@@ -380,10 +387,10 @@ def test_example_the_night_time_finding_rests_on_one_method(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     matrix = load_workbook(root / "out" / "triangulering.xlsx")["Matrise"]
     row = next(row for row in matrix.iter_rows(min_row=2) if row[-1].value == NIGHT_FINDING)
-    assert row[-3].value == "én kilde"
+    assert row[-3].value == "én metode"
     # every finding of the example is in the matrix with the strength the JSON gives
     strengths = {row[-1].value: row[-3].value for row in matrix.iter_rows(min_row=2)}
-    words = {"single": "én kilde", "triangulated": "triangulert", "robust": "robust", "none": "uten belegg"}
+    words = {"single": "én metode", "triangulated": "triangulert", "robust": "robust", "none": "uten belegg"}
     assert all(strengths[item["id"]] == words[item["strength"]] for item in data["findings"])
 
 
@@ -394,7 +401,7 @@ def test_a_narrow_terminal_still_shows_every_strength(tmp_path: Path) -> None:
     # the table fits; the path of the workbook is printed whole, so it can be copied
     assert max(len(line) for line in result.stdout.splitlines() if "triangulering.xlsx" not in line) <= 80
     data = run_json(root)
-    words = {"single": "én kilde", "triangulated": "triangulert", "robust": "robust", "none": "uten belegg"}
+    words = {"single": "én metode", "triangulated": "triangulert", "robust": "robust", "none": "uten belegg"}
     for item in data["findings"]:
         line = next(text for text in result.stdout.splitlines() if text.strip().startswith(item["id"]))
         assert words[item["strength"]] in line

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hkh.core.errors import CheckFailedError, HkhError, Problem, Severity
+from hkh.core.errors import CheckFailedError, HkhError, Problem, ProjectHasErrorsError, Severity
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.results import Results
@@ -46,7 +46,6 @@ STATS_DIR = Path("data") / "stats"
 class CheckResult:
     root: Path
     problems: list[Problem]
-    project: Project | None = None  # the loaded project, when every file loaded (errors or not)
 
     @property
     def errors(self) -> list[Problem]:
@@ -57,16 +56,43 @@ class CheckResult:
         return [p for p in self.problems if p.severity is not Severity.ERROR]
 
 
-def check(explicit_dir: Path | None = None) -> CheckResult:
-    """Every problem of a project folder, errors first, each group in file and line order."""
+def _checked(explicit_dir: Path | None) -> tuple[CheckResult, Any]:
+    """The check's result, and the files as it loaded them (so a command need not load them again)."""
     from hkh.project.check import check_files, sort_problems
-    from hkh.project.load import project_of
+    from hkh.project.folders import outside_problems
+    from hkh.project.load import display_path
     from hkh.survey.checks import survey_problems
+    from hkh.survey.screening import screening_problems
 
     checked = check_files(explicit_dir)
-    problems = checked.problems + survey_problems(checked.root, checked.models, checked.trees)
-    project = project_of(checked.root, checked.models, checked.trees)
-    return CheckResult(checked.root, sort_problems(checked.root, problems), project)
+    root = checked.root
+    mapping = checked.models.get("hkh.yaml")
+    allowed = bool(mapping is not None and mapping.settings.allow_outside_folders)
+    problems = (
+        checked.problems
+        + outside_problems(root, allowed, display_path(root, "."))
+        + survey_problems(root, checked.models, checked.trees)
+        + screening_problems(root, checked.models, checked.trees)
+    )
+    return CheckResult(root, sort_problems(root, problems)), checked
+
+
+def check(explicit_dir: Path | None = None) -> CheckResult:
+    """Every problem of a project folder, errors first, each group in file and line order."""
+    return _checked(explicit_dir)[0]
+
+
+def load_checked(explicit_dir: Path | None = None) -> tuple[Project, CheckResult]:
+    """The project, loaded once by the same check `hkh check` runs; a project with errors is refused with the first
+    of them and a pointer to `hkh check`. Every command that reads a project starts here."""
+    from hkh.project.load import project_of
+
+    result, checked = _checked(explicit_dir)
+    if result.errors:
+        raise ProjectHasErrorsError(result.errors)
+    project = project_of(result.root, checked.models, checked.trees)
+    assert project is not None, "a file that did not load is an error"
+    return project, result
 
 
 # ------------------------------------------------------------------------------------------------------ the inputs
@@ -88,7 +114,7 @@ class Inputs:
 
             try:
                 self._hashes[path] = sha256_file(path)
-            except OSError:
+            except (OSError, HkhError):  # missing, or not an ordinary file: the check step says which
                 self._hashes[path] = "missing"
         return self._hashes[path]
 
@@ -220,18 +246,19 @@ def _current_outputs(guard: OutputGuard, name: str, digest: str) -> list[Path] |
     return list(recorded.outputs)
 
 
-def _checked(root: Path, language: str | None) -> tuple[Results, list[Problem]]:
+def _check_step(root: Path, language: str | None) -> tuple[Results, list[Problem]]:
     """The check step: every problem, and the project it loaded (each file is read once, for both)."""
     from hkh.analysis.results import Results
 
-    result = check(root)
-    if result.errors or result.project is None:
-        count = len(result.errors)
+    try:
+        project, result = load_checked(root)
+    except ProjectHasErrorsError as refused:
+        count = len(refused.problems)
         raise CheckFailedError(
-            result.problems,
+            refused.problems,
             f"hkh check found {count} error{'s' if count != 1 else ''}; fix them (see the lines above) and run again",
-        )
-    return Results(result.project, language), result.warnings
+        ) from None
+    return Results(project, language), result.warnings
 
 
 def _tables_key(results: Results, inputs: Inputs, source_id: str) -> str:
@@ -407,7 +434,7 @@ def run_pipeline(
 
         report("start", "check")
         try:
-            results, warnings = _checked(root, language)
+            results, warnings = _check_step(root, language)
         except HkhError as error:
             error.step = "check"  # type: ignore[attr-defined]
             raise

@@ -23,7 +23,10 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 class Results:
     def __init__(self, project: Project, language: str | None = None) -> None:
-        self.project = project
+        from hkh.survey.screening import masked_project
+
+        # what looks like personal data in the team's texts is masked in every output until checked (docs/privacy.md)
+        self.project = masked_project(project)[0]
         self.language = language or project.language
         self._survey: dict[str, SurveyTables] = {}
         self._codebooks: dict[str, Codebook] = {}

@@ -336,9 +336,13 @@ def _build(
 
 
 def read_csv_table(path: Path, shown: str | None = None) -> StatsTable:
+    from hkh.core.limits import MAX_STATS_BYTES, MAX_STATS_SHEET_CELLS, check_count, read_regular
+
     shown = shown or str(path)
-    text = decode(path.read_bytes(), shown, reject_control=False).text
+    text = decode(read_regular(path, shown, MAX_STATS_BYTES), shown, reject_control=False).text
     lines = text.splitlines()
+    # a statistics table is a few dozen rows; a file of a million lines is not one
+    check_count(len(lines), MAX_STATS_SHEET_CELLS // 10, "stats_rows", path=shown)
     title: str | None = None
     first_data = 0
     for index, line in enumerate(lines):
@@ -375,7 +379,13 @@ def read_xlsx_tables(path: Path, shown: str | None = None) -> list[StatsTable]:
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    from hkh.core.limits import MAX_STATS_BYTES, MAX_STATS_SHEET_CELLS, MAX_STATS_UNPACKED_BYTES, check_regular
+    from hkh.core.workbook_limits import WorkbookLimits, check_xlsx
+
     shown = shown or str(path)
+    check_regular(path, shown, MAX_STATS_BYTES)
+    # read-only openpyxl walks every row and column of the area a sheet declares: bound it before opening
+    check_xlsx(path, shown, WorkbookLimits(unpacked_bytes=MAX_STATS_UNPACKED_BYTES, sheet_cells=MAX_STATS_SHEET_CELLS))
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile/KeyError/ValueError for damaged or non-xlsx files

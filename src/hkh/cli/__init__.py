@@ -24,7 +24,8 @@ import typer
 from typer.core import TyperGroup
 
 from hkh import __version__
-from hkh.core.errors import EXIT_PROBLEMS, EXIT_USAGE, CheckFailedError, HkhError
+from hkh.core.errors import EXIT_PROBLEMS, EXIT_USAGE, CheckFailedError, HkhError, error_text
+from hkh.core.safe_text import terminal_line
 from hkh.i18n import plural, t
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from typer._click.core import Context as ClickContext  # the Click that Typer carries
 
     from hkh.analysis.results import Results
+    from hkh.survey.deidentify import PrivacyReport
 
 EXIT_INTERRUPTED = 130
 
@@ -66,13 +68,23 @@ def _crash_log(exc: BaseException) -> Path | None:
 
 def one_line(text: str) -> str:
     """A message as one line on the terminal, whatever the user's text holds: line breaks shown as `⏎`, control
-    characters and terminal escapes left out (they could clear the screen or forge another message's line)."""
-    text = text.replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\r", " ⏎ ")
-    return "".join(ch if ch.isprintable() or ch == "\t" else "�" for ch in text).replace("\t", " ")
+    characters and terminal escapes left out (they could clear the screen or forge another message's line).
+    `hkh.core.safe_text.terminal_line`; every line hkh prints goes through it."""
+    return terminal_line(text)
 
 
 def say_error(text: str) -> None:
     print(one_line(text), file=sys.stderr)
+
+
+def json_text(data: Any) -> str:
+    """JSON as hkh prints it: letters as they are, but control characters and bidirectional overrides escaped
+    (`\u001b`), so a text cannot act on the terminal it is printed to. They only occur inside JSON strings, where
+    an escape means the same character."""
+    from hkh.core.safe_text import FORBIDDEN
+
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return FORBIDDEN.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 class HkhGroup(TyperGroup):
@@ -83,11 +95,11 @@ class HkhGroup(TyperGroup):
             return super().invoke(ctx)
         except CheckFailedError as error:
             for problem in error.problems:
-                say_error(str(problem))
+                say_error(problem.in_language(SETTINGS.message_language))
             say_error(t("cli.run_stopped_check", SETTINGS.message_language, message=error.message))
             ctx.exit(error.exit_code)
         except HkhError as error:
-            say_error(str(error))
+            say_error(error_text(error, SETTINGS.message_language))
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             say_error(t("cli.interrupted", SETTINGS.message_language))
@@ -184,11 +196,12 @@ def _settle(project: Path | None = None, language: LanguageChoice | None = None,
 
 
 def _results() -> Results:
-    """The project (found from -p or the current folder) and its results in the chosen language."""
+    """The project (found from -p or the current folder) and its results in the chosen language. A project `hkh
+    check` finds errors in is refused, with the first error (the check loads the files; they are not read twice)."""
     from hkh.analysis.results import Results
-    from hkh.project.load import load_project
+    from hkh.pipeline import load_checked
 
-    project = load_project(SETTINGS.project)
+    project, _checked = load_checked(SETTINGS.project)
     results = Results(project, SETTINGS.language)
     SETTINGS.message_language = results.language
     return results
@@ -201,9 +214,10 @@ def stdout() -> Console:
 
 
 def _say(text: str) -> None:
-    """A line of data on stdout, exactly as written: paths and ids are never read as markup."""
+    """A line of data on stdout, exactly as written: paths and ids are never read as markup, and whatever a name
+    holds, it stays one line without control characters."""
     if not SETTINGS.quiet:
-        print(text)
+        print(one_line(text))
 
 
 def _wrote(paths: list[Path]) -> None:
@@ -216,7 +230,7 @@ def _wrote(paths: list[Path]) -> None:
 def _json(data: Any, output: Path | None, results: Results | None = None, force: bool = False) -> None:
     """JSON on stdout, or into `output` through the project's output guard."""
     if output is None:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        print(json_text(data))
         return
     from hkh.core.guard import OutputGuard
     from hkh.core.lock import project_lock
@@ -281,10 +295,10 @@ def check(
             }
             for p in result.problems
         ]
-        print(json.dumps({"problems": problems}, ensure_ascii=False, indent=2))
+        print(json_text({"problems": problems}))
     else:
         for problem in result.problems:
-            say_error(str(problem))
+            say_error(problem.in_language(SETTINGS.message_language))
         language_used = SETTINGS.message_language
         counts = ", ".join(
             [
@@ -326,6 +340,13 @@ def import_(
     keep_identifiers: Annotated[
         bool, typer.Option("--keep-identifiers", help="Keep names, e-mail, phone and similar columns (personal data!).")
     ] = False,
+    checked_text: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--checked-text",
+            help="An open-text question whose raw answers the team has checked: store them unmasked (repeatable).",
+        ),
+    ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace the survey already imported under this source id.")
     ] = False,
@@ -362,6 +383,7 @@ def import_(
             project_dir=SETTINGS.project,
             source_id=source,
             keep_identifiers=keep_identifiers,
+            checked_texts=frozenset(checked_text or ()),
             force=force,
             replace=replace,
             progress=callback,
@@ -375,10 +397,11 @@ def import_(
         f"imported {people.answered} respondents{split} of {people.rows} rows, "
         f"{len(result.codebook.questions)} questions, into {result.directory.relative_to(result.directory.parents[2])}"
     )
-    if result.dropped:
-        _say(f"dropped identifying columns: {', '.join(result.dropped)} (use --keep-identifiers to keep them)")
-    elif keep_identifiers:
-        _say("kept identifying columns (--keep-identifiers): handle data/survey/ as personal data")
+    lines, warnings = privacy_summary(result.privacy, SETTINGS.message_language)
+    for line in lines:
+        _say(line)
+    for warning in warnings:
+        say_error(warning)  # even with --quiet: personal data kept is never said quietly
     for copied in result.copied:
         _say(f"copied the raw export to {copied}")
     if result.kept_edits:
@@ -562,7 +585,7 @@ def run(
         if event == "start" or result is None or SETTINGS.quiet:
             return
         if result.skipped:
-            print(f"– {step}: {t('cli.step_skipped', words, reason=result.skipped)}", file=sys.stderr)
+            say_error(f"– {step}: {t('cli.step_skipped', words, reason=result.skipped)}")
             return
         if step == "check":
             note = (
@@ -574,19 +597,38 @@ def run(
             note = t("cli.step_unchanged", words)
         else:
             note = plural("cli.files", len(result.paths), words)
-        print(f"✓ {step}: {note}", file=sys.stderr)
+        say_error(f"✓ {step}: {note}")
 
     try:
         result = run_pipeline(SETTINGS.project, language=SETTINGS.language, force=force, progress=show)
     except Exception as error:  # noqa: BLE001 - named and raised again: HkhGroup.invoke reports it
         step = getattr(error, "step", None)
         if step and step != "check" and not SETTINGS.quiet:
-            print(f"✗ {step}: {t('cli.step_stopped', words)}", file=sys.stderr)
+            say_error(f"✗ {step}: {t('cli.step_stopped', words)}")
         raise
     _say(t("cli.run_unchanged" if result.unchanged else "cli.run_files", words))
     for path in result.paths:
         # paths are printed whole (never wrapped), so they can be copied and clicked
         _say(f"  {shown_path(path)}")
+
+
+def privacy_summary(report: PrivacyReport, language: str) -> tuple[list[str], list[str]]:
+    """What the import left out or masked, and why, a line each; and the warnings (identifiers kept, postcodes)."""
+    lines = [
+        t("privacy.dropped", language, column=verdict.column, reason=verdict.reason(language))
+        for verdict in report.dropped
+    ]
+    if report.dropped:
+        lines.append(t("privacy.dropped_hint", language, n=len(report.dropped)))
+    lines += [t("privacy.masked", language, question=name, n=n) for name, n in report.masked.items()]
+    lines += [t("privacy.removed_numbers", language, question=name, n=n) for name, n in report.removed_numbers.items()]
+    lines += [t("privacy.masked_labels", language, question=name, n=n) for name, n in report.masked_labels.items()]
+    lines += [t("privacy.checked", language, question=name) for name in report.checked]
+    warnings = [t("privacy.kept", language, column=v.column, reason=v.reason(language)) for v in report.kept]
+    if report.kept:
+        warnings.append(t("privacy.kept_hint", language))
+    warnings += [t("privacy.quasi", language, column=v.column, reason=v.reason(language)) for v in report.quasi]
+    return lines, warnings
 
 
 def main() -> None:

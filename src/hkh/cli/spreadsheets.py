@@ -7,7 +7,6 @@ to check. Thin, like every command: parse, call the library, print. Registered b
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -28,6 +27,8 @@ from hkh.cli import (
     _settle,
     _wrote,
     app,
+    json_text,
+    one_line,
     say_error,
     stdout,
 )
@@ -99,6 +100,9 @@ def plan_import(
     words = SETTINGS.message_language
     shown = shown_path(workbook)
     with project_lock(loaded.root):
+        from hkh.project.check import refuse_errors_in
+
+        refuse_errors_in(loaded.root, ["plan.yaml"])  # it rewrites plan.yaml
         found = import_plan(loaded, workbook, shown, language=words)
         for warning in found.warnings:
             say_error(t("cli.warning", words, text=warning))
@@ -155,7 +159,7 @@ def plan_status(
         raise UsageError(f"--date {on!r} is not a date; write it as YYYY-MM-DD") from None
     progress = plan_progress(results.project, today)
     if output_format is StatusFormat.json:
-        print(json.dumps(progress.to_json(), ensure_ascii=False, indent=2))
+        print(json_text(progress.to_json()))
         return
     stdout().print(render_plan_status(progress, results.language))
 
@@ -197,16 +201,19 @@ def efforts_import(
     words = SETTINGS.message_language
     shown = shown_path(file)
     with project_lock(loaded.root):
+        from hkh.project.check import refuse_errors_in
+
+        refuse_errors_in(loaded.root, ["efforts.yaml"])  # it rewrites efforts.yaml
         found = import_efforts(loaded, file, shown, language=words, confirmed=confirm)
         proposal = found.proposal
         if not proposal.own_export and (found.needs_confirmation or confirm):
             if proposal.reason:
                 say_error(t("cli.warning", words, text=proposal.reason))
-            print(t("efforts_sheet.mapping_heading", words, file=shown))
+            print(one_line(t("efforts_sheet.mapping_heading", words, file=shown)))
             width = max((len(header) for header, _ in proposal.columns), default=0)
             for header, target in proposal.columns:
                 shown_target = t("efforts_sheet.ignore", words) if target == IGNORE else f"{target} ({field_label(target, words)})"
-                print(f"  {header.ljust(width)}  →  {shown_target}")
+                print(one_line(f"  {header.ljust(width)}  →  {shown_target}"))  # headers are the spreadsheet's text
         if found.needs_confirmation:
             if sys.stdin.isatty() and not SETTINGS.quiet and not dry_run:
                 if not typer.confirm(t("efforts_sheet.mapping_confirm", words), default=False):

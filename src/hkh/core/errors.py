@@ -6,9 +6,12 @@ it into a single line `location: message` and an exit code; anything else escapi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Any, TypeVar
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # the command ran and found problems (`hkh check` found errors)
@@ -57,7 +60,7 @@ class HkhError(Exception):
 
     def as_problem(self) -> Problem:
         """The error as one of `hkh check`'s problems (for checks that read a file which may itself be broken)."""
-        return Problem(Severity.ERROR, self.code, self.message, self.path, self.line, self.cell)
+        return Problem(Severity.ERROR, self.code, self.message, self.path, self.line, self.cell, getattr(self, "wording", None))
 
 
 class ProjectNotFoundError(HkhError):
@@ -137,10 +140,20 @@ class Problem:
     path: Path | str | None = None
     line: int | None = None
     cell: str | None = None
+    # the entry of hkh's word tables the message is (`security.control-character`) and its values, so the CLI can say
+    # it in the mapping's language; None for a message given in English only
+    wording: Wording | None = field(default=None, compare=False)
 
     @property
     def location(self) -> str:
         return format_location(self.path, self.line, self.cell)
+
+    def in_language(self, language: str) -> str:
+        """The problem as one line in `language` (its English message when it has no wording)."""
+        message = self.wording.render(language) if self.wording is not None else self.message
+        where = self.location
+        # the severity stays `error`/`warning`, as the README documents the format (`file:line: error: message`)
+        return f"{where}: {self.severity.value}: {message}" if where else f"{self.severity.value}: {message}"
 
     def __str__(self) -> str:
         where = self.location
@@ -174,3 +187,107 @@ class WriteFailedError(HkhError):
     """The file system refused a write (disk full, read-only folder, file open in Excel); the old file is kept."""
 
     code = "write-failed"
+
+
+# ------------------------------------------------------------------------------ messages from hkh's word tables
+
+# hkh.i18n registers its lookup here when it is imported: the layers below it (core, i18n itself) may not import it.
+_lookup: list[Callable[[str, str, Mapping[str, Any]], str]] = []
+
+
+def set_lookup(lookup: Callable[[str, str, Mapping[str, Any]], str]) -> None:
+    _lookup[:] = [lookup]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A message as an entry of hkh's word tables (`security.lock-folder`) with the values it takes."""
+
+    key: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, language: str = "en") -> str:
+        if not _lookup:
+            # the word tables register themselves when imported; named by string, since core is below them
+            importlib.import_module("hkh.i18n")
+        return _lookup[0](self.key, language, self.values)
+
+
+E = TypeVar("E", bound=HkhError)
+
+
+def worded(
+    kind: type[E], key: str, /, *, path: Path | str | None = None, line: int | None = None, cell: str | None = None,
+    **values: Any,
+) -> E:
+    """An error of class `kind` whose message is the word-table entry `key`: English in `str(error)`, the mapping's
+    language where the CLI shows it (`error_text`)."""
+    wording = Wording(key, values)
+    error = kind(wording.render("en"), path=path, line=line, cell=cell)
+    error.wording = wording  # type: ignore[attr-defined]
+    return error
+
+
+def worded_problem(
+    severity: Severity, code: str, key: str, /, *, path: Path | str | None = None, line: int | None = None,
+    cell: str | None = None, **values: Any,
+) -> Problem:
+    """One of `hkh check`'s problems whose message is the word-table entry `key` (see `worded`)."""
+    wording = Wording(key, values)
+    return Problem(severity, code, wording.render("en"), path, line, cell, wording)
+
+
+def error_text(error: HkhError, language: str) -> str:
+    """An error as one line in `language`: its wording when it has one, else its English message."""
+    if isinstance(error, ProjectHasErrorsError):
+        return error.in_language(language)
+    wording: Wording | None = getattr(error, "wording", None)
+    if wording is None:
+        return str(error)
+    where = error.location
+    message = wording.render(language)
+    return f"{where}: {message}" if where else message
+
+
+# ------------------------------------------------------------------------------------- hostile or oversized input
+
+
+class LimitExceededError(HkhError):
+    """An input beyond the sizes hkh reads (a file, a workbook's extent, a number, a text, a list): refused before any
+    work that could take minutes or gigabytes (docs/limits.md)."""
+
+    code = "limit-exceeded"
+
+
+class NotRegularFileError(HkhError):
+    """A path that is not an ordinary file (a device such as /dev/zero, a FIFO, a socket): never opened for reading."""
+
+    code = "not-a-file"
+
+
+class FolderOutsideProjectError(HkhError):
+    """data/ or out/ (or a folder in them) that resolves outside the project folder."""
+
+    code = "folder-outside-project"
+
+
+class ProjectHasErrorsError(HkhError):
+    """A command refused because `hkh check` finds errors in the project: shown as the first error and a pointer to
+    `hkh check`, which lists them all."""
+
+    code = "project-has-errors"
+
+    def __init__(self, errors: list[Problem]) -> None:
+        first = errors[0]
+        super().__init__(first.message, path=first.path, line=first.line, cell=first.cell)
+        self.problems = errors
+
+    def in_language(self, language: str) -> str:
+        first = self.problems[0]
+        message = first.wording.render(language) if first.wording is not None else first.message
+        pointer = Wording("security.project_has_errors", {"n": len(self.problems)}).render(language)
+        where = first.location
+        return f"{where}: {message} ({pointer})" if where else f"{message} ({pointer})"
+
+    def __str__(self) -> str:
+        return self.in_language("en")

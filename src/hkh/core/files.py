@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from hkh.core.errors import OverwriteRefusedError, WriteFailedError
+from hkh.core.limits import MAX_RESPONSES_BYTES, open_regular
 
 # Temporary names carry the host and process that made them, so a later hkh can tell a leftover of a dead process
 # (safe to remove) from the work in progress of a live one (on this machine or, on a shared folder, another one).
@@ -39,8 +40,9 @@ def shown_path(path: Path) -> str:
 
 
 def sha256_file(path: Path) -> str:
+    """The SHA-256 of an ordinary file (a FIFO or a device in a file's place is refused, never opened to block)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open_regular(path, shown_path(path), MAX_RESPONSES_BYTES) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()

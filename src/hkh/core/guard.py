@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import OverwriteRefusedError
+from hkh.core.errors import HkhError, OverwriteRefusedError
 from hkh.core.files import atomic_path, sha256_file, shown_path
+from hkh.core.limits import MAX_MANIFEST_BYTES, read_regular
 
 MANIFEST_NAME = ".hkh-manifest.json"
 OUT_DIR = "out"
@@ -66,8 +67,9 @@ class OutputGuard:
 
     def _load(self) -> Any:
         try:
-            return json.loads(self.manifest_path.read_text("utf-8"))
-        except (OSError, ValueError):
+            raw = read_regular(self.manifest_path, str(self.manifest_path), MAX_MANIFEST_BYTES)
+            return json.loads(raw.decode("utf-8"))
+        except (HkhError, OSError, ValueError, RecursionError):
             return {}
 
     def _read(self) -> dict[str, Recorded]:

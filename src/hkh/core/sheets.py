@@ -140,9 +140,11 @@ def read_sheets(path: Path, shown: str | None = None) -> Sheets:
 
 
 def _read_csv(path: Path, display: str) -> Sheet:
+    from hkh.core.limits import read_regular
     from hkh.core.text import decode, sniff_delimiter
 
-    text = decode(path.read_bytes(), display, advice="save it as CSV (UTF-8) or as an Excel workbook").text
+    raw = read_regular(path, display, MAX_FILE_BYTES)  # an ordinary file only: never a FIFO or a device
+    text = decode(raw, display, advice="save it as CSV (UTF-8) or as an Excel workbook").text
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = sniff_delimiter(first_line)
     rows: list[list[Cell]] = []
@@ -180,6 +182,14 @@ def _read_workbook(path: Path, display: str, suffix: str) -> list[Sheet]:
 
     if suffix != ".xls":
         _check_zip(path, display)
+    if suffix in (".xlsx", ".xlsm"):
+        from hkh.core.limits import check_regular
+        from hkh.core.workbook_limits import WorkbookLimits, check_xlsx
+
+        # calamine makes room for a sheet's whole area while reading it: its extent is checked before (one cell at
+        # XFD1048576 asks for 17 billion cells, and the process dies before `sheet.end` below can be looked at)
+        check_regular(path, display, MAX_FILE_BYTES)
+        check_xlsx(path, display, WorkbookLimits(unpacked_bytes=MAX_UNPACKED_BYTES, sheet_cells=MAX_ROWS * MAX_COLUMNS))
     sheets: list[Sheet] = []
     try:
         workbook = CalamineWorkbook.from_path(str(path))

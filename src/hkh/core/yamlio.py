@@ -4,11 +4,15 @@ ruamel.yaml is used instead of PyYAML for two reasons: it keeps the comments the
 hkh updates them (`hkh import` registers sources), and every node remembers its line, so a validation error can
 point at `findings.yaml:42` rather than at "findings -> 3 -> evidence -> 1".
 
+Every file is read with limits (docs/limits.md): its size, each text, number and list in it, and how deep it nests.
+Anchors and aliases (`&name`, `*name`) are refused: the team's files never need them, and nine levels of aliases
+(a "billion laughs") make a few hundred bytes stand for billions of values.
+
 Reading, where nothing is written back (`load_yaml_lines`), uses ruamel's C parser (ruamel.yaml.clib) and keeps
 each key's and item's line beside the plain dicts and lists: the five project files read in a tenth of the time of
-the round-trip reader. Text where the two parsers could read differently (tabs, merge keys, directives, line
-separators other than newlines) and any text the C parser refuses go to the round-trip reader, so messages about
-broken files are its own, word for word.
+the round-trip reader, with the same limits. Text where the two parsers could read differently (tabs, merge keys,
+tags, anchors, directives, line separators other than newlines) and any text the C parser refuses go to the
+round-trip reader, so messages about broken files are its own, word for word.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import contextlib
 import io
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +30,34 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from hkh.core.errors import FileEncodingError, FileMissingError, YamlSyntaxError
+from hkh.core.errors import FileEncodingError, LimitExceededError, YamlSyntaxError, worded
+from hkh.core.limits import (
+    MAX_INTEGER_DIGITS,
+    MAX_LIST_ITEMS,
+    MAX_PROJECT_FILE_BYTES,
+    MAX_TEXT_CHARACTERS,
+    read_regular,
+)
 from hkh.core.text import UTF8, decode
+
+MAX_DEPTH = 40  # the deepest a project file goes is about 8 (findings, a finding, its evidence, a field)
+# `&name` or `*name` where YAML would read an anchor or an alias (confirmed by the parser: `"R&D"` and `*viktig*` in
+# quoted text are not); the other texts, nearly all, are decided by this one search
+_ANCHOR_HINT = re.compile(r"(?:^|[\s\[\]{},:-])[&*][^\s\[\]{},]", re.MULTILINE)
+_LONG_DIGITS = re.compile(r"[0-9_]{16,}")
+
+
+@dataclass(frozen=True)
+class YamlLimits:
+    """How large a YAML file and the values in it may be (the codebook's are larger than a project file's)."""
+
+    file_bytes: int = MAX_PROJECT_FILE_BYTES
+    items: int = MAX_LIST_ITEMS
+    text: int = MAX_TEXT_CHARACTERS
+    integer_digits: int = MAX_INTEGER_DIGITS
+
+
+PROJECT_LIMITS = YamlLimits()
 
 
 class _Constructor(RoundTripConstructor):
@@ -69,20 +100,72 @@ def _utf8_text(raw: bytes, shown: str) -> str:
     return decoded.text
 
 
-def load_yaml(path: Path, *, display: Path | str | None = None) -> Any:
-    """Parse one YAML file; an empty file gives None. Errors name the file and line."""
+def refuse_anchors(text: str, shown: Path | str) -> None:
+    """Refuse anchors and aliases (`&name`, `*name`), with the line of the first."""
+    if not _ANCHOR_HINT.search(text):
+        return
+    from ruamel.yaml.events import AliasEvent
+
+    try:
+        for event in _yaml().parse(text):
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+                raise worded(YamlSyntaxError, "security.yaml_alias", path=shown, line=event.start_mark.line + 1)
+    except (YAMLError, RecursionError):
+        return  # not valid YAML at all: loading it says where
+
+
+def _number_too_long(text: str, shown: Path | str, digits: int) -> YamlSyntaxError:
+    found = _LONG_DIGITS.search(text)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    return worded(YamlSyntaxError, "security.yaml_number", path=shown, line=line, digits=digits)
+
+
+def check_values(tree: Any, shown: Path | str, limits: YamlLimits = PROJECT_LIMITS) -> None:
+    """Refuse a text, number or list beyond `limits`, or nesting deeper than `MAX_DEPTH`, with its line."""
+    largest = 10**limits.integer_digits
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(tree, ())]
+    while stack:
+        node, where = stack.pop()
+        problem: tuple[str, dict[str, Any]] | None = None
+        if isinstance(node, str):
+            if len(node) > limits.text:
+                problem = ("yaml_text", {"count": f"{len(node):,}", "limit": f"{limits.text:,}"})
+        elif isinstance(node, int) and not isinstance(node, bool):
+            if abs(node) >= largest:
+                problem = ("yaml_number", {"digits": limits.integer_digits})
+        elif isinstance(node, (dict, list)):
+            if len(node) > limits.items:
+                problem = ("yaml_items", {"count": f"{len(node):,}", "limit": f"{limits.items:,}"})
+            elif len(where) >= MAX_DEPTH:
+                problem = ("yaml_depth", {"limit": MAX_DEPTH})
+            elif isinstance(node, dict):
+                for key, value in node.items():
+                    stack.append((key, where))
+                    stack.append((value, (*where, key)))
+            else:
+                stack.extend((value, (*where, index)) for index, value in enumerate(node))
+        if problem is not None:
+            key, values = problem
+            raise worded(LimitExceededError, f"security.{key}", path=shown, line=line_of(tree, where), **values)
+
+
+def load_yaml(path: Path, *, display: Path | str | None = None, limits: YamlLimits = PROJECT_LIMITS) -> Any:
+    """Parse one YAML file; an empty file gives None. Errors name the file and line.
+
+    The file must be an ordinary file within `limits` (a device or a FIFO is refused before it is opened), hold no
+    anchors or aliases, and no text, number or list beyond `limits`.
+    """
     shown = display or path
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FileMissingError("file is missing", path=shown) from None
-    except IsADirectoryError:
-        raise FileMissingError("expected a file, found a folder", path=shown) from None
-    except OSError as exc:
-        raise FileMissingError(f"cannot read the file ({exc.strerror})", path=shown) from None
+    raw = read_regular(path, str(shown), limits.file_bytes)
     text = _utf8_text(raw, str(shown))
+    refuse_anchors(text, shown)
     try:
-        return _yaml().load(text)
+        tree = _yaml().load(text)
+    except ValueError as exc:
+        if "digits" not in str(exc):
+            raise YamlSyntaxError(f"invalid YAML: {exc}", path=shown) from None
+        # an integer of more than 4,300 digits, which Python refuses to read
+        raise _number_too_long(text, shown, limits.integer_digits) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -96,6 +179,8 @@ def load_yaml(path: Path, *, display: Path | str | None = None) -> Any:
         raise YamlSyntaxError(f"invalid YAML: {exc}", path=shown) from None
     except RecursionError:
         raise YamlSyntaxError("invalid YAML: nested too deeply", path=shown) from None
+    check_values(tree, shown, limits)
+    return tree
 
 
 class LinedMap(dict[Any, Any]):
@@ -153,24 +238,21 @@ def _lined_reader() -> YAML:
     return yaml
 
 
-def load_yaml_lines(path: Path, *, display: Path | str | None = None) -> Any:
+def load_yaml_lines(path: Path, *, display: Path | str | None = None, limits: YamlLimits = PROJECT_LIMITS) -> Any:
     """Parse one YAML file for reading only: plain dicts and lists that know their lines (`LinedMap`, `LinedList`);
-    the same values as `load_yaml` and the same lines for `line_of`. An empty file gives None."""
+    the same values, limits and errors as `load_yaml` and the same lines for `line_of`. An empty file gives None."""
     shown = display or path
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return load_yaml(path, display=display)  # its message
-    try:
-        text = _utf8_text(raw, str(shown))
-    except FileEncodingError:
-        return load_yaml(path, display=display)
-    if _ROUND_TRIP_ONLY.search(text) is None:
+    raw = read_regular(path, str(shown), limits.file_bytes)
+    text = _utf8_text(raw, str(shown))
+    if _ROUND_TRIP_ONLY.search(text) is None:  # (anchors and aliases go to load_yaml, which refuses them)
         try:
-            return _lined_reader().load(text)
+            tree = _lined_reader().load(text)
         except (YAMLError, ValueError, TypeError, RecursionError):
             pass  # read again below, for the round-trip reader's message
-    return load_yaml(path, display=display)
+        else:
+            check_values(tree, shown, limits)
+            return tree
+    return load_yaml(path, display=display, limits=limits)
 
 
 def line_of(node: Any, loc: Iterable[Any]) -> int | None:

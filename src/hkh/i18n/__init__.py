@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from hkh.core.errors import Wording, set_lookup
 from hkh.i18n.types import LANGUAGES, Language, Words
 
 __all__ = ["LANGUAGES", "Language", "Words", "namespace", "plural", "t", "words_for"]
@@ -55,3 +56,20 @@ def words_for(space: str, language: str) -> Callable[..., str]:
         return text.format(**values) if values else text
 
     return lookup
+
+
+def _value(value: Any, language: str) -> Any:
+    """A message's value in `language`: a `Wording` among them is put into words too, a list of them joined."""
+    if isinstance(value, Wording):
+        return value.render(language)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(item, Wording) for item in value):
+        return ", ".join(item.render(language) for item in value)
+    return value
+
+
+def _lookup(key: str, language: str, values: Any) -> str:
+    """Messages raised below this layer (`hkh.core.errors.worded`) are put into words here."""
+    return t(key, language, **{name: _value(value, language) for name, value in dict(values).items()})
+
+
+set_lookup(_lookup)

@@ -1,6 +1,14 @@
 """Shared look of every workbook hkh writes: bold shaded header, sensible widths, wrapped text, frozen header,
 print setup, safe sheet names. Generic on purpose: survey tables, triangulation, gaps and the plan use it alike.
 
+**Text stays text.** Every value goes into a cell through `put` (or `set_value`): a text is cleaned of the
+characters a workbook cannot hold (openpyxl refuses them, which stopped `hkh plan`) and of control characters, and
+a text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `=cmd|' /C calc'!A0`, or starting with `+`, `-`,
+`@`, a tab: OWASP's list) is stored as text with Excel's own quote prefix, the apostrophe Excel adds when a person
+types `'=…`: it shows exactly as written and stays text when the cell is edited. `to_bytes`, which every workbook
+goes through, checks every cell again before saving: a formula hkh did not make itself (`own_formula`) is turned
+into text. A test scans every cell of every workbook a full `hkh run` writes.
+
 openpyxl is imported inside the functions (it is slow to import and `hkh --help` must stay fast); worksheet and
 workbook arguments are openpyxl objects.
 """
@@ -11,11 +19,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from hkh.core.safe_text import document_text, formula_like
 from hkh.outputs import text_measure
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
+    from openpyxl.cell.cell import Cell, MergedCell
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
+
+# cells of formulas hkh wrote on purpose, by workbook (none yet; a formula needs `own_formula`)
+_OWN_FORMULAS = "_hkh_own_formulas"
 
 HEADER_FILL = "DCE6F1"
 # Every font is named: a style without a name shows in LibreOffice's default (a serif) and Excel's theme font.
@@ -48,10 +61,53 @@ NARROWEST_TEXT_COLUMN = 14.0
 COMFORTABLE_TEXT_COLUMN = 28.0
 
 
+def set_value(cell: Any, value: Any) -> None:
+    """Put a value into a cell, a text as text whatever it starts with (see the module's text)."""
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    text = document_text(value)
+    cell.value = text
+    if formula_like(text):
+        cell.data_type = "s"  # openpyxl takes any text starting with `=` for a formula
+        cell.quotePrefix = True
+
+
+def put(ws: Worksheet, row: int, column: int, value: Any = None) -> Cell | MergedCell:
+    """`ws.cell(row, column, value)` with the value put in by `set_value`; the cell, for styling."""
+    cell = ws.cell(row=row, column=column)
+    if value is not None:
+        set_value(cell, value)
+    return cell
+
+
+def own_formula(cell: Any, formula: str) -> None:
+    """A formula hkh writes on purpose (a sum under a column): the one way a cell gets one."""
+    cell.value = formula
+    workbook = cell.parent.parent
+    owned: set[tuple[str, str]] | None = getattr(workbook, _OWN_FORMULAS, None)
+    if owned is None:
+        owned = set()
+        setattr(workbook, _OWN_FORMULAS, owned)
+    owned.add((cell.parent.title, cell.coordinate))
+
+
+def _texts_stay_texts(workbook: Any) -> None:
+    """The last look before saving: no formula hkh did not make, no text that a spreadsheet would run."""
+    owned: set[tuple[str, str]] = getattr(workbook, _OWN_FORMULAS, set())
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and (sheet.title, cell.coordinate) not in owned:
+                    set_value(cell, str(cell.value))
+                elif isinstance(cell.value, str) and formula_like(cell.value) and not cell.quotePrefix:
+                    cell.quotePrefix = True
+
+
 def safe_sheet_name(wanted: str, taken: Iterable[str] = (), *, fallback: str = "Ark") -> str:
-    """A sheet name Excel accepts (≤31 characters, none of []:*?/\\), unique among `taken` ignoring case
-    (Excel compares sheet names case-insensitively)."""
-    name = FORBIDDEN_SHEET_CHARACTERS.sub("_", wanted).strip().strip("'").strip()
+    """A sheet name Excel accepts (≤31 characters, none of []:*?/\\ nor a control character), unique among `taken`
+    ignoring case (Excel compares sheet names case-insensitively)."""
+    name = FORBIDDEN_SHEET_CHARACTERS.sub("_", document_text(wanted).replace("\n", " ")).strip().strip("'").strip()
     name = name or fallback
     used = {t.casefold() for t in taken}
     candidate = name[:MAX_SHEET_NAME]
@@ -210,7 +266,9 @@ def setup_print(
 
 
 def _header_text(text: str) -> str:
-    return text.replace("&", "&&")
+    """A text for a page header: one line without control characters; `&` starts a header code (`&P`, `&D`), so
+    it is doubled."""
+    return document_text(text).replace("\n", " ").replace("&", "&&")
 
 
 def write_rows(
@@ -225,12 +283,12 @@ def write_rows(
     (a whole number in a decimal column is shown without decimals). Returns the last row written."""
     number_formats = number_formats or {}
     for column, name in enumerate(header, start=1):
-        ws.cell(row=start_row, column=column, value=name)
+        put(ws, start_row, column, name)
     style_header(ws, start_row, last_column=len(header))
     row_number = start_row
     for row_number, values in enumerate(rows, start=start_row + 1):
         for index, value in enumerate(values):
-            cell = ws.cell(row=row_number, column=index + 1, value=value)
+            cell = put(ws, row_number, index + 1, value)
             if index in number_formats and isinstance(value, (int, float)) and not isinstance(value, bool):
                 wanted = number_formats[index]
                 whole = isinstance(value, int) or float(value).is_integer()
@@ -245,7 +303,7 @@ def link_to_sheet(cell: Any, sheet_name: str, text: str | None = None) -> None:
     quoted = sheet_name.replace("'", "''")
     # `location` (not a "#..." target) is what Excel itself writes for links inside the workbook
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1")
-    cell.value = text if text is not None else sheet_name
+    set_value(cell, text if text is not None else sheet_name)
     cell.font = font(color="0563C1", underline="single")
 
 
@@ -284,6 +342,7 @@ def to_bytes(workbook: Any, *, mapping_title: str | None = None) -> bytes:
     import io
 
     finish_workbook(workbook, mapping_title)
+    _texts_stay_texts(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

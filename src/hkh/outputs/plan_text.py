@@ -1,4 +1,9 @@
-"""The action plan as Markdown (for a wiki or an e-mail) and as CSV (for sorting and filtering in a spreadsheet)."""
+"""The action plan as Markdown (for a wiki or an e-mail) and as CSV (for sorting and filtering in a spreadsheet).
+
+Text stays text (`hkh.core.safe_text`): in Markdown every cell is escaped (`*`, `_`, `[`, `<`, `|` … and HTML),
+so a measure reads as written and cannot become a link, an image or HTML; in CSV every field is quoted and a field
+that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab) gets an apostrophe in front, as OWASP advises.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,16 @@ import csv
 import io
 
 from hkh.analysis.plan import PlanTable
+from hkh.core.safe_text import csv_cell, document_text, markdown_text
 from hkh.i18n import t
 
 
 def markdown(table: PlanTable, title: str) -> str:
     def clean(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", "<br>")
+        return markdown_text(text)
 
     lang = table.language
-    lines = [f"# {t('plan.plan_sheet', lang)}: {title}", ""]
+    lines = [f"# {t('plan.plan_sheet', lang)}: {clean(title)}", ""]
     lines.append("| " + " | ".join(clean(h) for h in table.headers) + " |")
     lines.append("|" + "---|" * len(table.headers))
     group_column = table.group_column
@@ -30,8 +36,8 @@ def markdown(table: PlanTable, title: str) -> str:
     if table.follow_up:
         lines += ["", f"## {t('plan.follow_up_sheet', lang)}", ""]
         for finding_id, finding_title, text in table.follow_up:
-            heading = f"**{finding_title}** ({finding_id})" if finding_id else ""
-            lines.append(f"- {heading}{': ' if heading else ''}{text}")
+            heading = f"**{clean(finding_title)}** ({clean(finding_id)})" if finding_id else ""
+            lines.append(f"- {heading}{': ' if heading else ''}{clean(text)}")
     return "\n".join(lines) + "\n"
 
 
@@ -45,11 +51,12 @@ def csv_text(table: PlanTable) -> str:
     """
     lang = table.language
     stream = io.StringIO()
-    writer = csv.writer(stream, delimiter=";" if lang in {"nb", "nn"} else ",", lineterminator="\r\n")
+    writer = csv.writer(stream, delimiter=";" if lang in {"nb", "nn"} else ",", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     columns = [column for column in table.columns if column != "number"]  # the id column below says it
     headers = [header for column, header in zip(table.columns, table.headers) if column != "number"]
     label = t("plan.measure_id", lang)
-    writer.writerow([t("layout.number", lang), *headers])
+    writer.writerow([csv_cell(document_text(text)) for text in (t("layout.number", lang), *headers)])
     for row in table.rows:
-        writer.writerow([f"{label} {row.measure_id}", *(row.cells[column] for column in columns)])
+        cells = (f"{label} {row.measure_id}", *(row.cells[column] for column in columns))
+        writer.writerow([csv_cell(document_text(text)) for text in cells])
     return stream.getvalue()

@@ -499,22 +499,80 @@ class CheckedFiles:
     problems: list[Problem]
 
 
-def check_files(explicit_dir: Path | None = None) -> CheckedFiles:
-    """Every problem of the project files and their cross-references (unsorted; see `sort_problems`)."""
+def check_files(explicit_dir: Path | None = None, *, files: Iterable[str] | None = None) -> CheckedFiles:
+    """Every problem of the project files and their cross-references (unsorted; see `sort_problems`); `files` names
+    the files to load when not all five are needed (the cross-references of those alone are checked)."""
     root = find_project(None, explicit_dir)
     models: dict[str, Any] = {}
     trees: dict[str, Any] = {}
     problems: list[Problem] = []
-    for name in FILE_MODELS:
+    for name in FILE_MODELS if files is None else [name for name in FILE_MODELS if name in set(files)]:
         # load_file is what project.load_with_problems runs per file; calling it here keeps the files that did load,
         # so their cross-references can still be checked.
         model, tree, found = load_file(root, name)
         problems.extend(found)
+        if tree is not None:
+            problems.extend(control_character_problems(root, name, tree))  # in a file that failed validation too
         if model is not None:
             models[name] = model
             trees[name] = tree
     problems.extend(check_loaded(root, models, trees))
     return CheckedFiles(root, models, trees, problems)
+
+
+MAX_TEXT_PROBLEMS = 20  # per file: a file full of escapes needs one look, not a thousand lines
+
+
+def control_character_problems(root: Path, name: str, tree: Any) -> list[Problem]:
+    """Errors for texts holding control characters, terminal escapes or bidirectional overrides (`\\e`, `\\x9b`,
+    `\\u202e` in a quoted YAML text): they could act on a terminal or make a text read as something else, and
+    documents cannot hold them. Each names the character and its line."""
+    from hkh.core.errors import worded_problem
+    from hkh.core.safe_text import FORBIDDEN, describe
+
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(tree, ())]
+    while stack and len(problems) < MAX_TEXT_PROBLEMS:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            found = FORBIDDEN.search(node)
+            if found:
+                problems.append(
+                    worded_problem(
+                        Severity.ERROR, "control-character", "security.control_character",
+                        path=display_path(root, name), line=line_of(tree, where), char=describe(found.group()),
+                    )
+                )
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                stack.append((key, where))
+                stack.append((value, (*where, key)))
+        elif isinstance(node, list):
+            stack.extend((value, (*where, index)) for index, value in enumerate(node))
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+def refuse_errors_in(root: Path, files: Iterable[str], *, missing_ok: Iterable[str] = ()) -> None:
+    """For commands that rewrite a project file (`hkh import`, `plan import`, `efforts import`): stop when hkh.yaml
+    or the files they rewrite have errors, or when data/ or out/ lead outside the project. Errors elsewhere (a finding
+    citing the survey about to be imported) are what such a command may be run to mend. A file in `missing_ok` may
+    be missing (the command writes it)."""
+    from hkh.core.errors import ProjectHasErrorsError
+    from hkh.project.folders import refuse_outside
+
+    names = {HKH_FILE, *files}
+    checked = check_files(root)  # every file, so that the named files' references to the others are checked
+    mapping = checked.models.get(HKH_FILE)
+    refuse_outside(root, bool(mapping and mapping.settings.allow_outside_folders), display_path(root, "."))
+    shown = {display_path(root, name): name for name in names}
+    absent_allowed = {display_path(root, name) for name in missing_ok}
+    errors = [
+        p for p in checked.problems
+        if p.severity is Severity.ERROR and str(p.path) in shown
+        and not (p.code == "file-missing" and str(p.path) in absent_allowed)
+    ]
+    if errors:
+        raise ProjectHasErrorsError(sort_problems(root, errors))
 
 
 def sort_problems(root: Path, problems: list[Problem]) -> list[Problem]:

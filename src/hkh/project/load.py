@@ -65,9 +65,11 @@ def quick_language(root: Path) -> str | None:
     None when it cannot be read this way."""
     import re
 
+    from hkh.core.limits import MAX_PROJECT_FILE_BYTES, read_regular
+
     try:
-        text = (root / PROJECT_FILE).read_text("utf-8", errors="replace")
-    except OSError:
+        text = read_regular(root / PROJECT_FILE, PROJECT_FILE, MAX_PROJECT_FILE_BYTES).decode("utf-8", errors="replace")
+    except HkhError:
         return None
     found = re.search(r"^language:\s*[\"']?(nb|nn|en)[\"']?\s*(#.*)?$", text, re.MULTILINE)
     return found.group(1) if found else None
@@ -147,7 +149,7 @@ def load_file(root: Path, name: str) -> tuple[HkhModel | None, Any, list[Problem
     try:
         tree = load_yaml_lines(path, display=shown)
     except HkhError as exc:
-        return None, None, [Problem(Severity.ERROR, exc.code, exc.message, exc.path, exc.line)]
+        return None, None, [exc.as_problem()]
     if tree is None:
         return None, None, [
             Problem(Severity.ERROR, "file-empty", "the file is empty; `hkh init` writes a commented template", shown, 1)

@@ -19,7 +19,13 @@ from hkh.project import hours
 LANGUAGES = ("nb", "nn", "en")
 Language = Literal["nb", "nn", "en"]
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"  # for pydantic (Rust's `$` is the end of the text, and values are stripped)
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
+
+
+def is_identifier(text: str) -> bool:
+    """Whether a text is an id as the project files write them, whole: Python's `$` would let `ok\n` through."""
+    return _ID.fullmatch(text) is not None
 
 
 class Method(str, Enum):
@@ -162,6 +168,8 @@ class Settings(HkhModel):
     min_cell: int = Field(default=5, ge=3, le=100, description="smallest count published; smaller shows as <N")
     triangulated: int = Field(default=2, ge=1, le=9)
     robust: int = Field(default=3, ge=1, le=9)
+    # data/ and out/ that lead outside the project (symbolic links) are refused unless the team says they mean it
+    allow_outside_folders: bool = False
 
     @model_validator(mode="after")
     def _thresholds(self) -> Settings:
@@ -181,6 +189,11 @@ class Mapping(HkhModel):
     target_group: str | None = None
     mandate: list[MandateItem] = Field(default_factory=list)
     team: list[Person] = Field(default_factory=list)
+    # who did the mapping, in the team's words, when not everyone is named ("nine staff of the outreach service,
+    # three of them peer workers"): the report says this rather than calling the named few the whole team
+    team_description: str | None = None
+    # advisers from outside the team (KoRus supervises most HKH mappings): credited, never counted as the team
+    supervisors: list[Person] = Field(default_factory=list)
     steering_group: list[Person] = Field(default_factory=list)
     parties: TextList = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
@@ -321,6 +334,7 @@ class Effort(HkhModel):
     low_threshold: bool = False
     description: str | None = None
     sources: IdList = Field(default_factory=list)
+    checked: bool = Field(default=False, description="the description was checked: what looks like personal data is not")
 
     _hours = field_validator("opening_hours")(_valid_hours)
 
@@ -337,6 +351,7 @@ class Evidence(HkhModel):
     option: str | int | None = Field(default=None, description="option code (or label) of `question` to quote")
     quote: str | None = None
     role: str | None = Field(default=None, description="who said it, by role only (never a name)")
+    checked: bool = Field(default=False, description="`says` and `quote` were checked: what looks like personal data is not")
 
 
 class Need(HkhModel):
@@ -357,6 +372,7 @@ class Finding(HkhModel):
     statement: str = Field(min_length=1)
     evidence: list[Evidence] = Field(default_factory=list)
     needs: list[Need] = Field(default_factory=list)
+    checked: bool = Field(default=False, description="title, statement and needs were checked for personal data")
 
     def need_id(self, index: int) -> str:
         """A need's own id, or `<finding>.<n>` counted from 1 so that plans can address it."""

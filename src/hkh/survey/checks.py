@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError, Problem
+from hkh.core.errors import HkhError, Problem, Severity
 from hkh.core.files import is_temporary
 from hkh.project.check import ProblemRecorder
 from hkh.project.load import SURVEY_DIR
@@ -48,6 +48,7 @@ class _SurveyChecker(ProblemRecorder):
     def run(self) -> None:
         sources: SourceRegister | None = self.models.get(SOURCES_FILE)
         findings: FindingRegister | None = self.models.get(FINDINGS_FILE)
+        self.codebook_texts()
         if sources is None:
             return
         self.unregistered(sources)
@@ -103,6 +104,31 @@ class _SurveyChecker(ProblemRecorder):
                 f"(options: {listed})",
             )
 
+    def codebook_texts(self) -> None:
+        """Control characters in an imported survey's texts (a hand-edited codebook: `hkh import` removes them), which
+        every table, workbook and chart would show."""
+        from hkh.core.errors import worded_problem
+        from hkh.core.safe_text import FORBIDDEN, describe
+        from hkh.survey.store import list_imported_surveys
+
+        for source_id in list_imported_surveys(self.root):
+            codebook = self.codebook(source_id)
+            if codebook is None:
+                continue
+            for question in codebook.questions:
+                texts = [question.text, question.group_text or "", *(option.label for option in question.options)]
+                found = next((m for m in map(FORBIDDEN.search, texts) if m), None)
+                if found is None:
+                    continue
+                path = survey_dir(self.root, source_id) / CODEBOOK
+                self.problems.append(
+                    worded_problem(
+                        Severity.ERROR, "control-character", "security.codebook_control_character",
+                        path=display_in(self.root, path), line=_line_naming(path, question.name),
+                        question=question.name, char=describe(found.group()),
+                    )
+                )
+
     def unregistered(self, sources: SourceRegister) -> None:
         """An imported survey that sources.yaml does not list: an import stopped just before registering it (the
         survey folder is renamed into place before sources.yaml is written), or a source deleted by hand."""
@@ -120,6 +146,16 @@ class _SurveyChecker(ProblemRecorder):
                     f"{(SURVEY_DIR / folder.name).as_posix()}/ holds an imported survey that sources.yaml does not "
                     f"list; import it again (`hkh import ... --source {folder.name}`) or delete the folder",
                 )
+
+
+def _line_naming(path: Path, name: str) -> int | None:
+    """The line of `- name: <name>` in a codebook, for the message."""
+    try:
+        lines = path.read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    wanted = (f"- name: {name}", f"- name: '{name}'", f'- name: "{name}"')
+    return next((number for number, line in enumerate(lines, start=1) if line.strip() in wanted), None)
 
 
 def survey_problems(root: Path, models: dict[str, Any], trees: dict[str, Any]) -> list[Problem]:

@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from hkh.core.errors import HkhError, SurveyNotImportedError
+from hkh.core.limits import MAX_CODEBOOK_BYTES, MAX_CODEBOOK_ITEMS
+from hkh.core.yamlio import YamlLimits
 
 QuestionType = Literal["single", "multiple", "grid_item", "open", "number", "date"]
 CHOICE_TYPES = ("single", "multiple", "grid_item")
@@ -45,6 +47,8 @@ class Question(CodebookModel):
     non_substantive: list[int] = Field(default_factory=list)
     other_text: str | None = None
     parent: str | None = None
+    masked: int = 0  # open text: answers in which `hkh import` masked identifiers; numbers: identity numbers removed
+    checked: bool = False  # open text imported unmasked, the team having checked the raw answers (--checked-text)
 
     @model_validator(mode="after")
     def _options_in_own_columns(self) -> Question:
@@ -132,6 +136,10 @@ class Codebook(CodebookModel):
                 node["other_text"] = q.other_text
             if q.parent:
                 node["parent"] = q.parent
+            if q.masked:
+                node["masked"] = q.masked
+            if q.checked:
+                node["checked"] = True
             questions.append(node)
         root["questions"] = questions
         stream = io.StringIO()
@@ -146,13 +154,13 @@ class Codebook(CodebookModel):
         shown = display or str(path)
         if not path.exists():
             raise SurveyNotImportedError("the survey has no codebook; run `hkh import` again", path=shown)
-        fast = _fast_load(path)
+        fast = _fast_load(path, shown)
         if fast is not None:
             try:
                 return cls.model_validate(fast)
             except ValidationError:
                 pass  # read again with line numbers, for the message
-        tree = load_yaml(path, display=shown)
+        tree = load_yaml(path, display=shown, limits=CODEBOOK_LIMITS)
         if not isinstance(tree, dict):
             raise SurveyNotImportedError("the codebook is empty or not a mapping; run `hkh import` again", path=shown, line=1)
         try:
@@ -165,22 +173,32 @@ class Codebook(CodebookModel):
             ) from None
 
 
-def _fast_load(path: Path) -> Any:
+def _fast_load(path: Path, shown: str) -> Any:
     """The codebook of a large survey is long; the C-based safe loader reads it many times faster than the
-    round-trip loader, which is only needed (for line numbers) when something is wrong."""
+    round-trip loader, which is only needed (for line numbers) when something is wrong, or over a limit (the same
+    limits as every YAML file hkh reads, a codebook's larger: `CODEBOOK_LIMITS`)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from hkh.core.limits import read_regular
+    from hkh.core.yamlio import check_values, refuse_anchors
+
+    text = read_regular(path, shown, CODEBOOK_LIMITS.file_bytes).decode("utf-8-sig", errors="replace")
+    refuse_anchors(text, shown)
     try:
-        data = YAML(typ="safe").load(path.read_bytes().decode("utf-8-sig"))
-    except (YAMLError, UnicodeDecodeError, OSError, ValueError, RecursionError):
+        data = YAML(typ="safe").load(text)
+        check_values(data, shown, CODEBOOK_LIMITS)
+    except (YAMLError, HkhError, UnicodeDecodeError, OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
 
 
+CODEBOOK_LIMITS = YamlLimits(file_bytes=MAX_CODEBOOK_BYTES, items=MAX_CODEBOOK_ITEMS)
+
 CODEBOOK_HEADER = (
     "# Codebook written by `hkh import`. You may edit `non_substantive` (codes such as \"Vet ikke\" that are\n"
     "# kept out of percentage bases); a new import keeps those edits. Other changes are replaced on re-import.\n"
+    "# `masked: N`: N answers had identifiers masked (see docs/privacy.md; the raw export is in data/raw/).\n"
 )
 
 

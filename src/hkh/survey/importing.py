@@ -1,7 +1,13 @@
 """`hkh import`: a SurveyXact export read, checked and interpreted, then written to data/survey/<source>/.
 
 Everything is read and checked before anything is written; the survey folder appears whole; `sources.yaml` is
-updated last, under the project lock, so it never registers a survey that is not there.
+updated last, so it never registers a survey that is not there. The whole import runs under the project lock, and
+`sources.yaml` (like the old codebook) is read afresh under it, so imports started at the same time each register
+their source: the later ones wait for the lock (`LOCK_WAIT_SECONDS`), then give up with one line.
+
+An import refuses a project whose hkh.yaml or sources.yaml `hkh check` finds errors in (it rewrites sources.yaml),
+and a project whose data/ or out/ leads outside the project folder (`hkh.project.folders`). Identifying columns
+are dropped and identifiers in answers masked (`hkh.survey.deidentify`).
 """
 
 from __future__ import annotations
@@ -17,8 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError, OverwriteRefusedError, SourceExistsError, UsageError
+from hkh.core.errors import (
+    HkhError,
+    OverwriteRefusedError,
+    SourceExistsError,
+    UsageError,
+    worded,
+)
+from hkh.core.limits import MAX_EXPORT_BYTES, check_regular
 from hkh.survey.codebook import Codebook
+from hkh.survey.deidentify import PrivacyReport
 from hkh.survey.interpret import build_survey
 from hkh.survey.store import CODEBOOK, RESPONSES, display_in, survey_dir
 from hkh.survey.surveyxact import ProgressCallback, read_export
@@ -37,6 +51,7 @@ class ImportResult:
     registered: str = "added"
     kept_edits: list[str] = field(default_factory=list)
     title: str = ""
+    privacy: PrivacyReport = field(default_factory=PrivacyReport)
 
     @property
     def dropped(self) -> list[str]:
@@ -99,6 +114,8 @@ def _plan_raw_copies(
             continue
         parent = file.resolve().parent
         target = raw_dir / parent.name / file.name if (parent in folder_exports or len(files) > 1) else raw_dir / file.name
+        if target.exists() or target.is_symlink():
+            check_regular(target, target.relative_to(root).as_posix(), MAX_EXPORT_BYTES)  # never compare with a FIFO
         if target.exists() and not force and not filecmp.cmp(file, target, shallow=False):
             raise OverwriteRefusedError(
                 "a different file of this name is already in data/raw/; rename the export, or add --force to "
@@ -123,12 +140,16 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+LOCK_WAIT_SECONDS = 10.0  # imports started together wait for each other this long
+
+
 def import_survey(
     exports: list[Path],
     *,
     project_dir: Path | None = None,
     source_id: str | None = None,
     keep_identifiers: bool = False,
+    checked_texts: frozenset[str] = frozenset(),
     force: bool = False,
     replace: bool = False,
     progress: ProgressCallback | None = None,
@@ -141,15 +162,18 @@ def import_survey(
     """
     from hkh.core.files import atomic_directory, atomic_path, write_text_atomic
     from hkh.core.lock import project_lock
+    from hkh.project.check import SOURCES_FILE, refuse_errors_in
     from hkh.project.load import find_project
-    from hkh.project.models import ID_PATTERN, Method
+    from hkh.project.models import Method, is_identifier
     from hkh.project.sources import register_source
 
     root = find_project(None, project_dir)
-    with project_lock(root), _cyclic_gc_paused():
-        sid = source_id or default_source_id(exports)
-        if not re.match(ID_PATTERN, sid) or len(sid) > 64:
-            raise UsageError(f"{sid!r} is not a valid source id (letters, digits, `_`, `-`, `.`); choose one with --source")
+    sid = source_id if source_id is not None else default_source_id(exports)
+    if not is_identifier(sid):
+        raise worded(UsageError, "security.bad_source_id", source=sid)
+    with project_lock(root, wait=LOCK_WAIT_SECONDS), _cyclic_gc_paused():
+        # this command rewrites sources.yaml (and creates it when missing)
+        refuse_errors_in(root, [SOURCES_FILE], missing_ok=[SOURCES_FILE])
         if survey_dir(root, sid).exists() and not replace:
             # a second round of the same survey imported under the same id would silently take the first's place
             raise SourceExistsError(
@@ -158,7 +182,9 @@ def import_survey(
                 path=display_in(root, survey_dir(root, sid)),
             )
         raw = read_export(exports, progress=progress)
-        built = build_survey(raw, source_id=sid, keep_identifiers=keep_identifiers, progress=progress)
+        built = build_survey(
+            raw, source_id=sid, keep_identifiers=keep_identifiers, progress=progress, checked_texts=checked_texts
+        )
         codebook = built.codebook
         directory = survey_dir(root, sid)
         kept: list[str] = []
@@ -178,6 +204,7 @@ def import_survey(
         copies, listed = _plan_raw_copies(exports, raw.files, root, force)
         title = built.title or (exports[0].stem if exports else sid)
         respondents = codebook.respondents
+        # read afresh under the lock: another import may have registered its source a moment ago
         sources_text, action = register_source(
             root,
             sid,
@@ -213,4 +240,5 @@ def import_survey(
         registered=action,
         kept_edits=kept,
         title=title,
+        privacy=built.privacy,
     )

@@ -3,8 +3,8 @@
 From the tables read by `hkh.survey.structure`, `build_survey` makes one `Question` per table a report would show:
 single choice, multiple choice (one 0/1 column per option), grid items, open text, numbers and dates, in
 questionnaire order, with option codes taken from Structure's `choiceValue` and value labels in Labels order. System
-columns (status families, timestamps, ids) are not questions; the overall status becomes `_status`. Identifiers are
-dropped (see `hkh.survey.privacy`).
+columns (status families, timestamps, ids) are not questions; the overall status becomes `_status`. Identifying
+columns are dropped and identifiers inside answers masked (see `hkh.survey.deidentify`).
 
 The format's traps, which the code below handles on purpose (section numbers of docs/surveyxact-format.md §11):
 checkbox columns hold 0 even for people who never saw the question (§11.8), option suffixes are positions, not
@@ -16,14 +16,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from hkh.core.errors import ExportFormatError
+from hkh.core.errors import ExportFormatError, UsageError, worded
+from hkh.survey.answers import Column, ColumnReader
 from hkh.survey.codebook import Codebook, Option, Question, Respondents
-from hkh.survey.privacy import identifier_reason
+from hkh.survey.deidentify import (
+    PrivacyReport,
+    TextMasker,
+    by_content,
+    by_labels,
+    by_name,
+    masked_label,
+)
 from hkh.survey.structure import (
     CLOSETIME_NAMES,
     STATUS_NAMES,
@@ -44,18 +52,6 @@ from hkh.survey.surveyxact import ProgressCallback, RawExport, as_code, as_text,
 
 
 @dataclass
-class Column:
-    """One dataset column and what it became."""
-
-    index: int
-    name: str
-    row: StructRow | None = None
-    role: str = "question"  # question | status | closetime | system | identifier
-    status_code: int | None = None
-    reason: str | None = None
-
-
-@dataclass
 class BuiltSurvey:
     """The result of interpreting an export: the codebook and the cleaned answers for responses.csv, by column."""
 
@@ -64,6 +60,7 @@ class BuiltSurvey:
     columns: list[Sequence[Any]]
     warnings: list[str] = field(default_factory=list)
     title: str | None = None
+    privacy: PrivacyReport = field(default_factory=PrivacyReport)
 
 
 def _choice_kind(row: StructRow) -> str:
@@ -117,31 +114,12 @@ def _group_name(variables: list[str], used: set[str]) -> str:
     return candidate
 
 
-class _ConvertOnce(dict[Any, Any]):
-    """A cell value → its conversion, filled in on first sight.
-
-    A column repeats a handful of values thousands of times. Mapped through this, each distinct value is converted
-    (and checked) once, in Python, within the one C-level pass that maps the whole column: no separate pass to
-    find the distinct values, no Python work per cell (per-cell work was most of the time of a large import).
-    """
-
-    def __init__(self, convert: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.convert = convert
-
-    def __missing__(self, value: Any) -> Any:
-        converted = self[value] = self.convert(value)
-        return converted
-
-
-def _mapped(values: Sequence[Any], mapping: dict[Any, Any]) -> list[Any]:
-    """`[mapping[v] for v in values]` in C (measured fastest of the C-level ways for a `_ConvertOnce`)."""
-    return list(map(mapping.__getitem__, values))
-
-
-class _Builder:
-    def __init__(self, raw: RawExport, *, source_id: str, keep_identifiers: bool, progress: ProgressCallback | None):
+class _Builder(ColumnReader):
+    def __init__(self, raw: RawExport, *, source_id: str, keep_identifiers: bool, progress: ProgressCallback | None,
+                 checked_texts: frozenset[str] = frozenset()):
         self.raw = raw
+        self.privacy = PrivacyReport()
+        self.checked_texts = {name.strip().casefold() for name in checked_texts}
         self.dataset = raw.dataset
         self.source_id = source_id
         self.keep_identifiers = keep_identifiers
@@ -205,11 +183,9 @@ class _Builder:
                     column.status_code = int(match.group(1)) if match else None
             elif found_question == "closetime" or (found is None and name in CLOSETIME_NAMES):
                 column.role = "closetime"
-            reason = identifier_reason(name, found.question if found else None, clean_text(found.text) if found else None)
-            if column.role == "question" and reason:
-                column.role = "identifier"
-                column.reason = reason
-            elif column.role == "question" and (found_question in SYSTEM_QUESTIONS or (found is None and SYSTEM_NAMES.match(name))):
+            if column.role == "question":
+                self.judge(column)
+            if column.role == "question" and (found_question in SYSTEM_QUESTIONS or (found is None and SYSTEM_NAMES.match(name))):
                 column.role = "system"
             columns.append(column)
         if self.structure:
@@ -222,86 +198,28 @@ class _Builder:
                 )
         return columns
 
-    # -- values
-
-    def cell_error(self, message: str, row: int, column: int) -> ExportFormatError:
-        return self.dataset.error(message, row + 1, column)
-
-    def column_values(self, column: Column) -> Sequence[Any]:
-        values = self.by_column[column.index]
-        assert len(values) == self.row_count, f"column {column.name!r} read again after `keep` let its cells go"
-        return values
-
-    def keep(self, column: Column, texts: list[str]) -> None:
-        """A question's column is final: its text is kept and the cells as read are let go at once, while they
-        are still in the CPU cache (every column is one question's, read once)."""
-        self.values[column.name] = texts
-        self.by_column[column.index] = self.dataset.columns[column.index] = ()  # type: ignore[index,call-overload]
-
-    def parsed_column(self, column: Column, parse: Callable[[Any], Any]) -> tuple[list[str], dict[Any, Any]]:
-        """The column as text, each distinct non-blank value parsed once: the texts ("" where blank or where the
-        value does not parse) and what each distinct non-blank value parsed to (None where it did not)."""
-        parsed: dict[Any, Any] = {}
-
-        def text(value: Any) -> str:
-            if is_blank(value):
-                return ""
-            result = parsed[value] = parse(value)
-            return "" if result is None else str(result)
-
-        return _mapped(self.column_values(column), _ConvertOnce(text)), parsed
-
-    def first_row_of(self, column: Column, values: list[Any]) -> int:
-        cells = self.column_values(column)
-        return min(cells.index(value) for value in values)
-
-    def code_column(self, column: Column, allowed: set[int] | None = None) -> list[str]:
-        """The column as the text of its codes ("" where blank); its distinct codes go to `distinct_codes`."""
-        texts, codes = self.parsed_column(column, as_code)
-        self.distinct_codes[column.name] = {code for code in codes.values() if code is not None}
-        bad = [value for value, code in codes.items() if code is None or (allowed is not None and code not in allowed)]
-        if bad:
-            r = self.first_row_of(column, bad)
-            value = self.column_values(column)[r]
-            if codes[value] is None:
-                raise self.cell_error(f"{as_text(value)!r} in column {column.name!r} is not a code (a whole number)", r, column.index)
-            raise self.cell_error(
-                f"{codes[value]} in checkbox column {column.name!r}; only 0 (not chosen) and 1 (chosen) are possible",
-                r,
-                column.index,
-            )
-        return texts
-
-    def number_column(self, column: Column) -> list[str]:
-        texts, numbers = self.parsed_column(column, parse_number)
-        bad = [value for value, number in numbers.items() if number is None]
-        if bad:
-            r = self.first_row_of(column, bad)
-            value = self.column_values(column)[r]
-            raise self.cell_error(f"{as_text(value)!r} in column {column.name!r} is not a number", r, column.index)
-        return texts
-
-    def date_column(self, column: Column) -> list[str]:
-        values = self.column_values(column)
-        unparsed: set[Any] = set()
-
-        def date_text(value: Any) -> str:
-            if is_blank(value):
-                return ""
-            parsed = parse_date(value)
-            if parsed is None:
-                unparsed.add(value)
-                return as_text(value).strip()
-            return parsed
-
-        texts = _mapped(values, _ConvertOnce(date_text))
-        if unparsed:
-            count = sum(1 for value in values if value in unparsed)
-            self.warnings.append(f"{count} values of date column {column.name!r} are not dates; kept as text")
-        return texts
-
-    def text_column(self, column: Column) -> list[str]:
-        return _mapped(self.column_values(column), _ConvertOnce(lambda value: "" if is_blank(value) else as_text(value)))
+    def judge(self, column: Column) -> None:
+        """Drop a column that identifies someone, by its names and text, its answers, or its value labels (see
+        `hkh.survey.deidentify`); a postcode is kept, with a warning."""
+        found = column.row
+        question = found.question if found else None
+        text = clean_text(found.text) if found else self.descriptions.get(column.name)
+        key = column.name if column.name in self.labels else (found.variable if found else column.name)
+        structured_codes = found is not None and _choice_kind(found) in ("single", "multiple")
+        coded = structured_codes or key in self.labels
+        verdict = by_name(column.name, question, text, coded=coded)
+        if verdict is None and not structured_codes:
+            # a coded column's answers are read when its codes are (`add_choice`): most are small and need no look
+            verdict = by_content(column.name, question, text, self.column_values(column))
+        if verdict is None and key in self.labels:
+            verdict = by_labels(column.name, [label for _code, label in self.labels[key]])
+        if verdict is None:
+            return
+        if not verdict.direct:
+            self.privacy.quasi.append(verdict)
+            return
+        column.role = "identifier"
+        column.reason = verdict
 
     # -- questions
 
@@ -315,6 +233,18 @@ class _Builder:
             number += 1
         self.used_names.add(f"{fallback}_{number}".lower())
         return f"{fallback}_{number}"
+
+    def masked_labels(self, question: str, options: list[Option]) -> list[Option]:
+        """Options with any identifier in their label masked (a label reaches every table and chart); a question with
+        more options than any survey asks (`MAX_OPTIONS`) is refused."""
+        from hkh.core.limits import MAX_OPTIONS, check_count
+
+        check_count(len(options), MAX_OPTIONS, "too_many_options", path=self.dataset.path, question=question)
+        masked = [Option(code=o.code, label=masked_label(o.label), variable=o.variable) for o in options]
+        changed = sum(1 for before, after in zip(options, masked) if before.label != after.label)
+        if changed:
+            self.privacy.masked_labels[question] = changed
+        return masked
 
     def single_options(self, name: str, codes: set[int]) -> list[Option]:
         labelled = self.labels.get(name, [])
@@ -336,6 +266,27 @@ class _Builder:
         if self.progress:
             self.progress("reading the answers", len(self.values), len(self.header))
 
+    def codes_identify(self, column: Column) -> bool:
+        """A coded column whose codes are identifiers (phone or identity numbers uploaded as codes) is dropped like
+        any identifying column; only codes of 8 digits or more can be one, so the usual column is decided at once."""
+        if not any(abs(code) >= 10_000_000 for code in self.distinct_codes[column.name]):
+            return False
+        found = column.row
+        verdict = by_content(column.name, found.question if found else None, clean_text(found.text) if found else None,
+                             [int(text) for text in self.values_of(column) if text])
+        if verdict is None or not verdict.direct:
+            return False
+        if self.keep_identifiers:
+            self.privacy.kept.append(verdict)
+            return False
+        self.dropped.append(column.name)
+        self.privacy.dropped.append(verdict)
+        del self.values[column.name]
+        return True
+
+    def values_of(self, column: Column) -> list[str]:
+        return self.values[column.name]
+
     def add_choice(self, qtype: str, name: str, text: str, column: Column, *, group: str | None = None,
                    group_text: str | None = None) -> None:
         self.tick()
@@ -344,7 +295,9 @@ class _Builder:
         key = column.name
         if key not in self.labels and column.row is not None and column.row.variable in self.labels:
             key = column.row.variable
-        options = self.single_options(key, self.distinct_codes[column.name])
+        if self.codes_identify(column):
+            return
+        options = self.masked_labels(name, self.single_options(key, self.distinct_codes[column.name]))
         self.questions.append(
             Question(
                 name=name,
@@ -368,7 +321,7 @@ class _Builder:
                 values[r] = ""  # nothing ticked: the question was not answered (§11.8)
         for c, values in zip(columns, per_column):
             self.keep(c, values)
-        options = [Option(code=code, label=label, variable=c.name) for c, code, label in members]
+        options = self.masked_labels(name, [Option(code=code, label=label, variable=c.name) for c, code, label in members])
         self.questions.append(
             Question(
                 name=name,
@@ -382,13 +335,29 @@ class _Builder:
 
     def add_plain(self, qtype: str, name: str, text: str, column: Column) -> None:
         self.tick()
+        masked = 0
+        checked = False
         if qtype == "number":
-            self.keep(column, self.number_column(column))
+            texts, masked = self.number_column(column)
+            self.keep(column, texts)
+            if masked:
+                self.privacy.removed_numbers[name] = masked
         elif qtype == "date":
             self.keep(column, self.date_column(column))
-        else:
+        elif {name.casefold(), column.name.casefold()} & self.checked_texts:
+            checked = True
+            self.privacy.checked.append(name)
             self.keep(column, self.text_column(column))
-        self.questions.append(Question(name=name, type=qtype, text=text, variables=[column.name]))  # type: ignore[arg-type]
+        else:
+            masker = TextMasker()
+            texts = self.text_column(column, masker)
+            masked = masker.count(texts)
+            self.keep(column, texts)
+            if masked:
+                self.privacy.masked[name] = masked
+        self.questions.append(
+            Question(name=name, type=qtype, text=text, variables=[column.name], masked=masked, checked=checked)  # type: ignore[arg-type]
+        )
 
     def grid_run(self, rows: list[StructRow], i: int) -> tuple[int, str | None, str | None]:
         """Where a grid starting at rows[i] ends, the grid text its items share, and the grid's name.
@@ -585,11 +554,13 @@ class _Builder:
         self.survey_title(columns)
         for column in columns:
             if column.role == "identifier":
+                assert column.reason is not None
                 if self.keep_identifiers:
                     column.role = "question"
-                    column.row = None if column.row is None else column.row
+                    self.privacy.kept.append(column.reason)
                 else:
                     self.dropped.append(column.name)
+                    self.privacy.dropped.append(column.reason)
         kept_identifiers = {c.name for c in columns if c.reason and c.role == "question"}
         for name in ("survey",):
             self.used_names.add(name)
@@ -649,7 +620,12 @@ class _Builder:
             dropped=self.dropped,
             questions=self.questions,
         )
-        return BuiltSurvey(codebook, variables + ["_status"], columns_out, self.warnings, self.title)
+        unknown = sorted(self.checked_texts - {q.name.casefold() for q in self.questions if q.type == "open"}
+                         - {v.casefold() for q in self.questions if q.type == "open" for v in q.variables})
+        if unknown:
+            open_names = ", ".join(q.name for q in self.questions if q.type == "open") or "-"
+            raise worded(UsageError, "privacy.checked_unknown", name=unknown[0], open=open_names)
+        return BuiltSurvey(codebook, variables + ["_status"], columns_out, self.warnings, self.title, self.privacy)
 
 
 def build_survey(
@@ -658,6 +634,12 @@ def build_survey(
     source_id: str,
     keep_identifiers: bool = False,
     progress: ProgressCallback | None = None,
+    checked_texts: frozenset[str] = frozenset(),
 ) -> BuiltSurvey:
-    """Interpret the raw tables: questions, options, status, identifiers, and the answered rows."""
-    return _Builder(raw, source_id=source_id, keep_identifiers=keep_identifiers, progress=progress).build()
+    """Interpret the raw tables: questions, options, status, identifiers, and the answered rows.
+
+    Identifying columns are dropped (all kept with `keep_identifiers`); identifiers inside open-text answers are
+    masked, except in the open questions named in `checked_texts` (names or variables)."""
+    return _Builder(
+        raw, source_id=source_id, keep_identifiers=keep_identifiers, progress=progress, checked_texts=checked_texts
+    ).build()

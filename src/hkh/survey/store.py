@@ -94,6 +94,9 @@ def load_survey(project: Project | Path, source_id: str | None = None, *, codes_
     shown_responses = display_in(root, responses)
     if not responses.is_file():
         raise SurveyNotImportedError("the survey's answers are missing; run `hkh import` again", path=shown_responses)
+    from hkh.core.limits import MAX_RESPONSES_BYTES, check_regular
+
+    check_regular(responses, shown_responses, MAX_RESPONSES_BYTES)
     options: dict[str, Any] = {"keep_default_na": False, "na_values": [""], "encoding": "utf-8", "encoding_errors": "strict"}
     numeric = {v: "float64" for q in codebook.questions if q.type in (*CHOICE_TYPES, "number") for v in q.variables}
     numeric[STATUS_COLUMN] = "float64"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from hkh.core.safe_text import FORBIDDEN
 from hkh.survey.surveyxact import RawTable, as_code, as_text, is_blank
 
 # ------------------------------------------------------------------------------------------------------- text clean
@@ -21,11 +22,12 @@ EXPRESSION = re.compile(r"\{%.*?%\}", re.DOTALL)
 
 
 def clean_text(value: Any) -> str:
-    """Whitespace runs, line breaks and unresolved `{%expression:…%}` piping tokens out; ends trimmed."""
+    """Whitespace runs, line breaks, control characters and unresolved `{%expression:…%}` piping tokens out; ends
+    trimmed."""
     text = as_text(value)
     text = EXPRESSION.sub("", text)
     text = text.replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text).strip()
+    return FORBIDDEN.sub("", re.sub(r"\s+", " ", text)).strip()
 
 
 NON_SUBSTANTIVE = {

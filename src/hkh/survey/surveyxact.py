@@ -25,14 +25,13 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import ExportFormatError, FileMissingError
+from hkh.core.errors import ExportFormatError, FileMissingError, worded
+from hkh.core.limits import MAX_EXPORT_BYTES, check_regular, open_regular, read_regular
 from hkh.core.text import decode, sniff_delimiter
+from hkh.survey.spreadsheetml import SPREADSHEET_NS, read_spreadsheetml
 
-SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 DATASET_SHEET = re.compile(r"^dataset\s*(?:\(\s*(\d+)\s*\))?$", re.IGNORECASE)
 ProgressCallback = Callable[[str, int, int], None]
-MAX_ROWS = 1_048_576  # Excel's limits; a larger index in an XML workbook is damage, not data
-MAX_COLUMNS = 16_384
 STREAM_ROWS = 500  # rows of a Dataset sheet turned into columns at a time
 
 
@@ -155,9 +154,10 @@ def as_code(value: Any) -> int | None:
 # ----------------------------------------------------------------------------------------------------- sniffing
 
 
-def sniff_kind(path: Path) -> str:
-    """'zip' (xlsx/ods), 'ole' (old .xls), 'spreadsheetml', or 'text' — from the first bytes only."""
-    with path.open("rb") as handle:
+def sniff_kind(path: Path, display: str | None = None) -> str:
+    """'zip' (xlsx/ods), 'ole' (old .xls), 'spreadsheetml', or 'text' — from the first bytes only (of an ordinary
+    file: a device or a FIFO is refused before it is opened)."""
+    with open_regular(path, display or str(path), MAX_EXPORT_BYTES) as handle:
         head = handle.read(4096)
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "zip"
@@ -185,10 +185,7 @@ class TextTable:
 
 
 def read_text_table(path: Path, display: str) -> TextTable:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FileMissingError(f"cannot read the file ({exc.strerror})", path=display) from None
+    raw = read_regular(path, display, MAX_EXPORT_BYTES)
     decoded = decode(raw, display, advice="export it again from SurveyXact as Excel or as CSV")
     text, encoding = decoded.text.removeprefix("\ufeff"), decoded.encoding
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
@@ -428,6 +425,13 @@ def _stream_columns(rows: Iterable[list[Any]], first_column: int = 0) -> SheetCo
 def _read_xlsx_sheets(path: Path, display: str, kind: str) -> dict[str, Any]:
     from python_calamine import CalamineError, CalamineWorkbook
 
+    from hkh.core.workbook_limits import check_xlsx
+
+    check_regular(path, display, MAX_EXPORT_BYTES)
+    if kind == "ole":
+        # calamine would read it, but nothing bounds an old binary workbook's cost before reading it; SurveyXact
+        # never writes one
+        raise worded(ExportFormatError, "privacy.export_xls", path=display)
     if kind == "zip":
         try:
             # only the names: calamine checks the parts it reads itself (a damaged one raises CalamineError below);
@@ -443,6 +447,10 @@ def _read_xlsx_sheets(path: Path, display: str, kind: str) -> dict[str, Any]:
                 "this is a ZIP file but not an Excel workbook; SurveyXact exports are .xlsx, .xml or CSV files",
                 path=display,
             )
+        if not any(n.startswith("xl/") for n in names):
+            # an OpenDocument sheet repeats cells by number (`number-columns-repeated`): a few bytes for a billion
+            raise worded(ExportFormatError, "privacy.export_ods", path=display)
+        check_xlsx(path, display)
     sheets: dict[str, Any] = {}
     try:
         workbook = CalamineWorkbook.from_path(str(path))
@@ -468,92 +476,13 @@ def _read_xlsx_sheets(path: Path, display: str, kind: str) -> dict[str, Any]:
     return sheets
 
 
-def _read_spreadsheetml(path: Path, display: str) -> dict[str, list[list[Any]]]:
-    """Excel 2003 XML: `<Worksheet ss:Name>`/`<Row>`/`<Cell ss:Index>`/`<Data ss:Type>`, read with iterparse."""
-    import datetime as dt
-    import xml.etree.ElementTree as ET
-
-    ns = "{" + SPREADSHEET_NS + "}"
-    sheets: dict[str, list[list[Any]]] = {}
-    current: list[list[Any]] | None = None
-    row: list[Any] | None = None
-    row_index = 0
-    col_index = 0
-    try:
-        for event, element in ET.iterparse(str(path), events=("start", "end")):
-            tag = element.tag
-            if event == "start":
-                if tag == ns + "Worksheet":
-                    name = element.get(ns + "Name") or f"Sheet{len(sheets) + 1}"
-                    current = []
-                    sheets[name] = current
-                    row_index = 0
-                elif tag == ns + "Row" and current is not None:
-                    index = element.get(ns + "Index")
-                    row_index = int(index) if index else row_index + 1
-                    if not 0 < row_index <= MAX_ROWS:
-                        raise ValueError(f"row index {row_index}")
-                    while len(current) < row_index - 1:
-                        current.append([])
-                    row = []
-                    current.append(row)
-                    col_index = 0
-                elif tag == ns + "Cell" and row is not None:
-                    index = element.get(ns + "Index")
-                    col_index = int(index) if index else col_index + 1
-                    if not 0 < col_index <= MAX_COLUMNS:
-                        raise ValueError(f"column index {col_index}")
-                continue
-            if tag == ns + "Cell" and row is not None:
-                data = element.find(ns + "Data")
-                value: Any = ""
-                if data is not None:
-                    text = "".join(data.itertext())
-                    kind = data.get(ns + "Type", "String")
-                    if kind == "Number":
-                        try:
-                            value = float(text)
-                        except ValueError:
-                            value = text
-                    elif kind == "DateTime":
-                        try:
-                            value = dt.datetime.fromisoformat(text.rstrip("Z"))
-                        except ValueError:
-                            value = text
-                    elif kind == "Boolean":
-                        value = 1.0 if text.strip() in {"1", "true", "TRUE"} else 0.0
-                    else:
-                        value = text
-                while len(row) < col_index - 1:
-                    row.append("")
-                row.append(value)
-                merge = element.get(ns + "MergeAcross")
-                if merge and merge.isdigit() and col_index + int(merge) <= MAX_COLUMNS:
-                    row.extend([""] * int(merge))
-                    col_index += int(merge)
-                element.clear()
-            elif tag == ns + "Row":
-                row = None
-                element.clear()
-    except ET.ParseError as exc:
-        line = exc.position[0] if getattr(exc, "position", None) else None
-        raise ExportFormatError(f"the XML workbook is damaged ({exc.msg if hasattr(exc, 'msg') else exc})", path=display, line=line) from None
-    except (ValueError, OverflowError) as exc:
-        raise ExportFormatError(f"the XML workbook has an invalid row or cell index ({exc})", path=display) from None
-    except LookupError as exc:  # the XML declaration names an encoding Python does not know (a damaged file)
-        raise ExportFormatError(f"the XML workbook is damaged ({exc})", path=display, line=1) from None
-    width = 0
-    for rows in sheets.values():
-        width = max((len(r) for r in rows), default=0)
-        for r in rows:
-            r.extend([""] * (width - len(r)))
-    return sheets
-
-
 def _workbook_export(path: Path, display: str, kind: str, progress: ProgressCallback | None) -> RawExport:
     if progress:
         progress("reading workbook", 0, 1)
-    sheets = _read_spreadsheetml(path, display) if kind == "spreadsheetml" else _read_xlsx_sheets(path, display, kind)
+    if kind == "spreadsheetml":
+        sheets: dict[str, Any] = read_spreadsheetml(path, display)
+    else:
+        sheets = _read_xlsx_sheets(path, display, kind)
     if progress:
         progress("reading workbook", 1, 1)
     parts: list[tuple[int, str]] = []
@@ -602,7 +531,7 @@ def _csv_export(paths: list[Path], displays: dict[Path, str], progress: Progress
         if progress:
             progress("reading CSV files", number, len(paths))
         display = displays[path]
-        kind = sniff_kind(path)
+        kind = sniff_kind(path, display)
         if kind in {"zip", "ole", "spreadsheetml"}:
             raise ExportFormatError(
                 "this is a workbook, not a CSV file; name the workbook alone (`hkh import export.xlsx`)", path=display
@@ -652,6 +581,7 @@ def _expand(exports: Iterable[Path]) -> tuple[list[Path], dict[Path, str]]:
         if not export.exists():
             raise FileMissingError("no such file or folder", path=str(export))
         if export.is_dir():
+            # only ordinary files (a FIFO or a device in the folder is not part of an export)
             inside = sorted(p for p in export.iterdir() if p.is_file() and not p.name.startswith("."))
             inside = [p for p in inside if p.suffix.lower() in {".csv", ".txt", ".tsv", ""}] or inside
             if not inside:
@@ -660,6 +590,7 @@ def _expand(exports: Iterable[Path]) -> tuple[list[Path], dict[Path, str]]:
                 files.append(p)
                 displays[p] = str(p)
         else:
+            check_regular(export, str(export), MAX_EXPORT_BYTES)
             files.append(export)
             displays[export] = str(export)
     return files, displays
@@ -670,7 +601,7 @@ def read_export(exports: list[Path], *, progress: ProgressCallback | None = None
     if not exports:
         raise ExportFormatError("name the export to import: an .xlsx or .xml workbook, a folder, or CSV files")
     files, displays = _expand(exports)
-    kinds = {p: sniff_kind(p) for p in files}
+    kinds = {p: sniff_kind(p, displays[p]) for p in files}
     workbooks = [p for p in files if kinds[p] in {"zip", "ole", "spreadsheetml"}]
     if workbooks:
         if len(files) > 1:

@@ -61,11 +61,12 @@ WORDS: Words = {
     },
     "stats_source": {"nb": "Kilde: {title}.", "nn": "Kjelde: {title}.", "en": "Source: {title}."},
     "heatmap_caption": {
-        "nb": "Hvor mange tilbud som er åpne, time for time gjennom uka: alle tilbud og hvert slag tilbud for seg. "
-              "Skraverte timer har ingen tilbud åpne.",
-        "nn": "Kor mange tilbod som er opne, time for time gjennom veka: alle tilbod og kvart slag tilbod for seg. "
-              "Skraverte timar har ingen tilbod opne.",
-        "en": "How many services are open, hour by hour through the week: all services, and each kind of service. "
-              "Hatched hours have no service open.",
+        "nb": "Hvor mange tilbud som er åpne, time for time gjennom uka. Øverst alle tilbud, med antallet i hver "
+              "rute; under det hvert slag tilbud, med en egen fargeskala. Skraverte timer har ingen tilbud åpne.",
+        "nn": "Kor mange tilbod som er opne, time for time gjennom veka. Øvst alle tilbod, med talet i kvar rute; "
+              "under det kvart slag tilbod, med ein eigen fargeskala. Skraverte timar har ingen tilbod opne.",
+        "en": "How many services are open, hour by hour through the week. At the top all services, with the number "
+              "in each cell; below, each kind of service, on a colour scale of its own. Hatched hours have no "
+              "service open.",
     },
 }

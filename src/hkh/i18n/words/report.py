@@ -87,9 +87,9 @@ WORDS: Words = {
         "en": "The source register (sources.yaml) is still empty.",
     },
     "summary_findings": {
-        "nb": "Funn i alt: {count} (robuste: {robust}, triangulerte: {triangulated}, én kilde: {single}).",
-        "nn": "Funn i alt: {count} (robuste: {robust}, triangulerte: {triangulated}, éi kjelde: {single}).",
-        "en": "Findings in all: {count} (robust: {robust}, triangulated: {triangulated}, single source: {single}).",
+        "nb": "Funn i alt: {count} (robuste: {robust}, triangulerte: {triangulated}, støttet av én metode: {single}).",
+        "nn": "Funn i alt: {count} (robuste: {robust}, triangulerte: {triangulated}, støtta av éin metode: {single}).",
+        "en": "Findings in all: {count} (robust: {robust}, triangulated: {triangulated}, supported by one method: {single}).",
     },
     "summary_no_evidence": {
         "nb": "Funn uten belegg ennå: {count}.",
@@ -105,6 +105,16 @@ WORDS: Words = {
         "nb": "De robuste funnene er:",
         "nn": "Dei robuste funna er:",
         "en": "The robust findings are:",
+    },
+    "summary_robust_list_undisputed": {
+        "nb": "De robuste funnene som ingen kilde motsier, er:",
+        "nn": "Dei robuste funna som ingen kjelde motseier, er:",
+        "en": "The robust findings that no source contradicts are:",
+    },
+    "summary_disputed_list": {
+        "nb": "Funnene med motstridende belegg er:",
+        "nn": "Funna med motstridande belegg er:",
+        "en": "The findings with contradicting evidence are:",
     },
     "summary_plan": {
         "nb": "Handlingsplanen foreslår {measures} tiltak under {goals} delmål.",
@@ -162,6 +172,16 @@ WORDS: Words = {
         "nn": "Kartleggingsteamet har vore:",
         "en": "The mapping team:",
     },
+    "team_named": {
+        "nb": "Navngitte medlemmer av teamet:",
+        "nn": "Namngjevne personar i teamet:",
+        "en": "Named members of the team:",
+    },
+    "supervisors_intro": {
+        "nb": "Veiledere:",
+        "nn": "Rettleiarar:",
+        "en": "Supervisors:",
+    },
     "steering_intro": {
         "nb": "Styringsgruppen har bestått av:",
         "nn": "Styringsgruppa har vore:",
@@ -211,6 +231,16 @@ WORDS: Words = {
         "nb": "Det ble gjennomført {n} intervjuer med aktører fra tjenestene.",
         "nn": "Det vart gjennomført {n} intervju med aktørar frå tenestene.",
         "en": "{n} interviews were held with people from the services.",
+    },
+    "interviews_target_uncounted": {
+        "nb": "Det ble gjennomført intervjuer med personer i målgruppen.",
+        "nn": "Det vart gjennomført intervju med personar i målgruppa.",
+        "en": "Interviews were held with people in the target group.",
+    },
+    "interviews_service_uncounted": {
+        "nb": "Det ble gjennomført intervjuer med aktører fra tjenestene.",
+        "nn": "Det vart gjennomført intervju med aktørar frå tenestene.",
+        "en": "Interviews were held with people from the services.",
     },
     "consultation_held": {
         "nb": "{what} ble holdt {when}{participants}.",
@@ -276,11 +306,23 @@ WORDS: Words = {
     "other_findings": {"nb": "Andre funn", "nn": "Andre funn", "en": "Other findings"},
     "strength": {"nb": "Styrke", "nn": "Styrke", "en": "Strength"},
     "strength_methods": {
-        "nb": "{strength}, støttet av {count} {methods_word}: {list}",
-        "nn": "{strength}, støtta av {count} {methods_word}: {list}",
-        "en": "{strength}, supported by {count} {methods_word}: {list}",
+        "nb": "{strength}, støttet av {count} {methods_word} ({sources}): {list}",
+        "nn": "{strength}, støtta av {count} {methods_word} ({sources}): {list}",
+        "en": "{strength}, supported by {count} {methods_word} ({sources}): {list}",
     },
-    "method_one": {"nb": "metode", "nn": "metode", "en": "method"},
+    # one method is not triangulated, however many sources of that kind agree; the words say both
+    "strength_one_method": {
+        "nb": "Én metode ({sources}): {list}",
+        "nn": "Éin metode ({sources}): {list}",
+        "en": "One method ({sources}): {list}",
+    },
+    "strength_one_source": {
+        "nb": "Én kilde: {list}",
+        "nn": "Éi kjelde: {list}",
+        "en": "One source: {list}",
+    },
+    "sources_one": {"nb": "{count} kilde", "nn": "{count} kjelde", "en": "{count} source"},
+    "sources_many": {"nb": "{count} kilder", "nn": "{count} kjelder", "en": "{count} sources"},
     "method_many": {"nb": "metoder", "nn": "metodar", "en": "methods"},
     "disputed_by": {
         "nb": "omstridt: motstridende belegg fra {list}",
@@ -288,6 +330,13 @@ WORDS: Words = {
         "en": "disputed: contradicting evidence from {list}",
     },
     "evidence": {"nb": "Kilder", "nn": "Kjelder", "en": "Sources"},
+    # shown on a phone above a table or chart wider than the screen
+    "scroll_hint": {
+        "nb": "⇆ Sveip sideveis for å se alt",
+        "nn": "⇆ Sveip sidelengs for å sjå alt",
+        "en": "⇆ Swipe sideways to see it all",
+    },
+    "quote_source": {"nb": "Kilde: {title}", "nn": "Kjelde: {title}", "en": "Source: {title}"},
     "contradicts": {"nb": "motstridende", "nn": "motstridande", "en": "contradicts"},
     "survey_table_caption": {"nb": "{text} (n = {base})", "nn": "{text} (n = {base})", "en": "{text} (n = {base})"},
     "option": {"nb": "Svaralternativ", "nn": "Svaralternativ", "en": "Answer"},

@@ -77,9 +77,9 @@ WORDS: Words = {
         "en": "Finding {finding} is disputed: {sources} contradicts it.",
     },
     "m_measure_single_source": {
-        "nb": "Tiltak {measure} bygger bare på funn med én kilde eller uten belegg ({findings}).",
-        "nn": "Tiltak {measure} byggjer berre på funn med éi kjelde eller utan belegg ({findings}).",
-        "en": "Measure {measure} rests only on single-source or unsupported findings ({findings}).",
+        "nb": "Tiltak {measure} bygger bare på funn som støttes av én metode eller er uten belegg ({findings}).",
+        "nn": "Tiltak {measure} byggjer berre på funn som er støtta av éin metode eller er utan belegg ({findings}).",
+        "en": "Measure {measure} rests only on findings supported by one method or none ({findings}).",
     },
     "m_unused_source": {
         "nb": "Kilden {source} ({title}) brukes ikke av noe funn.",

@@ -1,10 +1,12 @@
-"""The week heatmap of the gap analysis: how many services are open, hour by hour, one small panel per offer.
+"""The week heatmap of the gap analysis: how many services are open, hour by hour.
 
-Each panel is a week as people read a timetable: the seven days down, the 24 hours across, so that the figure is
-narrow enough to print at full size on A4 and to read on a phone (its text is 10–12 points at the size it is
-printed). The colours are one blue from light to dark (ColorBrewer's Blues: told apart by lightness, so they read
-alike to colour-blind readers and in greyscale), the count written in each cell, and an hour with nothing open is
-hatched grey, unlike every count.
+Each panel is a week as people read a timetable: the seven days down, the 24 hours across. "All services" comes
+first, as a panel of its own with its own colour scale and the count written in each hour; below it one small
+panel per kind of service, on a scale of their own, so that 1, 2 and 3 open are far apart (on one scale up to 17,
+they were all the palest blue). The figure is the width of an A4 page's text and printed at full size, where no
+text is under 7 points. The colours are one blue from light to dark (ColorBrewer's Blues: told apart by
+lightness, so they read alike to colour-blind readers and in greyscale), and an hour with nothing open is hatched
+grey, unlike every count.
 
 matplotlib is imported here only, and only through the object-oriented API on an Agg canvas: no pyplot, so no
 global figure state and no GUI backend, whatever else the process has imported.
@@ -16,117 +18,214 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from hkh.i18n import t
+from hkh.outputs.tags import tag_as_name
 from hkh.project import hours
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.gaps import GapAnalysis
     from hkh.outputs.charts.cache import FigureJob
 
-# ColorBrewer "Blues", light to dark (a count of 1 is the lightest blue; "nothing open" is not on this scale)
+# ColorBrewer "Blues", light to dark: told apart by lightness, so they read alike to colour-blind readers and in
+# greyscale. "Nothing open" is not on this scale: it is hatched grey.
 SCALE = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#08519C", "#08306B")
 DARK_FROM = 3  # from this step of the scale on, counts are written in white
 NOTHING_OPEN = "#EDEDED"
 HATCH_COLOUR = "#9A9A9A"
-WIDTH_INCHES = 6.3  # the text width of an A4 page: printed at full size
-PANEL_HEIGHT_INCHES = 1.55
-HOURS_SHOWN = range(0, 24, 3)
 DPI = 150
+WIDTH_INCHES = 6.3  # the text width of an A4 page: printed at full size, where no text is under 7 pt
+MOST_CLASSES_ALL = 7  # colours for "all services", whose counts are also written in its cells
+MOST_CLASSES_OFFER = 5  # fewer colours for the small panels, so that 1, 2 and 3 open are far apart in lightness
+GUIDE_HOURS = (6, 12, 18)  # white guide lines in the small panels, where only these hours are written
 
 
-def count_step(count: int, highest: int) -> int:
+def count_classes(highest: int, most: int = MOST_CLASSES_ALL) -> list[tuple[int, int]]:
+    """The counts each colour stands for, as (first, last): one colour each for the small counts (1, 2 and 3 open
+    are what a reader of a timetable compares), the larger ones shared in ranges of about equal width."""
+    if highest <= 0:
+        return []
+    if highest <= most:
+        return [(count, count) for count in range(1, highest + 1)]
+    singles = min(3, most - 1)
+    classes = [(count, count) for count in range(1, singles + 1)]
+    rest, bins = highest - singles, most - singles
+    first = singles + 1
+    for index in range(bins):
+        last = singles + round(rest * (index + 1) / bins)
+        classes.append((first, max(first, last)))
+        first = last + 1
+    return classes
+
+
+def _class_steps(classes: int) -> list[int]:
+    """Steps of SCALE for `classes` colours, spread over the whole scale (two classes: the lightest and darkest)."""
+    if classes <= 1:
+        return [DARK_FROM] * classes
+    return [int(index * (len(SCALE) - 1) / (classes - 1) + 0.5) for index in range(classes)]
+
+
+def count_step(count: int, highest: int, most: int = MOST_CLASSES_ALL) -> int:
     """The step of SCALE for `count` services open (count ≥ 1) when at most `highest` are."""
-    if highest <= len(SCALE):
-        step = count - 1 if highest > 2 else min(2 * (count - 1) + 1, len(SCALE) - 1)
-    else:
-        step = round((count - 1) / (highest - 1) * (len(SCALE) - 1))
-    return max(0, min(step, len(SCALE) - 1))
+    classes = count_classes(highest, most)
+    steps = _class_steps(len(classes))
+    for (first, last), step in zip(classes, steps, strict=True):
+        if first <= count <= last:
+            return step
+    return steps[-1] if steps else 0
 
 
-def count_colour(count: int, highest: int) -> tuple[str, str]:
+def count_colour(count: int, highest: int, most: int = MOST_CLASSES_ALL) -> tuple[str, str]:
     """The fill and the ink (hex, no '#') for `count` services open when at most `highest` are: a step of SCALE."""
     if count <= 0:
         return NOTHING_OPEN.lstrip("#"), "000000"
-    step = count_step(count, highest)
+    step = count_step(count, highest, most)
     return SCALE[step].lstrip("#"), ("FFFFFF" if step >= DARK_FROM else "1D1D1B")
 
 
 def _panel_title(row: Any, language: str) -> str:
-    title = row.label
+    title = row.label if row.offer is None else tag_as_name(row.label)
     if row.hours_unknown:
         # a hatched row may only mean that nobody wrote the hours down: say so beside the offer
         title += f" ({t('gaps.with_unknown_hours', language).format(n=row.hours_unknown)})"
     return title
 
 
-def _figure(result: GapAnalysis) -> Any:
-    import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.colors import BoundaryNorm, ListedColormap
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Patch, Rectangle
+class _Layout:
+    """Where things go, in inches from the top left. The figure is one axes in inches, with every panel drawn at
+    its place in it: no axes, ticks or gridspec per panel (they were most of the drawing time), so its size follows
+    its content and drawing it stays cheap."""
 
-    language = result.language
-    rows = result.week
-    highest = max((count for row in rows for day in row.counts for count in day), default=0)
-    # many offers: panels side by side, so that the figure still fits one printed page
-    columns = 1 if len(rows) <= 5 else 2 if len(rows) <= 10 else 3
-    panel_rows = max(-(-len(rows) // columns), 1)
-    panel_height = PANEL_HEIGHT_INCHES if columns == 1 else 1.05
-    legend_height = 0.95
-    figure = Figure(figsize=(WIDTH_INCHES, legend_height + panel_height * panel_rows), dpi=DPI)
-    FigureCanvasAgg(figure)
-    days = [t(f"hours.day_short_{key}", language) for key in hours.DAY_KEYS]
-    small = 8.5 if columns == 1 else 6.5
-    grid = figure.add_gridspec(
-        panel_rows, columns, left=0.1 if columns == 1 else 0.06, right=0.985 if columns == 1 else 0.96,
-        top=1 - legend_height / figure.get_figheight(), bottom=0.35 / figure.get_figheight(),
-        hspace=0.75, wspace=0.25,
+    legend = 0.42
+    all_title, all_cell, all_axis = 0.26, 0.18, 0.2
+    gap = 0.22
+    offer_title, offer_cell, offer_axis, offer_space = 0.2, 0.082, 0.16, 0.06
+    day_labels = 0.34  # room left of each panel for "man", "tir" ...
+
+    def __init__(self, offers: int, has_all: bool) -> None:
+        self.columns = 1 if offers <= 3 else 2 if offers <= 6 else 3
+        self.offer_rows = -(-offers // self.columns) if offers else 0
+        self.cell = self.all_cell if self.columns == 1 else self.offer_cell
+        self.offer_panel = self.offer_title + 7 * self.cell + self.offer_axis + self.offer_space
+        self.all_panel = (self.legend + self.all_title + 7 * self.all_cell + self.all_axis + self.gap) if has_all else 0
+        self.offer_block = (self.legend + self.offer_panel * self.offer_rows) if offers else 0
+        self.height = self.all_panel + self.offer_block + 0.02
+
+
+def _draw_panel(axes: Any, left: float, top: float, width: float, cell_height: float, row: Any, highest: int,
+                most: int, written: bool, days: list[str], language: str, bold: bool) -> None:
+    """One week as a timetable at (left, top), in inches: the days down, the hours across; one mesh of coloured
+    cells over one hatched rectangle (two artists per panel, not one per cell: a cell each made the figure take
+    seconds to draw), and its words as plain text."""
+    import numpy as np
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+    from matplotlib.patches import Rectangle
+
+    cell_width = width / 24
+    axes.add_patch(Rectangle((left, top), width, 7 * cell_height, facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR,
+                             hatch="////", linewidth=0))
+    counts = np.array(row.counts, dtype=int)
+    lookup = np.array([-1] + [count_step(count, highest, most) for count in range(1, max(highest, 1) + 1)])
+    steps = lookup[np.clip(counts, 0, max(highest, 0))]
+    if written:
+        # counts written in the cells: one cell per hour, white lines between them
+        edges = list(range(25))
+        edge_colour, edge_width = "white", 0.5
+    else:
+        # a small panel: hours with the same colour on every day share one column, so that a run of open hours is
+        # one bar (and the figure a few hundred shapes, not thousands); white lines mark the days and every 6 hours
+        changes = {hour for hour in range(1, 24) if (steps[:, hour] != steps[:, hour - 1]).any()}
+        edges = sorted({0, 24, *GUIDE_HOURS} | changes)
+        steps = steps[:, edges[:-1]]
+        edge_colour, edge_width = "none", 0.0
+    axes.pcolormesh(
+        left + np.array(edges) * cell_width, top + np.arange(8) * cell_height, np.ma.masked_less(steps, 0),
+        cmap=ListedColormap(SCALE), norm=BoundaryNorm(np.arange(len(SCALE) + 1) - 0.5, len(SCALE)),
+        edgecolors=edge_colour, linewidth=edge_width,
     )
-    for index, row in enumerate(rows):
-        axes = figure.add_subplot(grid[index // columns, index % columns])
-        # the hatch of "nothing open" under the whole week, and one mesh of coloured cells over it in which the
-        # hours with nothing open are left out (two artists per panel, not one per cell: a cell each made the
-        # figure take seconds to draw and its SVG megabytes)
-        axes.add_patch(Rectangle((0, 0), 24, 7, facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR, hatch="////",
-                                 linewidth=0))
-        counts = np.array(row.counts, dtype=int)
-        steps = np.ma.masked_less_equal(
-            np.vectorize(lambda count: count_step(count, highest) if count > 0 else -1)(counts), -1
-        )
-        axes.pcolormesh(
-            np.arange(25), np.arange(8), steps, cmap=ListedColormap(SCALE),
-            norm=BoundaryNorm(np.arange(len(SCALE) + 1) - 0.5, len(SCALE)), edgecolors="white", linewidth=0.6,
-        )
-        if columns == 1:
-            for day, day_counts in enumerate(row.counts):
-                for hour, count in enumerate(day_counts):
-                    if count > 0:
-                        ink = count_colour(count, highest)[1]
-                        axes.text(hour + 0.5, day + 0.55, str(count), ha="center", va="center", fontsize=6.5,
-                                  color=f"#{ink}")
-        axes.set_xlim(0, 24)
-        axes.set_ylim(7, 0)
-        axes.set_yticks([day + 0.5 for day in range(7)], labels=days, fontsize=small)
-        shown_hours = HOURS_SHOWN if columns == 1 else range(0, 24, 6)
-        axes.set_xticks(list(shown_hours), labels=[f"{hour:02d}" for hour in shown_hours], fontsize=small)
-        axes.tick_params(length=0, pad=2)
-        for spine in axes.spines.values():
-            spine.set_visible(False)
-        axes.set_title(_panel_title(row, language), fontsize=10.5 if columns == 1 else 7.5, loc="left", pad=3,
-                       fontweight="bold" if row.offer is None else "normal")
-    # the legend: every count the figure uses, and the hatch for nothing open
+    if not written:
+        # the days and the 6-hour guides as one white line with gaps (one shape, however many segments)
+        xs: list[float] = []
+        ys: list[float] = []
+        for day in range(1, 7):
+            xs += [left, left + width, np.nan]
+            ys += [top + day * cell_height] * 2 + [np.nan]
+        for hour in GUIDE_HOURS:
+            xs += [left + hour * cell_width] * 2 + [np.nan]
+            ys += [top, top + 7 * cell_height, np.nan]
+        axes.plot(xs, ys, color="white", linewidth=0.9, solid_capstyle="butt")
+    if written:
+        for day, day_counts in enumerate(row.counts):
+            for hour, count in enumerate(day_counts):
+                if count > 0:
+                    axes.text(left + (hour + 0.5) * cell_width, top + (day + 0.56) * cell_height, str(count),
+                              ha="center", va="center", fontsize=7, color=f"#{count_colour(count, highest, most)[1]}")
+    small = 8 if written else 7
+    for day, name in enumerate(days):
+        axes.text(left - 0.04, top + (day + 0.5) * cell_height, name, ha="right", va="center", fontsize=small)
+    for hour in range(0, 24, 3) if written else (0, *GUIDE_HOURS):
+        axes.text(left + hour * cell_width, top + 7 * cell_height + 0.03, f"{hour:02d}", ha="center", va="top",
+                  fontsize=small)
+    axes.text(left, top - 0.05, _panel_title(row, language), ha="left", va="bottom", fontsize=9.5 if written else 8,
+              fontweight="bold" if bold else "normal")
+
+
+def _legend(figure: Any, top: float, highest: int, most: int, title: str, language: str) -> None:
+    """One entry per colour, labelled with the counts it stands for ("4–7"), after the hatch for nothing open."""
+    from matplotlib.patches import Patch
+
+    height = figure.get_figheight()
     handles = [Patch(facecolor=NOTHING_OPEN, edgecolor=HATCH_COLOUR, hatch="////", linewidth=0,
                      label=t("layout.nothing_open", language))]
-    # one entry per colour, labelled with the counts it stands for ("4–6")
-    by_colour: dict[str, list[int]] = {}
-    for level in range(1, highest + 1):
-        by_colour.setdefault(count_colour(level, highest)[0], []).append(level)
-    for colour, levels in by_colour.items():
-        label = str(levels[0]) if len(levels) == 1 else f"{levels[0]}–{levels[-1]}"
-        handles.append(Patch(facecolor=f"#{colour}", label=label))
-    figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.02, 1 - 0.05 / figure.get_figheight()),
-                  ncol=len(handles), frameon=False, fontsize=8.5, handlelength=1.4, columnspacing=1.0,
-                  title=t("gaps.efforts_open", language), title_fontsize=8.5, alignment="left")
+    for first, last in count_classes(highest, most):
+        colour = count_colour(first, highest, most)[0]
+        handles.append(Patch(facecolor=f"#{colour}", label=str(first) if first == last else f"{first}–{last}"))
+    figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 1 - top / height), ncol=len(handles),
+                  frameon=False, fontsize=8, handlelength=1.3, handletextpad=0.4, columnspacing=0.9,
+                  title=title, title_fontsize=8, alignment="left", borderaxespad=0.2)
+
+
+def _figure(result: GapAnalysis) -> Any:
+    import matplotlib
+
+    matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    language = result.language
+    everything = next((row for row in result.week if row.offer is None), None)
+    offers = [row for row in result.week if row.offer is not None]
+    layout = _Layout(len(offers), everything is not None)
+    width, height = WIDTH_INCHES, layout.height
+    figure = Figure(figsize=(width, height), dpi=DPI)
+    FigureCanvasAgg(figure)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_xlim(0, width)
+    axes.set_ylim(height, 0)
+    axes.set_axis_off()
+    days = [t(f"hours.day_short_{key}", language) for key in hours.DAY_KEYS]
+
+    top = 0.0
+    if everything is not None:
+        # all services: a panel of its own, its own scale, and the count written in each cell
+        highest = max((max(day) for day in everything.counts), default=0)
+        _legend(figure, top, highest, MOST_CLASSES_ALL, t("charts.heatmap_all_legend", language), language)
+        top += layout.legend + layout.all_title
+        _draw_panel(axes, layout.day_labels, top, width - layout.day_labels - 0.05, layout.all_cell, everything,
+                    highest, MOST_CLASSES_ALL, True, days, language, bold=True)
+        top += 7 * layout.all_cell + layout.all_axis + layout.gap
+    if offers:
+        # each kind of service: one scale shared by these panels (a colour means the same in each), apart from the
+        # "all services" scale, on which 1 and 2 open would both be the palest blue
+        highest = max((max(day) for row in offers for day in row.counts), default=0)
+        written = layout.columns == 1
+        most = MOST_CLASSES_ALL if written else MOST_CLASSES_OFFER
+        _legend(figure, top, highest, most, t("charts.heatmap_offer_legend", language), language)
+        top += layout.legend
+        column_width = width / layout.columns
+        for index, row in enumerate(offers):
+            column, line = index % layout.columns, index // layout.columns
+            _draw_panel(axes, column * column_width + layout.day_labels, top + line * layout.offer_panel
+                        + layout.offer_title, column_width - layout.day_labels - 0.12, layout.cell, row, highest,
+                        most, written, days, language, bold=False)
     return figure
 
 

@@ -86,10 +86,12 @@ def _stats_figure(table: StatsTable, language: str) -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
+    matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
-    figure, axes = plt.subplots(figsize=(7.2, 3.6))
+    # the printed width of a chart, narrow enough that its 9-point text is still about 9 px on a 390 px phone
+    figure, axes = plt.subplots(figsize=(4.8, 3.0))
     positions = list(range(len(table.categories)))
     if table.is_year_series:
         for index, series in enumerate(table.series):
@@ -109,7 +111,7 @@ def _stats_figure(table: StatsTable, language: str) -> Any:
                 # small values beside large ones are invisible as bars; the number keeps them readable
                 axes.bar_label(
                     bars, labels=["" if v is None else format_quantity(v, language) for v in series.values],
-                    padding=2, fontsize=8, color="#404040", fontfamily="sans-serif",
+                    padding=2, fontsize=9, color="#404040", fontfamily="sans-serif",
                 )
     axes.set_xticks(positions)
     axes.set_xticklabels(category_labels(table, language), rotation=0 if len(table.categories) <= 12 else 45,
@@ -129,9 +131,19 @@ def _stats_figure(table: StatsTable, language: str) -> Any:
         if table.unit:
             axes.set_ylabel(table.unit, fontsize=9, color="#404040")
         axes.legend(frameon=False, fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.12),
-                    ncol=min(len(table.series), 4))
+                    ncol=_legend_columns([series.name for series in table.series]))
     figure.tight_layout()
     return figure
+
+
+def _legend_columns(names: list[str], room: int = 60) -> int:
+    """As many legend entries side by side as fit the chart's width (about `room` characters of 9-point text, with
+    the colour key of each): a legend wider than the chart would widen the figure and shrink its text on a phone."""
+    for columns in range(min(len(names), 4), 1, -1):
+        rows = [names[start:start + columns] for start in range(0, len(names), columns)]
+        if max(sum(len(name) + 6 for name in row) for row in rows) <= room:
+            return columns
+    return 1
 
 
 def table_rows(table: StatsTable, language: str) -> tuple[list[str], list[list[str]]]:

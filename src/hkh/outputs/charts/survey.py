@@ -28,12 +28,15 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 BAR_COLOUR = "#2F6690"
 MARK_COLOUR = "#6B6B6B"
-LABEL_WIDTH = 34  # characters per line of an option label
+LABEL_WIDTH = 28  # characters per line of an option label
 TITLE_WIDTH = 70
 DPI = 150
-FIGURE_WIDTH = 8.0  # inches
+# inches: the chart's printed width, and narrow enough that on a 390 px phone, where it shrinks to about 360 px,
+# its smallest text (9 pt) is still about 9 px
+FIGURE_WIDTH = 5.0
 LAYOUT_PAD = 1.08  # space around the chart, in font sizes (tight_layout's default)
 NOTE_HEIGHT = 0.03  # share of the figure's height kept below the axis for the multiple-choice note
+MAX_LABEL_SHARE = 0.45  # of the chart's width, at most, for the option labels left of the bars
 MIN_AXES_HEIGHT = 0.3  # inches of bars per line of option label, whatever the title takes
 PNG_COMPRESSION = 6  # zlib level, PIL's default
 
@@ -146,6 +149,7 @@ class _ChartCanvas:
         import matplotlib
 
         matplotlib.use("Agg", force=True)
+        matplotlib.rcParams["text.parse_math"] = False  # `$x$` in a label is text, not a formula
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.text import Text
@@ -195,7 +199,7 @@ class _ChartCanvas:
     def lay_out(self, question: QuestionTable, language: str, min_cell: int) -> None:
         figure, axes = self.figure, self.axes
         rows = [o for o in question.options if not o.non_substantive]
-        names = ["\n".join(textwrap.wrap(o.label, LABEL_WIDTH)) or str(o.code) for o in rows]
+        names = self.wrapped_labels([o.label for o in rows], [str(o.code) for o in rows])
         values = [0.0 if o.percent is None else o.percent for o in rows]
         line_count = sum(name.count("\n") + 1 for name in names)
         height = max(2.4, 0.9 + 0.42 * max(line_count, len(rows)))
@@ -236,10 +240,19 @@ class _ChartCanvas:
         axes.set_title(title, fontsize=11, loc="left")
         multiple = question.type == "multiple"
         if multiple:
-            figure.text(0.01, 0.01, t("survey.multiple_note", language), fontsize=8, color=MARK_COLOUR)
+            figure.text(0.01, 0.01, t("survey.multiple_note", language), fontsize=9, color=MARK_COLOUR)
         self.place_axes(
             left, title, x_label, value_texts, top * 1.12, height, NOTE_HEIGHT if multiple else 0.0, max(line_count, 1)
         )
+
+    def wrapped_labels(self, labels: list[str], codes: list[str]) -> list[str]:
+        """Option labels wrapped at LABEL_WIDTH characters, or narrower when that would leave the bars less than
+        about half the chart (a narrow chart, printed and on a phone, with long words in its labels)."""
+        for width in (LABEL_WIDTH, 24, 20, 16, 12):
+            names = ["\n".join(textwrap.wrap(label, width)) or code for label, code in zip(labels, codes)]
+            if self.left_margin(names) <= MAX_LABEL_SHARE * FIGURE_WIDTH * DPI:
+                break
+        return names
 
     @staticmethod
     def pad() -> float:
@@ -262,7 +275,7 @@ class _ChartCanvas:
         width = TITLE_WIDTH
         while True:
             title = "\n".join(textwrap.wrap(text, width))
-            if width <= 20 or self.extent(title, 11, "left", "baseline")[2] <= room:
+            if width <= 10 or self.extent(title, 11, "left", "baseline")[2] <= room:
                 return title
             width -= 5
 
@@ -307,10 +320,12 @@ class _ChartCanvas:
         tick_texts = axes.xaxis.get_major_formatter().format_ticks(ticks)
         axes_width = width_px - left - pad
         scale = axes_width / x_end
+        # a text at the share `at / x_end` of the axes moves left by only that share of what the axes give up, so
+        # the axes give up its overhang divided by that share (as tight_layout finds it)
+        reaches = [(at, self.extent(text, 10, "left", "center")[2]) for at, text in value_texts]
+        reaches += [(tick, self.extent(text, 9, "center", "top")[2]) for tick, text in zip(ticks, tick_texts)]
         overhang = max(
-            [at * scale + self.extent(text, 10, "left", "center")[2] - axes_width for at, text in value_texts]
-            + [t * scale + self.extent(text, 9, "center", "top")[2] - axes_width for t, text in zip(ticks, tick_texts)]
-            + [0.0]
+            [(at * scale + reach - axes_width) / (at / x_end) for at, reach in reaches if at > 0] + [0.0]
         )
         if overhang > 0:
             self.figure.subplots_adjust(right=1 - (pad + overhang) / width_px)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from hkh.core.safe_text import document_text
 from hkh.outputs.report.model import Bullets, Facts, Figure, Paragraph, Quote, Report, Section, Table
 
 ACCENT = "1F4E79"
@@ -55,8 +56,9 @@ def _keep_row_together(row: Any) -> None:
 
 
 def _add_text(paragraph: Any, text: str, **font: Any) -> None:
-    """Text with its line breaks kept (opening hours are written one rule per line)."""
-    lines = text.split("\n")
+    """Text with its line breaks kept (opening hours are written one rule per line), and without the characters a
+    Word document cannot hold (python-docx refuses them: a control character in a text stopped the report)."""
+    lines = document_text(text).split("\n")
     for index, line in enumerate(lines):
         run = paragraph.add_run(line)
         for name, value in font.items():
@@ -66,6 +68,10 @@ def _add_text(paragraph: Any, text: str, **font: Any) -> None:
                 setattr(run.font, name, value)
         if index < len(lines) - 1:
             run.add_break()
+
+
+def _one_line(text: str) -> str:
+    return document_text(text).replace("\n", " ")
 
 
 class _Writer:
@@ -116,14 +122,14 @@ class _Writer:
         report = self.report
         subtitle = self.document.add_paragraph()
         _add_text(subtitle, report.subtitle.upper(), size=self.Pt(9), color=self.RGBColor.from_string("595959"))
-        self.heading(report.title, 0)
+        self.heading(_one_line(report.title), 0)
         if report.meta:
             table = self.document.add_table(rows=0, cols=2)
             for label, value in report.meta:
                 cells = table.add_row().cells
                 cells[0].text = ""
                 _add_text(cells[0].paragraphs[0], label, bold=True)
-                cells[1].text = value
+                cells[1].text = document_text(value)
             self._widths(table, [4.0, CONTENT_WIDTH_CM - 4.0])
         generated = self.document.add_paragraph()
         _add_text(generated, report.generated, size=self.Pt(9), color=self.RGBColor.from_string("595959"))
@@ -159,7 +165,7 @@ class _Writer:
         _add_field(paragraph, "PAGE", "1", size=self.Pt(9))
 
     def section(self, section: Section) -> None:
-        self.heading(section.heading, min(section.level, 3))
+        self.heading(_one_line(section.heading), min(section.level, 3))
         for block in section.blocks:
             self.block(block)
         for child in section.sections:
@@ -191,6 +197,8 @@ class _Writer:
             _add_text(quote, f"{marks[0]}{block.text}{marks[1]}")
             if block.attribution:
                 _add_text(quote, f"\n– {block.attribution}", italic=False, size=self.Pt(9))
+            elif block.cited_from:
+                _add_text(quote, f"\n{block.cited_from}", italic=False, size=self.Pt(9))
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Figure):
@@ -208,12 +216,16 @@ class _Writer:
             return
         if block.style == "figure-sentence":
             paragraph.paragraph_format.left_indent = self.Cm(0.5)
+        if block.text.rstrip().endswith(":"):
+            paragraph.paragraph_format.keep_with_next = True  # a lead-in stays with the list or table it opens
         _add_text(paragraph, block.text)
 
     def facts(self, block: Facts) -> None:
         table = self.document.add_table(rows=0, cols=2)
         for label, value in block.items:
-            cells = table.add_row().cells
+            row = table.add_row()
+            _keep_row_together(row)  # "Styrke" on one page and its text on the next reads as two facts
+            cells = row.cells
             cells[0].text = ""
             _add_text(cells[0].paragraphs[0], label, bold=True, size=self.Pt(10))
             cells[1].text = ""
@@ -401,7 +413,7 @@ def _add_field(paragraph: Any, instruction: str, shown: str, **font: Any) -> Non
     separate.set(qn("w:fldCharType"), "separate")
     run_with(separate)
     text_run = paragraph.add_run()
-    for index, line in enumerate(shown.split("\n")):
+    for index, line in enumerate(document_text(shown).split("\n")):
         if index:
             text_run.add_break()
         text_run.add_text(line)
@@ -481,10 +493,10 @@ def _set_properties(document: Any, report: Report) -> None:
     import datetime as dt
 
     properties = document.core_properties
-    properties.title = report.title
-    properties.subject = report.subtitle
-    properties.author = report.author or report.title
-    properties.last_modified_by = report.author or report.title
+    properties.title = _one_line(report.title)
+    properties.subject = _one_line(report.subtitle)
+    properties.author = _one_line(report.author or report.title)
+    properties.last_modified_by = _one_line(report.author or report.title)
     properties.comments = ""
     properties.keywords = ""
     properties.category = ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hkh.core.safe_text import document_text
 from hkh.outputs.report.model import Report
 
 TEMPLATE_NAME = "report.html.j2"
@@ -15,11 +16,23 @@ def _environment() -> Any:
 
     return Environment(
         loader=PackageLoader("hkh.outputs.report", "templates"),
+        # every `{{ value }}` is escaped, in text and in attributes alike (`"` and `'` too)
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_text_stays_text,
     )
+
+
+def _text_stays_text(value: Any) -> Any:
+    """Every value the template shows, before it is escaped: control characters and bidirectional overrides out (a
+    text must read as what it holds). hkh's own markup (the stylesheet) passes as it is."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return document_text(value)
+    return value
 
 
 def render_html(report: Report) -> str:

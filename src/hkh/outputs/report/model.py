@@ -39,7 +39,8 @@ class Facts:
 @dataclass
 class Quote:
     text: str
-    attribution: str
+    attribution: str  # the speaker's role ("bruker av miljøet"), never a name; empty when no person spoke
+    cited_from: str = ""  # where it is quoted from ("Kilde: …"), for a document: a document is not a speaker
     kind: ClassVar[str] = "quote"
 
 
@@ -57,6 +58,9 @@ class Cell:
     rowspan: int = 1
 
 
+STACKED_STYLES = frozenset({"steps", "sources", "gaps", "plan", "proposals"})
+
+
 @dataclass
 class Table:
     headers: list[str]
@@ -69,6 +73,12 @@ class Table:
     numeric_columns: tuple[int, ...] = ()
     note: str | None = None
     kind: ClassVar[str] = "table"
+
+    @property
+    def stacks(self) -> bool:
+        """A table of sentences (the plan, the gaps, the steps, the sources) shown on a phone as one block per row,
+        each cell under its column's name, instead of columns too narrow to read; tables of figures scroll."""
+        return self.style in STACKED_STYLES
 
     def layout(self) -> list[tuple[TableRow, list[Cell]]]:
         """Rows with the cells to draw: a merged cell appears once, with its rowspan, and not on later rows."""
@@ -101,11 +111,19 @@ class Figure:
     note: str | None = None
     attrs: dict[str, str] = field(default_factory=dict)
     svg: str | None = None  # the same chart as inline SVG for the HTML (text that scales); Word uses the PNG
+    # kept at its printed size on a narrow screen, in a box that scrolls sideways: a chart whose text would be
+    # too small to read if it shrank to a phone's width (the week heatmap)
+    scroll: bool = False
     kind: ClassVar[str] = "figure"
 
     @property
     def data_uri(self) -> str:
         return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
+    @property
+    def inches(self) -> float:
+        """The chart's width as drawn (charts are drawn at 150 dpi): its natural size on screen and on paper."""
+        return round(self.size[0] / 150, 2)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -155,4 +173,4 @@ class Report:
             yield from chapter.walk()
 
     def labels(self) -> dict[str, str]:
-        return {key: t(f"report.{key}", self.language) for key in ("contents", "figure", "table")}
+        return {key: t(f"report.{key}", self.language) for key in ("contents", "figure", "table", "scroll_hint")}

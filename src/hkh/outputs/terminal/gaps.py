@@ -14,7 +14,7 @@ from hkh.outputs.gap_tables import (
     unaddressed_rows,
     uncovered_rows,
 )
-from hkh.outputs.terminal.common import ByWidth
+from hkh.outputs.terminal.common import ByWidth, escape, plain
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from rich.console import RenderableType
@@ -35,11 +35,11 @@ def render_gaps(result: GapAnalysis) -> RenderableType:
     def table(title: str, header: list[str], rows: list[list[Any]], shown: list[int]) -> Any:
         rendered = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
         for index in shown:
-            rendered.add_column(header[index], overflow="fold")
+            rendered.add_column(escape(header[index]), overflow="fold")
         if not rows:
             rendered.add_row(t("gaps.none_found", language), *[""] * (len(shown) - 1))
         for row in rows:
-            rendered.add_row(*["" if row[i] is None else str(row[i]) for i in shown])
+            rendered.add_row(*["" if row[i] is None else escape(row[i]) for i in shown])
         return rendered
 
     def part(key: str, table_rows: tuple[list[str], list[list[Any]]], wide: list[int], narrow: list[int]) -> Any:
@@ -47,12 +47,12 @@ def render_gaps(result: GapAnalysis) -> RenderableType:
         title = t(f"gaps.{key}", language)
         return ByWidth(table(title, header, rows, wide), table(title, header, rows, narrow), WIDE_TERMINAL)
 
-    parts: list[Any] = [Text(t("gaps.title", language), style="bold"), Text(result.summary_text())]
+    parts: list[Any] = [Text(t("gaps.title", language), style="bold"), plain(result.summary_text())]
     parts.append(part("no_effort_sheet", no_effort_rows(result), [0, 1, 2, 3, 4, 5], [1, 2, 3, 4, 5]))
     parts.append(part("uncovered_sheet", uncovered_rows(result), [0, 1, 2, 6, 7, 8, 10], [1, 7, 8, 10]))
     parts.append(part("overlaps_sheet", overlap_rows(result), [0, 1, 3, 4, 5, 6], [0, 1, 3, 4, 6]))
     parts.append(part("capacity_sheet", capacity_rows(result), [0, 1, 3, 5, 7], [0, 5, 7]))
     parts.append(part("unaddressed_sheet", unaddressed_rows(result), [0, 1, 3, 5], [0, 1, 5]))
     if result.hours_unknown:
-        parts.append(Text(t("gaps.unknown_hours_note", language).format(efforts=join_ids(result.hours_unknown)), style="yellow"))
+        parts.append(plain(t("gaps.unknown_hours_note", language).format(efforts=join_ids(result.hours_unknown)), style="yellow"))
     return Group(*parts)

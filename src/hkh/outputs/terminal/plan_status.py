@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from hkh.analysis.followup import PlanProgress, ProgressLine
 from hkh.i18n import t
 from hkh.i18n.formats import format_date
+from hkh.outputs.terminal.common import escape
 from hkh.project.models import MeasureStatus
 from hkh.project.plan_sheet import status_label
 
@@ -18,7 +19,6 @@ STATUS_COLUMNS: tuple[MeasureStatus | None, ...] = (*MeasureStatus, None)
 
 def render_plan_status(progress: PlanProgress, language: str) -> RenderableType:
     from rich.console import Group
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
@@ -39,7 +39,7 @@ def render_plan_status(progress: PlanProgress, language: str) -> RenderableType:
         for item in progress.overdue:
             assert item.late_date is not None
             late.add_row(
-                item.measure_id,
+                escape(item.measure_id),
                 escape(item.text),
                 escape(item.responsible or ""),
                 status_text(item.status),

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from hkh.analysis.status import Status
 from hkh.i18n import t
+from hkh.outputs.terminal.common import escape
 from hkh.project.models import StepState
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -16,7 +17,6 @@ STATE_STYLE = {StepState.done: "green", StepState.in_progress: "yellow", StepSta
 
 def render_status(status: Status, language: str) -> RenderableType:
     from rich.console import Group
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
@@ -31,7 +31,7 @@ def render_status(status: Status, language: str) -> RenderableType:
     for step in status.steps:
         dates = " – ".join(d for d in (step.start, step.end) if d)
         state = t(f"steps.state_{step.state.value}", language)
-        steps.add_row(str(step.number), t(f"steps.{step.step.value}", language), f"[{STATE_STYLE[step.state]}]{state}[/]", dates)
+        steps.add_row(str(step.number), t(f"steps.{step.step.value}", language), f"[{STATE_STYLE[step.state]}]{state}[/]", escape(dates))
 
     sources = Table(title=w("sources"), title_justify="left")
     sources.add_column(w("method"))

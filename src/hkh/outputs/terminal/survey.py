@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from hkh.i18n import t
 from hkh.i18n.formats import format_number, format_percent
+from hkh.outputs.terminal.common import escape, plain
 from hkh.survey.evidence import CitedFigure
 from hkh.survey.tables import QuestionTable, SurveyTables, base_text, shown_count_text, shown_percent_text
 
@@ -14,7 +15,6 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 
 def render_cited_figures(cited: list[CitedFigure], language: str) -> RenderableType | None:
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
@@ -25,10 +25,10 @@ def render_cited_figures(cited: list[CitedFigure], language: str) -> RenderableT
         table.add_column(t(f"survey.cited_{key}", language))
     for item in cited:
         if item.figure is not None:
-            shown: Text | str = Text(item.figure.sentence)
+            shown: Text | str = plain(item.figure.sentence)
             label = item.figure.label or ""
         else:
-            shown = Text(item.problem or "", style="red")
+            shown = plain(item.problem or "", style="red")
             label = item.option or ""
         table.add_row(escape(item.finding), escape(item.question), escape(label), shown, escape(item.says or ""))
     return table
@@ -36,7 +36,6 @@ def render_cited_figures(cited: list[CitedFigure], language: str) -> RenderableT
 
 def render_survey_tables(tables: SurveyTables) -> list[RenderableType]:
     """One rich table per question (open text as one line), in codebook order."""
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
@@ -85,9 +84,7 @@ def render_survey_tables(tables: SurveyTables) -> list[RenderableType]:
 
 
 def _render_breakdown(question: QuestionTable, tables: SurveyTables) -> RenderableType:
-    from rich.markup import escape
     from rich.table import Table
-    from rich.text import Text
 
     language = tables.language
     breakdown = question.breakdown
@@ -95,11 +92,11 @@ def _render_breakdown(question: QuestionTable, tables: SurveyTables) -> Renderab
     by_text = tables.by.question if tables.by else breakdown.variable
     title = escape(f"{question.name} × {by_text}")
     if breakdown.refused:
-        return Text(f"{question.name} × {by_text}: {breakdown.refused}")
+        return plain(f"{question.name} × {by_text}: {breakdown.refused}")
     table = Table(title=title, title_justify="left")
     table.add_column(t("survey.option", language))
     for group in breakdown.groups:
-        table.add_column(escape(f"{group.label}\n(n = {base_text(group, tables.min_cell)})"), justify="right")
+        table.add_column(f"{escape(group.label)}\n(n = {base_text(group, tables.min_cell)})", justify="right")
     for position, option in enumerate(question.options):
         cells = []
         for group in breakdown.groups:

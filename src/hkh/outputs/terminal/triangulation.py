@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from hkh.analysis.triangulation import FindingStrength, Triangulation
 from hkh.i18n import t
-from hkh.outputs.terminal.common import ByWidth
+from hkh.outputs.terminal.common import ByWidth, escape, plain
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from rich.console import RenderableType
@@ -50,15 +50,15 @@ def render_triangulation(result: Triangulation, language: str | None = None) -> 
     narrow.add_column(t("triangulation.strength", language), ratio=2, overflow="fold")
 
     for group, members in result.mandate_groups:
-        heading = Text(f"{group.id}: {group.text}" if group.id and group.id != group.text else group.text, style="bold")
+        heading = plain(f"{group.id}: {group.text}" if group.id and group.id != group.text else group.text, style="bold")
         wide.add_row(heading, *[""] * (len(methods) + 2))
         narrow.add_row(heading, "", "", "")
         for item in members:
-            name = f"  {item.id}" + (f" {item.title}" if item.title else "")
+            name = escape(f"  {item.id}" + (f" {item.title}" if item.title else ""))
             count = str(item.supporting_methods)
-            wide.add_row(name, *[item.cell(m) for m in methods], count, _strength_cell(item, language))
+            wide.add_row(name, *[escape(item.cell(m)) for m in methods], count, _strength_cell(item, language))
             cells = ", ".join(f"{t(f'triangulation.short_{m}', language)} {item.cell(m)}" for m in methods if item.cell(m))
-            narrow.add_row(name, cells, count, _strength_cell(item, language))
+            narrow.add_row(name, escape(cells), count, _strength_cell(item, language))
 
     needed = 34 + 13 * len(methods) + 10 + 26
     legend = Text(t("triangulation.legend", language).format(triangulated=result.triangulated, robust=result.robust), style="dim")
@@ -68,7 +68,7 @@ def render_triangulation(result: Triangulation, language: str | None = None) -> 
         warnings.add_column("", style="yellow", no_wrap=True)
         warnings.add_column("")
         for warning in result.warnings:
-            warnings.add_row("⚠", warning.message)
+            warnings.add_row("⚠", escape(warning.message))
         parts.append(warnings)
     else:
         parts.append(Text(t("triangulation.no_warnings", language)))

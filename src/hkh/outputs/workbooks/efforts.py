@@ -76,7 +76,7 @@ def workbook_bytes(project: Project, language: str) -> bytes:
         sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=False, vertical="top")
 
     guide = workbook.create_sheet(excel.safe_sheet_name(t("efforts_sheet.guide_sheet", language), workbook.sheetnames))
-    guide.cell(row=1, column=1, value=t("efforts_sheet.guide", language)).alignment = Alignment(wrap_text=True, vertical="top")
+    excel.put(guide, 1, 1, t("efforts_sheet.guide", language)).alignment = Alignment(wrap_text=True, vertical="top")
     guide.column_dimensions["A"].width = 100
     workbook.properties.title = t("efforts_sheet.sheet", language)
     workbook.properties.creator = "hkh"

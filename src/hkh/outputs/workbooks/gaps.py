@@ -175,7 +175,7 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
     from openpyxl.styles import Alignment, PatternFill
 
     from hkh.outputs import excel
-    from hkh.outputs.charts.heatmap import count_colour
+    from hkh.outputs.charts.heatmap import MOST_CLASSES_ALL, MOST_CLASSES_OFFER, count_colour
 
     language = result.language
     sheet = workbook.create_sheet(excel.safe_sheet_name(t("gaps.week_sheet", language), workbook.sheetnames))
@@ -185,8 +185,14 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
         for day, counts in enumerate(row.counts):
             rows.append([row.label, t(f"hours.day_short_{hours.DAY_KEYS[day]}", language), *counts])
     last = excel.write_rows(sheet, header, rows)
-    highest = max((max(max(day) for day in row.counts) for row in result.week), default=0)
+    # the colours of the heatmap: "all" on its own scale, the kinds of service on theirs
+    scales = []
+    for row in result.week:
+        kin = [other for other in result.week if (other.offer is None) == (row.offer is None)]
+        highest = max((max(max(day) for day in other.counts) for other in kin), default=0)
+        scales += [(highest, MOST_CLASSES_ALL if row.offer is None else MOST_CLASSES_OFFER)] * len(row.counts)
     for row_number in range(2, last + 1):
+        highest, most = scales[row_number - 2]
         for column in range(3, 3 + HOURS_IN_DAY):
             cell = sheet.cell(row=row_number, column=column)
             value = cell.value or 0
@@ -195,10 +201,10 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
                 cell.fill = PatternFill("lightUp", fgColor="A6A6A6", bgColor=NOTHING_OPEN_FILL)
                 cell.number_format = ZERO_HIDDEN  # a blank hatched cell reads as "nothing open", as in the heatmap
                 continue
-            background, ink = count_colour(value, highest)
+            background, ink = count_colour(value, highest, most)
             cell.fill = PatternFill("solid", start_color=background, end_color=background)
             cell.font = excel.font(color=ink, size=9)
-    note = sheet.cell(row=last + 2, column=1, value=t("gaps.week_note", language) + " " + t("layout.week_hatch_note", language))
+    note = excel.put(sheet, last + 2, 1, t("gaps.week_note", language) + " " + t("layout.week_hatch_note", language))
     note.font = excel.font(italic=True, color="595959")
     excel.fit_column_widths(sheet, fixed={1: 24, 2: 6, **{c: 4.2 for c in range(3, 3 + HOURS_IN_DAY)}})
     excel.freeze_below(sheet, 1, columns=2)

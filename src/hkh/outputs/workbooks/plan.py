@@ -57,7 +57,7 @@ def workbook_bytes(table: PlanTable, mapping_title: str | None = None) -> bytes:
                 value = row.measure_id if column == "number" else row.cells[column]
                 if column == group_column and row_number != first:
                     value = ""  # only the top-left cell of a merged range may hold a value, or Excel "repairs" it
-                cell = sheet.cell(row=row_number, column=column_index, value=value or None)
+                cell = excel.put(sheet, row_number, column_index, value or None)
                 cell.alignment = wrap_top
                 cell.border = border
                 if column == group_column:
@@ -122,7 +122,7 @@ def _follow_up_sheet(workbook: Any, table: PlanTable) -> None:
     lang = table.language
     title = t("followup.sheet", lang)
     sheet = workbook.create_sheet(excel.safe_sheet_name(title, workbook.sheetnames))
-    hint = sheet.cell(row=1, column=1, value=t("followup.sheet_hint", lang, plan_sheet=t("plan.plan_sheet", lang)))
+    hint = excel.put(sheet, 1, 1, t("followup.sheet_hint", lang, plan_sheet=t("plan.plan_sheet", lang)))
     hint.font = excel.font(italic=True, color="555555")
     headers = [
         t("plan.measure", lang) if key == "measure" else

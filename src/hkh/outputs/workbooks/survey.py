@@ -26,9 +26,9 @@ def workbook_bytes(tables: SurveyTables, language: str, mapping_title: str | Non
         _question_sheet(workbook.create_sheet(name), question, tables, language)
 
     header = [t(f"survey.{k}", language) for k in ("question", "text", "type", "base", "sheet")]
-    index.cell(row=1, column=1, value=f"{t('survey.index_title', language)}: {tables.source}")
+    excel.put(index, 1, 1, f"{t('survey.index_title', language)}: {tables.source}")
     excel.style_title(index, 1)
-    index.cell(row=2, column=1, value=t("survey.suppressed_note", language).format(min_cell=tables.min_cell))
+    excel.put(index, 2, 1, t("survey.suppressed_note", language).format(min_cell=tables.min_cell))
     header_row = 4
     rows = []
     for question in tables.questions:
@@ -40,7 +40,7 @@ def workbook_bytes(tables: SurveyTables, language: str, mapping_title: str | Non
         if question.name in sheet_of:
             excel.link_to_sheet(cell, sheet_of[question.name])
         else:
-            cell.value = t("survey.not_shown", language)
+            excel.set_value(cell, t("survey.not_shown", language))
     excel.finish_table(index, header_row=header_row, wrap=[2], fixed_widths={1: 18, 2: 70}, title=tables.source)
     return excel.to_bytes(workbook, mapping_title=mapping_title)
 
@@ -49,16 +49,16 @@ def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, lang
     from hkh.outputs import excel
 
     min_cell = tables.min_cell
-    ws.cell(row=1, column=1, value=f"{question.name}: {question.text}")
+    excel.put(ws, 1, 1, f"{question.name}: {question.text}")
     excel.style_title(ws, 1)
     base: int | str = f"<{min_cell}" if question.base_suppressed else question.base
-    ws.cell(row=2, column=1, value=t("survey.base", language))
-    ws.cell(row=2, column=2, value=base)
+    excel.put(ws, 2, 1, t("survey.base", language))
+    excel.put(ws, 2, 2, base)
     note = []
     if question.type == "multiple":
         note.append(t("survey.multiple_note", language))
     note.append(t("survey.suppressed_note", language).format(min_cell=min_cell))
-    ws.cell(row=3, column=1, value="; ".join(note))
+    excel.put(ws, 3, 1, "; ".join(note))
     header_row = 5
     if question.type == "number" and question.summary is not None:
         summary = question.summary
@@ -104,5 +104,5 @@ def _question_sheet(ws: Any, question: QuestionTable, tables: SurveyTables, lang
         number_formats={1: excel.INTEGER_FORMAT, 4: excel.INTEGER_FORMAT, 5: excel.PERCENT_FORMAT},
     )
     if question.breakdown is not None and question.breakdown.refused:
-        ws.cell(row=ws.max_row + 2, column=1, value=question.breakdown.refused)
+        excel.put(ws, ws.max_row + 2, 1, question.breakdown.refused)
     excel.finish_table(ws, header_row=header_row, wrap=[4], fixed_widths={1: 18, 4: 40}, title=question.name)

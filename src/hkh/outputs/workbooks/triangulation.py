@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 STRENGTH_FILL = {"robust": "C6EFCE", "triangulated": "FFEB9C", "single": "F8CBAD", "none": "FFC7CE"}
 DISPUTED_FILL = "FF7C80"
 GROUP_FILL = "EDEDED"
+ID_COLUMN_WIDTH = 14.0
 
 
 def group_row(sheet: Any, row: int, heading: str, width: int) -> None:
@@ -24,7 +25,8 @@ def group_row(sheet: Any, row: int, heading: str, width: int) -> None:
 
     from hkh.outputs import excel
 
-    sheet.cell(row=row, column=1, value=heading)
+
+    excel.put(sheet, row, 1, heading)
     for column in range(1, width + 1):
         cell = sheet.cell(row=row, column=column)
         cell.font = excel.font(bold=True)
@@ -43,7 +45,7 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
     headers += [t("triangulation.method_count", language), t("triangulation.strength", language), t("triangulation.disputed_column", language)]
     headers += [t("layout.finding_id", language)]  # the id last: people read the statement, the team's files the id
     for column, name in enumerate(headers, start=1):
-        sheet.cell(row=1, column=column, value=name)
+        excel.put(sheet, 1, column, name)
     excel.style_header(sheet, 1, last_column=len(headers))
     for column in range(2, 2 + len(methods)):
         # the methods' names written upwards over narrow columns of marks, as the report's matrix has them
@@ -60,9 +62,11 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
             values: list[Any] = [statement, *[item.cell(m) for m in methods]]
             values += [item.supporting_methods, strength_text(item, language), t("strength.disputed", language) if item.disputed else "", item.id]
             for column, value in enumerate(values, start=1):
-                cell = sheet.cell(row=row, column=column, value=value)
+                cell = excel.put(sheet, row, column, value)
                 centred = 1 < column <= 1 + len(methods)
-                cell.alignment = Alignment(vertical="top", wrap_text=column == 1, horizontal="center" if centred else None)
+                cell.alignment = Alignment(
+                    vertical="top", wrap_text=column in (1, width), horizontal="center" if centred else None
+                )
                 if isinstance(value, str) and "✖" in value:
                     cell.font = excel.font(color="C00000")
             strength_cell = sheet.cell(row=row, column=strength_column)
@@ -73,8 +77,13 @@ def _matrix_sheet(sheet: Any, result: Triangulation, language: str) -> None:
                 disputed_cell.font = excel.font(bold=True)
             row += 1
     legend = t("triangulation.legend", language).format(triangulated=result.triangulated, robust=result.robust)
-    sheet.cell(row=row + 1, column=1, value=legend).font = excel.font(italic=True, color="595959")
-    excel.fit_column_widths(sheet, fixed={1: 60, **{2 + index: 6.5 for index in range(len(methods))}})
+    excel.put(sheet, row + 1, 1, legend).font = excel.font(italic=True, color="595959")
+    # the statements get the room: marks ("✔ 2") need five characters, an id wraps at its hyphens. (With the ids and
+    # marks at their natural widths the statements were narrowed to 26 characters to fit the page, and the matrix
+    # of 26 findings printed on 29 pages.)
+    excel.fit_column_widths(
+        sheet, fixed={1: 60, **{2 + index: 5.0 for index in range(len(methods))}, width: ID_COLUMN_WIDTH}
+    )
     excel.freeze_below(sheet, 1, columns=1)
     excel.setup_print(sheet, landscape=True, title=t("triangulation.title", language))
 
@@ -91,16 +100,16 @@ def _evidence_sheet(sheet: Any, result: Triangulation, language: str) -> None:
         t("layout.finding_id", language), t("triangulation.source", language),
     ]
     for column, name in enumerate(headers, start=1):
-        sheet.cell(row=1, column=column, value=name)
+        excel.put(sheet, 1, column, name)
     excel.style_header(sheet, 1, last_column=len(headers))
     row = 2
     for item in result.findings:
         group_row(sheet, row, item.title or item.statement, len(headers))
-        sheet.cell(row=row, column=len(headers) - 1, value=item.id)
+        excel.put(sheet, row, len(headers) - 1, item.id)
         row += 1
         if not item.evidence:
-            sheet.cell(row=row, column=5, value=t("triangulation.no_evidence_row", language)).font = excel.font(italic=True)
-            sheet.cell(row=row, column=len(headers) - 1, value=item.id)
+            excel.put(sheet, row, 5, t("triangulation.no_evidence_row", language)).font = excel.font(italic=True)
+            excel.put(sheet, row, len(headers) - 1, item.id)
             row += 1
         for evidence in item.evidence:
             quote = ""
@@ -122,7 +131,7 @@ def _evidence_sheet(sheet: Any, result: Triangulation, language: str) -> None:
                 evidence.source,
             ]
             for column, value in enumerate(values, start=1):
-                cell = sheet.cell(row=row, column=column, value=value)
+                cell = excel.put(sheet, row, column, value)
                 cell.alignment = Alignment(vertical="top", wrap_text=column in (1, 5, 6, 7, 8))
             if evidence.stance == Stance.contradicts.value:
                 sheet.cell(row=row, column=4).font = excel.font(bold=True, color="C00000")

@@ -7,6 +7,7 @@ from hkh.analysis.gaps import NeedCoverage
 from hkh.i18n.formats import format_hours, join_words
 from hkh.outputs.report.builder import ReportBuilder, finding_title
 from hkh.outputs.report.model import Bullets, Paragraph, Section, TableRow
+from hkh.outputs.tags import tag_as_name
 from hkh.project.models import Method, Stance
 
 
@@ -48,16 +49,21 @@ def _effort_name(b: ReportBuilder, effort_id: str) -> str:
     return effort.name if effort is not None else effort_id
 
 
+def _effort_names(b: ReportBuilder, effort_ids: list[str]) -> str:
+    """Efforts in one cell, apart by semicolons: their names have commas ("Prindsen mottakssenter, brukerrommet")."""
+    return "; ".join(_effort_name(b, effort_id) for effort_id in effort_ids)
+
+
 def _need_text(b: ReportBuilder, need_id: str) -> str:
     for finding in b.project.findings.findings:
         for index, need in enumerate(finding.needs):
             if finding.need_id(index) == need_id:
-                return need.text or need.offer
+                return need.text or tag_as_name(need.offer)
     return ""
 
 
 def _need_label(b: ReportBuilder, need: NeedCoverage) -> str:
-    text = need.text or _need_text(b, need.need) or need.offer
+    text = need.text or _need_text(b, need.need) or tag_as_name(need.offer)
     details = [part for part in (need.who, need.where) if part]
     return f"{text} ({', '.join(details)})" if details else text
 
@@ -92,7 +98,7 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
                     _need_label(b, need),
                     need.uncovered_words() or need.uncovered_text(),
                     format_hours(need.uncovered_hours, b.language),
-                    ", ".join(_effort_name(b, e) for e in need.efforts),
+                    _effort_names(b, need.efforts),
                 ],
                 attrs={"data-need": need.need},
             )
@@ -108,12 +114,12 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
         section.blocks.append(Paragraph(b.t("report.no_gaps")))
     from hkh.outputs.charts.heatmap import week_heatmap_png, week_heatmap_svg
 
-    section.blocks.append(
-        b.figure(
-            week_heatmap_png(gaps), b.t("layout.heatmap_caption"), svg=week_heatmap_svg(gaps),
-            **{"data-figure": "week-heatmap"},
-        )
+    heatmap = b.figure(
+        week_heatmap_png(gaps), b.t("layout.heatmap_caption"), svg=week_heatmap_svg(gaps),
+        **{"data-figure": "week-heatmap"},
     )
+    heatmap.scroll = True  # its text would be too small shrunk to a phone's width: it scrolls there instead
+    section.blocks.append(heatmap)
 
     section = b.section(chapter, b.t("report.sec_overlaps"), "overlaps")
     if gaps.overlaps:
@@ -121,9 +127,9 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
         rows = [
             TableRow(
                 [
-                    overlap.offer + (f" ({overlap.area})" if overlap.area else ""),
+                    tag_as_name(overlap.offer) + (f" ({overlap.area})" if overlap.area else ""),
                     overlap.hours_words() or overlap.hours_text(),
-                    ", ".join(_effort_name(b, e) for e in overlap.efforts),
+                    _effort_names(b, overlap.efforts),
                 ]
             )
             for overlap in gaps.overlaps
@@ -140,10 +146,13 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
         for item in gaps.capacity:
             text = f"{item.name} ({item.organisation})"
             if item.capacity:
-                text += f": {item.capacity}"
-            needs = [_need_text(b, dependent.need) or dependent.offer for dependent in item.needs]
+                text += f": {item.capacity.strip().rstrip('.')}"
+            needs = [
+                (_need_text(b, dependent.need) or tag_as_name(dependent.offer)).strip().rstrip(".")
+                for dependent in item.needs
+            ]
             if needs:
-                text += ". " + b.t("report.capacity_needs", list=join_words(needs, b.language))
+                text += ". " + b.t("report.capacity_needs", list=join_words(needs, b.language)) + "."
             items.append(text)
         section.blocks.append(Bullets(items))
     else:

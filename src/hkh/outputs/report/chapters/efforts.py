@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from hkh.outputs.report.builder import ReportBuilder
+from hkh.outputs.report.builder import ReportBuilder, lower_first
 from hkh.outputs.report.model import Bullets, Facts, Paragraph, Section
+from hkh.outputs.tags import tag_as_name, tags_as_names
 from hkh.project.models import Effort
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _facts(b: ReportBuilder, effort: Effort) -> Facts:
     items: list[tuple[str, str]] = [(b.t("report.organisation"), effort.organisation)]
     if effort.offers:
-        items.append((b.t("report.offers"), ", ".join(effort.offers)))
+        items.append((b.t("report.offers"), tags_as_names(effort.offers)))
     if effort.target_groups:
-        items.append((b.t("report.target_groups"), ", ".join(effort.target_groups)))
+        items.append((b.t("report.target_groups"), _capitalised(", ".join(effort.target_groups))))
     if effort.areas:
-        items.append((b.t("report.areas"), ", ".join(effort.areas)))
+        items.append((b.t("report.areas"), _capitalised(", ".join(effort.areas))))
     if effort.address:
         items.append((b.t("report.address"), effort.address))
     if effort.opening_hours:
@@ -24,10 +29,12 @@ def _facts(b: ReportBuilder, effort: Effort) -> Facts:
         items.append((b.t("report.opening_hours"), shown))
     elif effort.hours_note:
         items.append((b.t("report.opening_hours"), effort.hours_note))
-    over = b.t("report.over_capacity") if effort.over_capacity else ""
-    capacity = [part for part in (over, effort.capacity or "") if part]
-    if capacity:
-        items.append((b.t("report.capacity"), "; ".join(capacity)))
+    # "Over kapasitet: kapasiteten er sprengt, og det ender daglig med at personer blir avvist."
+    over = _capitalised(b.t("report.over_capacity")) if effort.over_capacity else ""
+    if over and effort.capacity:
+        items.append((b.t("report.capacity"), f"{over}: {lower_first(effort.capacity)}"))
+    elif over or effort.capacity:
+        items.append((b.t("report.capacity"), over or _capitalised(effort.capacity or "")))
     return Facts(items)
 
 
@@ -73,6 +80,6 @@ def appendix(b: ReportBuilder, chapter: Section) -> None:
         if items:
             section.blocks.append(Facts(items))
         if effort.offers:
-            section.blocks.append(Bullets([offer[:1].upper() + offer[1:] for offer in effort.offers]))
+            section.blocks.append(Bullets([tag_as_name(offer) for offer in effort.offers]))
         if effort.description:
             section.blocks.append(Paragraph(effort.description))

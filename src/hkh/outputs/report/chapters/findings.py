@@ -45,18 +45,26 @@ def _method_names(b: ReportBuilder, methods: list[str]) -> str:
 
 
 def _strength_text(b: ReportBuilder, finding: Finding) -> str:
+    """The strength as the triangulation counts it (methods), with the sources behind it: "Én metode (2 kilder)"."""
     result = b.results.triangulation.finding(finding.id)
     order = [m.value for m in Method]
     methods = [m for m in order if result.methods.get(m, {}).get("supports", 0) > 0]
-    strength = b.t(f"strength.{result.strength}")
-    if methods:
-        words = b.t("report.method_one" if len(methods) == 1 else "report.method_many")
+    supporting = {
+        e.source for e in finding.evidence if e.stance is Stance.supports and e.source in b.sources
+    }
+    sources = b.t("report.sources_one" if len(supporting) == 1 else "report.sources_many", count=len(supporting))
+    if not methods:
+        text = b.t(f"strength.{result.strength}")
+    elif len(methods) == 1:
+        key = "report.strength_one_source" if len(supporting) == 1 else "report.strength_one_method"
+        text = b.t(key, sources=sources, list=_method_names(b, methods))
+    else:
+        words = b.t("report.method_many")
         text = b.t(
             "report.strength_methods",
-            strength=strength, count=len(methods), methods_word=words, list=_method_names(b, methods),
+            strength=b.t(f"strength.{result.strength}"), count=len(methods), methods_word=words, sources=sources,
+            list=_method_names(b, methods),
         )
-    else:
-        text = strength
     text = text[:1].upper() + text[1:]
     if result.disputed:
         against = sorted(
@@ -108,10 +116,14 @@ def _finding(b: ReportBuilder, parent: Section, finding: Finding) -> None:
         blocks.append(Bullets(items))
     for evidence in finding.evidence:
         if evidence.quote:
-            # quotes are attributed by role only, never by name
-            quoted = b.sources.get(evidence.source)
-            role = evidence.role or (b.t(f"methods.{quoted.method.value}") if quoted else "")
-            blocks.append(Quote(evidence.quote, role))
+            # quotes are attributed by role only, never by name; without a role, the source it is quoted from
+            # is named (a document, a set of field reports), never made into a speaker
+            if evidence.role:
+                blocks.append(Quote(evidence.quote, evidence.role))
+            else:
+                quoted = b.sources.get(evidence.source)
+                origin = b.t("report.quote_source", title=quoted.title) if quoted else ""
+                blocks.append(Quote(evidence.quote, "", cited_from=origin))
     for source_id, name in cited:
         blocks.extend(_survey_question_blocks(b, source_id, name))
     for evidence in finding.evidence:

@@ -47,10 +47,19 @@ def summary(b: ReportBuilder, chapter: Section) -> None:
                 + (" " + b.t("report.summary_disputed", count=disputed) if disputed else "")
             )
         )
-        robust = [finding_title(f) for f in findings if triangulation.finding(f.id).strength == "robust"]
+        # a finding some source contradicts is not listed among the robust ones, however many methods support it
+        robust = [
+            finding_title(f)
+            for f in findings
+            if triangulation.finding(f.id).strength == "robust" and not triangulation.finding(f.id).disputed
+        ]
         if robust:
-            blocks.append(Paragraph(b.t("report.summary_robust_list")))
+            key = "report.summary_robust_list_undisputed" if disputed else "report.summary_robust_list"
+            blocks.append(Paragraph(b.t(key)))
             blocks.append(Bullets(robust))
+        if disputed:
+            blocks.append(Paragraph(b.t("report.summary_disputed_list")))
+            blocks.append(Bullets([finding_title(f) for f in findings if triangulation.finding(f.id).disputed]))
     measures = b.project.plan.measures()
     if measures:
         blocks.append(Paragraph(b.t("report.summary_plan", measures=len(measures), goals=len(b.project.plan.goals))))
@@ -83,11 +92,27 @@ def introduction(b: ReportBuilder, chapter: Section) -> None:
     else:
         mandate.blocks.append(Paragraph(b.t("report.intro_no_mandate"), style="draft"))
     mandate.blocks.append(Paragraph(b.t("report.intro_plan")))
-    if mapping.team or mapping.steering_group:
+    if mapping.team or mapping.team_description or mapping.supervisors or mapping.steering_group:
         team = b.section(chapter, b.t("report.sec_team"), "team")
-        if mapping.team:
+        # only what hkh.yaml says: the named people are "the team" only when no description says who else was in it
+        if mapping.team_description:
+            team.blocks.append(Paragraph(_sentence(mapping.team_description)))
+            if mapping.team:
+                team.blocks.append(Paragraph(b.t("report.team_named")))
+        elif mapping.team:
             team.blocks.append(Paragraph(b.t("report.team_intro")))
+        if mapping.team:
             team.blocks.append(Bullets([_person(p) for p in mapping.team]))
+        if mapping.supervisors:
+            team.blocks.append(Paragraph(b.t("report.supervisors_intro")))
+            team.blocks.append(Bullets([_person(p) for p in mapping.supervisors]))
         if mapping.steering_group:
             team.blocks.append(Paragraph(b.t("report.steering_intro")))
             team.blocks.append(Bullets([_person(p) for p in mapping.steering_group]))
+
+
+def _sentence(text: str) -> str:
+    """The team's own words as a sentence: a capital first letter and a full stop."""
+    text = " ".join(text.split())
+    text = text[:1].upper() + text[1:]
+    return text if text[-1:] in ".!?" else text + "."

@@ -94,9 +94,12 @@ def _method_section(b: ReportBuilder, parent: Section, kind: Method, sources: li
             else:
                 sentences.append(b.t("report.survey_unknown_n", title=source.title, when=when_text))
     elif kind in (Method.target_interview, Method.service_interview):
-        total = sum(source.n if source.n is not None else 1 for source in sources)
         key = "interviews_target" if kind is Method.target_interview else "interviews_service"
-        sentences.append(b.t(f"report.{key}", n=total))
+        # a number only when every source gives its `n`: a group interview is not "one interview" of unknown size
+        if all(source.n is not None for source in sources):
+            sentences.append(b.t(f"report.{key}", n=sum(source.n or 0 for source in sources)))
+        else:
+            sentences.append(b.t(f"report.{key}_uncounted"))
     elif kind in CONSULTATIONS:
         for source in sources:
             when = source_when(source, language) or "–"
