@@ -34,6 +34,8 @@ steps:
   - id: gap_analysis
   - id: final_consultation
   - id: report
+vocabulary:
+  offers: [shelter, health]
 """,
     "sources.yaml": """\
 sources:

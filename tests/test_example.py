@@ -19,6 +19,8 @@ from hkh.cli import app
 from hkh.project import hours
 from hkh.project.load import Project, load_project
 from hkh.project.models import Method
+from hkh.project.services import offer_hours
+from hkh.project.vocabulary import term_key, terms_of
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "brugata_storgata"
@@ -148,22 +150,26 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _answering(project: Project, offer: str, where: str | None = None, who: str | None = None) -> list:
-    """Efforts offering `offer` in `where` for `who` (an effort naming no areas or groups serves all)."""
+def _answering(project: Project, offer: str, where: str | None = None, who: str | None = None) -> list[tuple[str, list[str]]]:
+    """Efforts (not planned) offering `offer` in `where` for `who`, each with the hours in which it offers it: the
+    schedules that list the tag, else its own hours. An effort naming no areas or groups serves all; an area serves
+    the areas the vocabulary says it contains."""
+    terms = terms_of(project.mapping)
     found = []
     for effort in project.efforts.efforts:
-        if _fold(offer) not in {_fold(o) for o in effort.offers}:
+        if effort.status.value == "planned":
             continue
-        if where and effort.areas and _fold(where) not in {_fold(a) for a in effort.areas}:
+        sources = offer_hours(effort, offer, term_key)
+        if sources is None:
             continue
-        if who and effort.target_groups and _fold(who) not in {_fold(g) for g in effort.target_groups}:
+        if not terms.serves("areas", where, effort.areas) or not terms.serves("target_groups", who, effort.groups):
             continue
-        found.append(effort)
+        found.append((effort.id, [source.text for source in sources if source.text]))
     return found
 
 
-def _open_at(efforts: list, weekday: int, hour: int, minute: int = 0) -> list[str]:
-    return [e.id for e in efforts if e.opening_hours and hours.is_open(e.opening_hours, weekday, hour, minute)]
+def _open_at(efforts: list[tuple[str, list[str]]], weekday: int, hour: int, minute: int = 0) -> list[str]:
+    return [effort for effort, texts in efforts if any(hours.is_open(text, weekday, hour, minute) for text in texts)]
 
 
 def _copy_example(tmp_path: Path) -> Path:
@@ -267,24 +273,27 @@ def test_survey_evidence_cites_the_contract_questions(project: Project) -> None:
 
 def test_opening_hours_past_midnight(project: Project) -> None:
     efforts = {e.id: e for e in project.efforts.efforts}
-    uteseksjonen = efforts["uteseksjonen"].opening_hours
-    assert uteseksjonen is not None
-    # Friday 08.00–04.00 and Saturday 10.00–04.00 (appendix): open in the small hours of Saturday and Sunday
-    assert hours.is_open(uteseksjonen, SATURDAY, 2, 30)
-    assert hours.is_open(uteseksjonen, SUNDAY, 2, 30)
-    assert not hours.is_open(uteseksjonen, SATURDAY, 4, 30)
-    assert not hours.is_open(uteseksjonen, TUESDAY, 2, 30)
-    assert hours.is_open(uteseksjonen, SUNDAY, 23, 30)
-    assert not hours.is_open(uteseksjonen, SUNDAY, 15, 30)
-    # the police ÅRM unit (Mo–Th 09–23, Fr 09–22, Sa/Su 10–20) and the trivselsvektere (15–21)
-    arm = efforts["politiet-arm"].opening_hours
+    schedules = {schedule.name: schedule.opening_hours for schedule in efforts["uteseksjonen"].schedules}
+    patrol, phone = schedules["Patrulje"], schedules["Åpningstid og vakttelefon"]
+    assert patrol is not None and phone is not None
+    # the patrols (kap. 3.2.1): Friday 09.30–03.00 and Saturday 11.00–03.00, so out in the small hours of Saturday
+    # and Sunday until 03:00, and Sunday 17.00–23.00
+    assert hours.is_open(patrol, SATURDAY, 2, 30) and hours.is_open(patrol, SUNDAY, 2, 30)
+    assert not hours.is_open(patrol, SATURDAY, 3, 30) and not hours.is_open(patrol, TUESDAY, 23, 30)
+    assert not hours.is_open(patrol, SUNDAY, 16, 30) and hours.is_open(patrol, SUNDAY, 22, 30)
+    # the opening hours and duty phone (appendix): Friday 08.00–04.00, Saturday 10.00–04.00
+    assert hours.is_open(phone, SATURDAY, 3, 30) and not hours.is_open(phone, SATURDAY, 4, 30)
+    assert not hours.is_open(phone, TUESDAY, 2, 30) and hours.is_open(phone, SUNDAY, 23, 30)
+    # the police's plan for ÅRM (Mo–Th 09–23, Fr 09–22, Sa/Su 10–20) and the trivselsvektere (15–21)
+    arm = efforts["politiet-arm-plan"].opening_hours
     assert arm is not None and hours.is_open(arm, THURSDAY, 22, 30) and not hours.is_open(arm, FRIDAY, 22, 30)
     assert not hours.is_open(arm, SUNDAY, 20, 30)
     guards = efforts["trivselsvektere"].opening_hours
     assert guards is not None and hours.is_open(guards, WEDNESDAY, 20, 45) and not hours.is_open(guards, WEDNESDAY, 14, 45)
     for effort in project.efforts.efforts:
-        if effort.opening_hours:
-            assert hours.cancelled_spillover(effort.opening_hours) == [], effort.id
+        for text in [effort.opening_hours, *(schedule.opening_hours for schedule in effort.schedules)]:
+            if text:
+                assert hours.cancelled_spillover(text) == [], effort.id
 
 
 def test_appendix_services_are_low_threshold(project: Project) -> None:
@@ -300,11 +309,11 @@ def test_appendix_services_are_low_threshold(project: Project) -> None:
 
 
 def test_consumption_room_is_over_capacity(project: Project) -> None:
-    over = [e for e in project.efforts.efforts if e.over_capacity]
+    over = [e for e in project.efforts.efforts if e.is_over_capacity]
     assert [e.id for e in over] == ["prindsen-brukerrom"]
     room = over[0]
     assert "brukerrom" in room.offers
-    assert room.capacity is not None and "sprengt" in room.capacity
+    assert room.capacity_note is not None and "sprengt" in room.capacity_note
     needs = [n for f in project.findings.findings for n in f.needs if n.offer == "brukerrom" and n.where == "Brugata/Storgata"]
     assert needs, "a need for the consumption room in Brugata/Storgata"
 
@@ -449,7 +458,103 @@ def test_gap_analysis_reproduces_the_report(tmp_path: Path) -> None:
     assert [row["effort"] for row in gaps["capacity"]] == ["prindsen-brukerrom"]
     food = [row for row in gaps["overlaps"] if row["offer"] == "mat" and row["area"] == "Oslo sentrum"]
     assert food and food[0]["max_efforts"] >= 5
-    assert any(row["offer"] == "brukerutstyr" and row["area"] == "Brugata/Storgata" for row in gaps["overlaps"])
+    assert any(row["offer"] == "brukerutstyr" and row["area"] == "Oslo sentrum" for row in gaps["overlaps"])
+
+
+def _coverage(gaps: dict, need: str) -> dict:
+    return next(row for row in gaps["coverage"] if row["need"] == need)
+
+
+def test_chapter_5_by_the_gap_analysis_alone(tmp_path: Path) -> None:
+    """`hkh gaps --format json` on the example, the week of the mapping's end (29 June to 5 July 2020)."""
+    gaps = _json_output(tmp_path, "gaps")
+    assert gaps["as_of"] == "2020-06-30" and gaps["days"] == {"from": "2020-06-29", "to": "2020-07-05", "count": 7}
+    # police presence from the police only: the new effort of spring 2020 has no known hours and the ÅRM plan is a
+    # plan, so the 98 hours of the window (09-23 every day) are all uncovered; outreach and guards do not count
+    police = _coverage(gaps, "politiets-innsats.1")
+    assert police["window_hours_per_week"] == 98 and police["uncovered_hours_per_week"] == 98
+    assert police["efforts"] == [] and police["hours_unknown"] == ["politiet-arm"]
+    whys = {row["effort"]: row["why"] for row in police["not_counted"]}
+    assert whys == {
+        "uteseksjonen": "provider", "uteseksjonen-kveldspatrulje": "provider", "trivselsvektere": "provider",
+        "politiet-arm-plan": "planned",
+    }
+    plan = next(row for row in police["not_counted"] if row["effort"] == "politiet-arm-plan")
+    assert plan["would_cover_hours_per_week"] == 89  # Mo-Th 14 h, Fr 13 h, Sa and Su 10 h
+    # substitution treatment: offered by four services, met by none, with the report's reason for each
+    substitution = _coverage(gaps, "substitusjonsbehandling.1")
+    assert substitution["status"] == "not_met" and substitution["covered_hours_per_week"] == 0
+    reasons = {row["effort"]: row for row in substitution["not_counted"]}
+    assert {effort for effort, row in reasons.items() if row["why"] == "unsuitable"} == {
+        "lar", "lasso", "24sju", "sykepleie-paa-hjul"
+    }
+    assert "flere typer medikamenter" in reasons["lar"]["reason"] and "buprenorfin" in reasons["lasso"]["reason"]
+    assert reasons["heroinassistert-behandling"]["why"] == "planned"
+    assert "substitusjonsbehandling.1" in {row["need"] for row in gaps["no_effort"]}
+    # night outreach only in the patrol's hours: Friday and Saturday nights 23:00-03:00, 8 of the 49 hours; the
+    # duty phone, open to 04:00 and to midnight on weekdays, does not count
+    night = _coverage(gaps, "natt-lite-kartlagt.1")
+    assert night["covered_hours_per_week"] == 8 and night["covered"] == "Fr,Sa 23:00-03:00"
+    # decentralisation: the district efforts under way are listed, neither covers yet
+    equipment = _coverage(gaps, "desentraliserte-tjenester.1")
+    assert equipment["hours_unknown"] == ["brukerutstyr-bydelene"] and equipment["covered_hours_per_week"] == 0
+    local = _coverage(gaps, "desentraliserte-tjenester.3")
+    assert [(row["effort"], row["why"]) for row in local["not_counted"]] == [("lokale-tiltak-bydelene", "planned")]
+    # the food overlap among low-threshold services, six at once at noon, all of them low-threshold
+    food = next(row for row in gaps["overlaps"] if row["offer"] == "mat")
+    assert food["max_efforts"] == 6 and set(food["efforts"]) == set(food["low_threshold"])
+
+
+def test_the_trivselsvektere_end_on_31_august(tmp_path: Path) -> None:
+    root = _copy_example(tmp_path)
+    result = CliRunner().invoke(app, ["gaps", "-p", str(root), "--format", "json", "--as-of", "2020-09-15"])
+    assert result.exit_code == 0, result.output
+    gaps = json.loads(result.stdout)
+    assert gaps["as_of"] == "2020-09-15" and gaps["days"]["from"] == "2020-09-14"
+    presence = _coverage(gaps, "trygghet-kveld-natt.1")
+    assert "trivselsvektere" not in presence["efforts"]
+    ended = next(row for row in presence["not_counted"] if row["effort"] == "trivselsvektere")
+    assert ended["why"] == "ended" and ended["date"] == "2020-08-31" and ended["reason"] == "avsluttet 31. august 2020"
+    assert ended["would_cover_hours_per_week"] == 21  # 18:00-21:00 every evening
+    # the evenings after 31 August rest on Uteseksjonen's patrols alone (the extra patrol runs Monday to Thursday)
+    assert gaps["week"]["by_offer"]["tilstedeværelse"][4][19] == 1  # Friday 19:00
+    summer = CliRunner().invoke(app, ["gaps", "-p", str(root), "--format", "json", "--period", "2020-06..2020-09"])
+    assert summer.exit_code == 0, summer.output
+    changes = _coverage(json.loads(summer.stdout), "trygghet-kveld-natt.1")["changes"]
+    assert {"date": "2020-08-31", "effort": "trivselsvektere", "schedule": None, "kind": "ends", "holiday": None} in changes
+
+
+def test_consultation_mentions_support_no_finding(tmp_path: Path) -> None:
+    """The consultations' mentions of a topic are shown, but no finding's strength rests on them."""
+    result = _json_output(tmp_path, "triangulate")
+    consultations = ("initial_consultation", "final_consultation")
+    mentioned = 0
+    for row in result["findings"]:
+        for method in consultations:
+            counts = row["methods"].get(method)
+            if counts and counts.get("mentions"):
+                mentioned += 1
+            if counts and counts["supports"] == 0:
+                assert counts.get("mentions") or counts["contradicts"], (row["id"], method)
+        supported_by = {m for m, counts in row["methods"].items() if counts["supports"]}
+        assert row["supporting_methods"] == len(supported_by)
+    assert mentioned == 7
+    rows = {row["id"]: row for row in result["findings"]}
+    # the final consultation only named violence as a theme: the finding rests on survey, interviews, field
+    # reports and documents, not on the consultation
+    assert "final_consultation" not in {m for m, c in rows["vold-bevaepning"]["methods"].items() if c["supports"]}
+    assert rows["oppsokende-verdsatt"]["strength"] == "single"
+    assert rows["dialog-brukerorganisasjoner"]["methods"]["initial_consultation"]["supports"] == 1
+
+
+def test_substitution_treatment_is_in_the_register(project: Project) -> None:
+    efforts = {e.id: e for e in project.efforts.efforts}
+    assert {"lar", "lasso", "heroinassistert-behandling"} <= set(efforts)
+    assert efforts["heroinassistert-behandling"].status.value == "planned"
+    assert efforts["lar"].eligibility.referral and not efforts["lasso"].eligibility.referral
+    assert efforts["trivselsvektere"].valid is not None and efforts["trivselsvektere"].valid.until == "2020-08-31"
+    assert efforts["uteseksjonen-kveldspatrulje"].valid is not None
+    assert efforts["uteseksjonen-kveldspatrulje"].valid.from_ == "2019-12"
 
 
 def test_triangulation_reproduces_the_report(tmp_path: Path) -> None:

@@ -272,7 +272,7 @@ def test_workbook_terminal_and_json_hold_the_same_figures(tmp_path: Path) -> Non
     assert figure_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     workbook = load_workbook(workbook_path)
-    assert workbook.sheetnames == ["Udekket tid", "Uten tilbud", "Overlapp", "Kapasitet", "Uten tiltak", "Dekning", "Ukekart"]
+    assert workbook.sheetnames == ["Udekket tid", "Uten tilbud", "Overlapp", "Kapasitet", "Uten tiltak", "Dekning", "Endringer", "Ukekart"]
 
     uncovered = cells(workbook, "Udekket tid")
     header = uncovered[0]

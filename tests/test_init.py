@@ -166,7 +166,8 @@ def test_templates_mention_every_field(language: str, name: str) -> None:
         if nested in seen:
             continue
         seen.add(nested)
-        for field_name, info in nested.model_fields.items():
+        for name, info in nested.model_fields.items():
+            field_name = info.alias or name  # as it is written in the files (`from`, not `from_`)
             assert re.search(rf"(^|[\s#{{,-]){field_name}:", text, flags=re.MULTILINE), f"{nested.__name__}.{field_name}"
             pending.extend(_models_in(info.annotation))
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.outputs.charts.cache import FigureJob
     from hkh.outputs.write import Drawn
     from hkh.project.load import Project
+    from hkh.project.vocabulary import TextEdit
 
 PROJECT_FILES = ("hkh.yaml", "sources.yaml", "efforts.yaml", "findings.yaml", "plan.yaml")
 SURVEY_DIR = Path("data") / "survey"
@@ -95,6 +96,18 @@ def load_checked(explicit_dir: Path | None = None) -> tuple[Project, CheckResult
     return project, result
 
 
+def vocabulary_fixes(explicit_dir: Path | None = None) -> list[TextEdit]:
+    """What `hkh check --fix` does for the vocabulary: hkh.yaml without one gets one, made of the terms in use."""
+    from hkh.project.check import check_files
+    from hkh.project.vocabulary import vocabulary_edits
+
+    checked = check_files(explicit_dir)
+    mapping = checked.models.get("hkh.yaml")
+    if mapping is None:
+        return []
+    return vocabulary_edits(checked.root, mapping, checked.models.get("efforts.yaml"), checked.models.get("findings.yaml"))
+
+
 # ------------------------------------------------------------------------------------------------------ the inputs
 
 
@@ -138,13 +151,36 @@ class Inputs:
             digest.update(f"{path.relative_to(self.root).as_posix()}\0{self._hash(path)}\n".encode())
         return digest.hexdigest()
 
-    def digest(self, *, files: tuple[str, ...] = PROJECT_FILES, surveys: bool = False, stats: bool = False) -> str:
+    def calendar_week(self) -> str:
+        """The week the gap analysis evaluates by default, when hkh.yaml does not fix it: without a `period.end` it is
+        the current week, so a run in a new week must not count as unchanged. (Read with a pattern, not a YAML
+        parser, so that an unchanged run still loads no library; a miss only means one run too many.)"""
+        import datetime as dt
+        import re
+
+        try:
+            text = (self.root / "hkh.yaml").read_text("utf-8", errors="replace")
+        except OSError:
+            return ""
+        block = re.search(r"^period:[^\n]*\n((?:[ \t]+[^\n]*\n?)*)", text, re.MULTILINE)
+        if (block and re.search(r"^\s+end:\s*\S", block.group(1), re.MULTILINE)) or re.search(
+            r"^period:\s*\{[^}]*\bend:", text, re.MULTILINE
+        ):
+            return ""
+        today = dt.date.today()
+        return (today - dt.timedelta(days=today.weekday())).isoformat()
+
+    def digest(
+        self, *, files: tuple[str, ...] = PROJECT_FILES, surveys: bool = False, stats: bool = False, calendar: bool = False
+    ) -> str:
         paths = [self.root / name for name in files]
         if surveys:
             paths += self._tree(SURVEY_DIR)
         if stats:
             paths += self._tree(STATS_DIR)
         digest = hashlib.sha256(self.salt.encode("utf-8"))
+        if calendar:
+            digest.update(f"week {self.calendar_week()}\n".encode())
         for path in paths:
             digest.update(f"{path.relative_to(self.root).as_posix()}\0{self._hash(path)}\n".encode())
         return digest.hexdigest()
@@ -210,9 +246,9 @@ CHECK_INPUTS: Callable[[Inputs], str] = lambda i: i.digest(surveys=True, stats=T
 STEPS: tuple[Step, ...] = (
     Step("survey", lambda i: i.digest(files=("hkh.yaml", "findings.yaml"), surveys=True), _draw_survey),
     Step("triangulate", lambda i: i.digest(surveys=True), _draw_triangulation),
-    Step("gaps", lambda i: i.digest(), _draw_gaps),
+    Step("gaps", lambda i: i.digest(calendar=True), _draw_gaps),
     Step("plan", lambda i: i.digest(), _draw_plan),
-    Step("report", lambda i: i.digest(surveys=True, stats=True), _draw_report),
+    Step("report", lambda i: i.digest(surveys=True, stats=True, calendar=True), _draw_report),
 )
 STEP_NAMES = ("check", *(step.name for step in STEPS))
 

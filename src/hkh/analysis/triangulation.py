@@ -4,7 +4,9 @@ The definition (docs/design.md, "Definitions"; docs/method.md, "Triangulation"):
 by the thresholds in `hkh.yaml` (`settings.triangulated`, default 2; `settings.robust`, default 3). Ten interviews
 of the same kind are still one method: HKH asks whether a finding is seen again from different angles, not how often
 one angle repeats it. Any contradicting evidence marks the finding disputed, whatever its count, so that
-disagreement stays visible instead of being outvoted.
+disagreement stays visible instead of being outvoted. Evidence that only `mentions` the topic (it came up in a
+consultation's discussion, say) is shown in the matrix but counts for nothing: a finding resting on one method must
+not look confirmed by two because the topic was also raised somewhere.
 
 Computing only: the result (`Triangulation`) is drawn by `hkh.outputs` (terminal, workbook, report).
 """
@@ -69,7 +71,7 @@ class FindingStrength:
         return sum(1 for counts in self.methods.values() if counts["supports"] > 0)
 
     def cell(self, method: str) -> str:
-        """The matrix cell: "✔ 2", "✖ 1", "✔ 2 ✖ 1" or ""."""
+        """The matrix cell: "✔ 2", "✖ 1", "✔ 2 ✖ 1", "○ 1" (mentions, not counted) or ""."""
         counts = self.methods.get(method)
         if not counts:
             return ""
@@ -78,6 +80,8 @@ class FindingStrength:
             parts.append(f"✔ {counts['supports']}")
         if counts["contradicts"]:
             parts.append(f"✖ {counts['contradicts']}")
+        if counts.get("mentions"):
+            parts.append(f"○ {counts['mentions']}")
         return " ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
@@ -205,8 +209,9 @@ def _finding_strength(
         if method is None:
             unknown.append(evidence.source)
         else:
+            # `mentions` appears only where a source mentions, so projects without any keep their counts as they were
             counts = methods.setdefault(method, {"supports": 0, "contradicts": 0})
-            counts[evidence.stance.value] += 1
+            counts[evidence.stance.value] = counts.get(evidence.stance.value, 0) + 1
         rows.append(
             EvidenceRow(
                 finding=finding.id,

@@ -274,6 +274,9 @@ class CheckFormat(str, Enum):
 def check(
     project: ProjectOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="First mend what has one meaning (a vocabulary for hkh.yaml), then check.")
+    ] = False,
     language: LanguageOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -282,6 +285,15 @@ def check(
     from hkh.pipeline import check as check_project
 
     _settle(project, language, quiet)
+    if fix:
+        from hkh.core.lock import project_lock
+        from hkh.pipeline import vocabulary_fixes
+        from hkh.project.load import find_project
+        from hkh.project.vocabulary import apply_edits
+
+        with project_lock(find_project(None, SETTINGS.project)):
+            for edit in apply_edits(vocabulary_fixes(SETTINGS.project)):
+                say_error(t("services.fixed", SETTINGS.message_language, path=shown_path(edit.file), done=edit.done))
     result = check_project(SETTINGS.project)
     if output_format is CheckFormat.json:
         problems = [
@@ -512,17 +524,41 @@ def gaps(
     output_format: Annotated[
         TableFormat, typer.Option("--format", "-f", help="table (terminal + workbook) or json.")
     ] = TableFormat.table,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help="Evaluate the week (Monday to Sunday) that holds DATE (YYYY-MM-DD)."),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", metavar="FROM..TO", help="Evaluate every day of a period, as hours per average week (2020-01..2020-06)."
+        ),
+    ] = None,
     language: LanguageOption = None,
     force: ForceOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """The gap analysis: needs against ongoing efforts, by hour of the week; overlaps; capacity; plan coverage."""
+    """The gap analysis: needs against ongoing efforts, hour by hour on the calendar; overlaps; capacity; plan
+    coverage. By default the week of the mapping period's end (hkh.yaml `period.end`), else the current week."""
     from hkh.core.lock import project_lock
     from hkh.outputs.terminal.gaps import render_gaps
     from hkh.outputs.write import write_gaps
 
     _settle(project, language, quiet)
+    if as_of is not None and period is not None:
+        from hkh.core.errors import UsageError
+
+        raise UsageError("give either --as-of or --period, not both")
+    evaluation = None
+    if as_of is not None or period is not None:
+        from hkh.analysis.gap_calendar import parse_as_of, parse_period
+
+        evaluation = parse_as_of(as_of) if as_of is not None else parse_period(period or "")
     results = _results()
+    if evaluation is not None:
+        from hkh.analysis.gaps import analyse_gaps
+
+        results.gaps = analyse_gaps(results.project, results.language, evaluation)
     if output_format is TableFormat.json:
         _json(results.gaps.to_json(), output, results, force)
         return

@@ -240,6 +240,10 @@ def efforts_import(
         if found.text is not None and (found.added or found.updated):
             write_text_atomic(loaded.root / "efforts.yaml", found.text)
             _say(t("efforts_sheet.written", words))
+            if found.vocabulary_text is not None:
+                write_text_atomic(loaded.root / "hkh.yaml", found.vocabulary_text)
+                terms = ", ".join(f"`{term}`" for _kind, term in found.declared)
+                _say(t("services.declared_terms", words, count=len(found.declared), terms=terms))
 
 
 @efforts_app.command("export", short_help="The register of efforts as a workbook for the services to check.")

@@ -21,6 +21,7 @@ from typing import Any
 from hkh.core.errors import Problem, Severity
 from hkh.core.yamlio import line_of
 from hkh.project import hours
+from hkh.project.check_services import check_effort_details, check_needs_against_efforts, check_vocabulary
 from hkh.project.load import RAW_DIR, display_path, find_project, load_file
 from hkh.project.models import (
     FILE_MODELS,
@@ -144,6 +145,9 @@ class _Checker(ProblemRecorder):
         self.check_findings()
         self.check_plan()
         self.check_consultations()
+        check_vocabulary(self)
+        check_needs_against_efforts(self)
+        check_effort_details(self)
 
     def check_mapping(self) -> None:
         mapping = self.mapping
@@ -267,6 +271,11 @@ class _Checker(ProblemRecorder):
                         )
             if effort.opening_hours:
                 self.spillover(EFFORTS_FILE, ("efforts", index, "opening_hours"), f"effort `{effort.id}`", effort.opening_hours)
+            for s_index, schedule in enumerate(effort.schedules):
+                if schedule.opening_hours:
+                    loc = ("efforts", index, "schedules", s_index, "opening_hours")
+                    what = f"effort `{effort.id}`, schedule `{schedule.name}`"
+                    self.spillover(EFFORTS_FILE, loc, what, schedule.opening_hours)
 
     def spillover(self, file_name: str, loc: tuple[Any, ...], what: str, text: str) -> None:
         try:

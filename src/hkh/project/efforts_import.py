@@ -31,7 +31,7 @@ from hkh.core.errors import HkhError
 from hkh.core.sheets import Cell, Sheet, Sheets, is_blank, read_sheets, text_of
 from hkh.i18n import LANGUAGES, t
 from hkh.project.load import Project
-from hkh.project.models import ID_PATTERN, Effort, EffortRegister, HkhModel
+from hkh.project.models import ID_PATTERN, Capacity, Effort, EffortRegister, HkhModel
 from hkh.project.yamledit import delete_key, flow_list, plain, set_key, text_value
 
 MAPPING_FILE = "efforts-import.yaml"
@@ -99,6 +99,9 @@ def effort_fields() -> dict[str, str]:
             (item,) = typing.get_args(base) or (None,)
             if item is str or (typing.get_origin(item) is typing.Annotated and typing.get_args(item)[0] is str):
                 kinds[name] = "list"
+    # capacity is numbers and a note (issue 14); a cell holds the note, and the numbers stay in efforts.yaml
+    if "capacity" in kinds or "capacity" in Effort.model_fields:
+        kinds["capacity"] = "text"
     return kinds
 
 
@@ -197,6 +200,8 @@ class EffortsImport:
     rejected: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
     kept_outside: list[str] = field(default_factory=list)
+    vocabulary_text: str | None = None  # hkh.yaml's new text when the import declares new terms
+    declared: list[tuple[str, str]] = field(default_factory=list)  # (kind, term) declared in hkh.yaml
 
     @property
     def needs_confirmation(self) -> bool:
@@ -445,6 +450,8 @@ def _normalise(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, Capacity):
+        old = old.note
     if isinstance(old, Enum):
         old = old.value
     if isinstance(old, list) or isinstance(new, list):
@@ -454,6 +461,16 @@ def _same(old: Any, new: Any) -> bool:
     if old is None or new is None:
         return (old in (None, "")) and (new in (None, ""))
     return " ".join(str(old).split()) == " ".join(str(new).split())
+
+
+def _capacity_value(value: Any, before: Capacity | None) -> Any:
+    """A capacity note read from a cell, with the numbers efforts.yaml already has kept beside it."""
+    numbers = before.model_dump(exclude_none=True, exclude={"note"}) if before is not None else {}
+    if not numbers or not isinstance(value, str):
+        return value
+    from ruamel.yaml.comments import CommentedMap
+
+    return CommentedMap({**numbers, "note": value})
 
 
 def _yaml_value(name: str, value: Any, before: Any) -> Any:
@@ -536,7 +553,9 @@ def import_efforts(project: Project, path: Path, shown: str, *, language: str, c
         effort = existing[index]
         node = entries[index]
         changed = [name for name, value in values.items() if name != "id" and not _same(getattr(effort, name), value)]
-        merged = effort.model_dump(exclude_none=True)
+        merged = effort.model_dump(exclude_none=True, by_alias=True)
+        if "capacity" in changed:
+            values["capacity"] = _capacity_value(values["capacity"], effort.capacity)
         for name in changed:
             if values[name] in (None, []):
                 merged.pop(name, None)
@@ -569,4 +588,12 @@ def import_efforts(project: Project, path: Path, shown: str, *, language: str, c
     result.rejected = rows.rejected
     result.warnings = rows.warnings
     result.text = dump_yaml_wide(tree)
+    # a services list brings its own words: those the vocabulary lacks, and that are not a misspelling of one it
+    # has, are declared in hkh.yaml (issue 14), so that the imported register passes `hkh check`
+    from hkh.project.vocabulary import declare_new_terms
+
+    result.vocabulary_text, declared = declare_new_terms(
+        project.root, project.mapping, EffortRegister.model_validate(plain(tree))
+    )
+    result.declared = [(kind, term) for kind, term in declared]
     return result

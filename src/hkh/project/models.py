@@ -64,8 +64,31 @@ class StepState(str, Enum):
 
 
 class Stance(str, Enum):
+    """What a piece of evidence does for its finding. Only `supports` counts towards the finding's strength;
+    `contradicts` marks it disputed; `mentions` (the topic came up, as in a consultation's discussion) is shown in
+    the matrix but counts for nothing, so that a finding resting on one method is not shown as confirmed by two."""
+
     supports = "supports"
     contradicts = "contradicts"
+    mentions = "mentions"
+
+
+class Provider(str, Enum):
+    """Who provides an effort, by kind (a need's `by` can ask for one: presence by `police`)."""
+
+    police = "police"
+    municipal = "municipal"
+    state = "state"
+    health = "health"
+    ngo = "ngo"
+    volunteer = "volunteer"
+    private = "private"
+
+
+class EffortStatus(str, Enum):
+    planned = "planned"
+    active = "active"
+    ended = "ended"
 
 
 class MeasureStatus(str, Enum):
@@ -130,6 +153,23 @@ def _check_partial_date(value: str | None) -> str | None:
     return value
 
 
+def first_day(value: str) -> dt.date:
+    """The first day a partial date can mean: `2020` is 1 January 2020, `2020-06` is 1 June 2020."""
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def last_day(value: str) -> dt.date:
+    """The last day a partial date can mean: `2020` is 31 December 2020, `2020-06` is 30 June 2020."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(parts[0], parts[1], parts[2])
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
 class Period(HkhModel):
     start: PartialDate | None = None
     end: PartialDate | None = None
@@ -178,6 +218,29 @@ class Settings(HkhModel):
         return self
 
 
+def _term(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
+class Term(HkhModel):
+    """One declared term; an area (or target group) may contain others (`Oslo sentrum` contains `Brugata/Storgata`)."""
+
+    name: str = Field(min_length=1)
+    contains: TextList = Field(default_factory=list)
+    description: str | None = None
+
+
+TermItem = Annotated[Term, BeforeValidator(_term)]
+
+
+class Vocabulary(HkhModel):
+    """The words the project's efforts and needs may use, declared once, so that a misspelling is an error."""
+
+    offers: list[TermItem] = Field(default_factory=list)
+    target_groups: list[TermItem] = Field(default_factory=list)
+    areas: list[TermItem] = Field(default_factory=list)
+
+
 class Mapping(HkhModel):
     """`hkh.yaml`: the mapping as a whole."""
 
@@ -198,6 +261,7 @@ class Mapping(HkhModel):
     parties: TextList = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
+    vocabulary: Vocabulary | None = None
 
 
 PERSON_KEYS = ("name", "navn", "person", "full_name", "first_name", "last_name", "fornavn", "etternavn")
@@ -318,25 +382,169 @@ def _valid_hours(value: str | None) -> str | None:
         raise ValueError(str(exc)) from None
 
 
+class Validity(HkhModel):
+    """When an effort runs (`valid: {from: 2019-12, until: 2020-08-31}`); both ends inclusive, either may be left out.
+    A month or a year means its first day in `from` and its last day in `until`."""
+
+    from_: PartialDate | None = Field(default=None, alias="from")
+    until: PartialDate | None = None
+
+    _valid = field_validator("from_", "until")(_check_partial_date)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Validity:
+        if self.from_ and self.until and first_day(self.from_) > last_day(self.until):
+            raise ValueError(f"`until` ({self.until}) is before `from` ({self.from_})")
+        return self
+
+    @property
+    def first(self) -> dt.date | None:
+        return first_day(self.from_) if self.from_ else None
+
+    @property
+    def last(self) -> dt.date | None:
+        return last_day(self.until) if self.until else None
+
+
+_AGE_TEXT = re.compile(r"^\s*(\d{1,3})?\s*([-\u2010-\u2015\u2212+]|og eldre|and over|og over)?\s*(\d{1,3})?\s*(år|years?)?\s*$")
+
+
+def _age_range(value: Any) -> Any:
+    """`15-20`, `15–20 år`, `18+`, `-24` or a single age are read as {min, max}; a mapping is left as it is."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return {"min": value, "max": value}
+    if not isinstance(value, str):
+        return value
+    found = _AGE_TEXT.match(value)
+    if not found or not (found.group(1) or found.group(3)):
+        raise ValueError(f"{value!r} is not an age range; write for example `15-20`, `18+` or `{{min: 18}}`")
+    low, separator, high = found.group(1), found.group(2), found.group(3)
+    if separator is None:
+        return {"min": int(low), "max": int(low)}
+    return {"min": int(low) if low else None, "max": int(high) if high else None}
+
+
+class AgeRange(HkhModel):
+    """Ages in whole years, both ends inclusive (`15-20`); an open end means no limit (`18+` is {min: 18})."""
+
+    min: int | None = Field(default=None, ge=0, le=130)
+    max: int | None = Field(default=None, ge=0, le=130)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return _age_range(value)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"the age range ends ({self.max}) below where it starts ({self.min})")
+        return self
+
+    def includes(self, other: AgeRange) -> bool:
+        """Everyone of `other`'s ages is within this range."""
+        low_ok = self.min is None or (other.min is not None and other.min >= self.min)
+        high_ok = self.max is None or (other.max is not None and other.max <= self.max)
+        return low_ok and high_ok
+
+    def text(self) -> str:
+        if self.min is not None and self.max is not None:
+            return str(self.min) if self.min == self.max else f"{self.min}–{self.max}"
+        if self.min is not None:
+            return f"{self.min}+"
+        return f"0–{self.max}" if self.max is not None else ""
+
+
+class Eligibility(HkhModel):
+    """Who may use an effort (the `eligibility` of a service in the Open Referral standard)."""
+
+    age: AgeRange | None = None
+    referral: bool = False
+    target_groups: TextList = Field(default_factory=list)
+    note: str | None = None
+
+
+def _capacity(value: Any) -> Any:
+    """Capacity in words (`capacity: "20 plasser"`, as files written before numbers were possible) is its note."""
+    return {"note": value} if isinstance(value, str) else value
+
+
+class Capacity(HkhModel):
+    places: int | None = Field(default=None, ge=0)
+    visits_per_day: float | None = Field(default=None, ge=0)
+    turned_away_per_week: float | None = Field(default=None, ge=0)
+    note: str | None = None
+
+
+class Schedule(HkhModel):
+    """One named set of hours of an effort (`Patrulje`, `Telefon`), with what is offered in those hours."""
+
+    name: str = Field(min_length=1)
+    opening_hours: str | None = None
+    offers: TextList = Field(default_factory=list)
+    hours_note: str | None = None
+
+    _hours = field_validator("opening_hours")(_valid_hours)
+
+
 class Effort(HkhModel):
     id: Identifier
     organisation: str = Field(min_length=1)
     name: str = Field(min_length=1)
     kind: str | None = None
+    provider: Provider | None = None
+    status: EffortStatus = EffortStatus.active
+    valid: Validity | None = None
     offers: TextList = Field(default_factory=list)
     target_groups: TextList = Field(default_factory=list)
     areas: TextList = Field(default_factory=list)
+    eligibility: Eligibility = Field(default_factory=Eligibility)
     address: str | None = None
     opening_hours: str | None = None
     hours_note: str | None = None
-    over_capacity: bool = False
-    capacity: str | None = None
+    schedules: list[Schedule] = Field(default_factory=list)
+    over_capacity: bool | None = None
+    capacity: Annotated[Capacity | None, BeforeValidator(_capacity)] = None
     low_threshold: bool = False
     description: str | None = None
     sources: IdList = Field(default_factory=list)
     checked: bool = Field(default=False, description="the description was checked: what looks like personal data is not")
 
     _hours = field_validator("opening_hours")(_valid_hours)
+
+    @model_validator(mode="after")
+    def _schedule_names(self) -> Effort:
+        names = [schedule.name.casefold() for schedule in self.schedules]
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise ValueError(f"two schedules are called `{repeated[0]}`; give each its own name")
+        return self
+
+    @property
+    def all_offers(self) -> list[str]:
+        """What the effort offers in any of its hours: its own `offers` and those of its schedules, once each."""
+        seen: dict[str, str] = {}
+        for offer in [*self.offers, *(offer for schedule in self.schedules for offer in schedule.offers)]:
+            seen.setdefault(" ".join(offer.split()).casefold(), offer)
+        return list(seen.values())
+
+    @property
+    def groups(self) -> list[str]:
+        """The target groups, whether written at the top or under `eligibility`."""
+        return [*self.target_groups, *(g for g in self.eligibility.target_groups if g not in self.target_groups)]
+
+    @property
+    def is_over_capacity(self) -> bool:
+        """`over_capacity` when given; otherwise derived: people are turned away (`turned_away_per_week` > 0)."""
+        if self.over_capacity is not None:
+            return self.over_capacity
+        return bool(self.capacity and self.capacity.turned_away_per_week)
+
+    @property
+    def capacity_note(self) -> str | None:
+        return self.capacity.note if self.capacity else None
 
 
 class EffortRegister(HkhModel):
@@ -354,12 +562,22 @@ class Evidence(HkhModel):
     checked: bool = Field(default=False, description="`says` and `quote` were checked: what looks like personal data is not")
 
 
+class Unsuitable(HkhModel):
+    """An effort that offers what a need asks for, but does not meet it, and why (shown in the gap analysis)."""
+
+    effort: Identifier
+    reason: str = Field(min_length=1)
+
+
 class Need(HkhModel):
     id: Identifier | None = None
     offer: str = Field(min_length=1)
     when: str | None = None
     who: str | None = None
     where: str | None = None
+    age: AgeRange | None = None
+    by: TextList = Field(default_factory=list)
+    unsuitable: list[Unsuitable] = Field(default_factory=list)
     text: str | None = None
 
     _hours = field_validator("when")(_valid_hours)

@@ -96,6 +96,7 @@ WORDS: Words = {
     },
     "reason": {"nb": "Hvorfor", "nn": "Kvifor", "en": "Why"},
     "status_no_effort": {"nb": "ingen innsats", "nn": "ingen innsats", "en": "no effort"},
+    "status_not_met": {"nb": "ikke møtt", "nn": "ikkje møtt", "en": "not met"},
     "status_uncovered": {"nb": "delvis dekket", "nn": "delvis dekt", "en": "partly covered"},
     "status_not_covered": {"nb": "ikke dekket", "nn": "ikkje dekt", "en": "not covered"},
     "status_covered": {"nb": "dekket", "nn": "dekt", "en": "covered"},

@@ -357,9 +357,9 @@ WORDS: Words = {
         "en": "Findings and the methods that support them",
     },
     "triangulation_legend": {
-        "nb": "✓ støtter funnet, ✗ motstridende belegg.",
-        "nn": "✓ støttar funnet, ✗ motstridande belegg.",
-        "en": "✓ supports the finding, ✗ contradicting evidence.",
+        "nb": "✓ støtter funnet, ✗ motstridende belegg, ○ nevner bare temaet (teller ikke).",
+        "nn": "✓ støttar funnet, ✗ motstridande belegg, ○ nemner berre temaet (tel ikkje).",
+        "en": "✓ supports the finding, ✗ contradicting evidence, ○ only mentions the topic (not counted).",
     },
     "finding": {"nb": "Funn", "nn": "Funn", "en": "Finding"},
     "sec_gaps": {

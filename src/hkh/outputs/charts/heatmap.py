@@ -15,6 +15,7 @@ global figure state and no GUI backend, whatever else the process has imported.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from hkh.i18n import t
@@ -73,8 +74,10 @@ def count_step(count: int, highest: int, most: int = MOST_CLASSES_ALL) -> int:
     return steps[-1] if steps else 0
 
 
-def count_colour(count: int, highest: int, most: int = MOST_CLASSES_ALL) -> tuple[str, str]:
-    """The fill and the ink (hex, no '#') for `count` services open when at most `highest` are: a step of SCALE."""
+def count_colour(count: float, highest: float, most: int = MOST_CLASSES_ALL) -> tuple[str, str]:
+    """The fill and the ink (hex, no '#') for `count` services open when at most `highest` are: a step of SCALE.
+    A period's counts are means over its days: coloured as the whole number of services they round to."""
+    count, highest = round(count), round(highest)
     if count <= 0:
         return NOTHING_OPEN.lstrip("#"), "000000"
     step = count_step(count, highest, most)
@@ -191,8 +194,10 @@ def _figure(result: GapAnalysis) -> Any:
     from matplotlib.figure import Figure
 
     language = result.language
-    everything = next((row for row in result.week if row.offer is None), None)
-    offers = [row for row in result.week if row.offer is not None]
+    # a period's counts are means over its days: drawn and written as the whole number of services they round to
+    week = [replace(row, counts=[[round(count) for count in day] for day in row.counts]) for row in result.week]
+    everything = next((row for row in week if row.offer is None), None)
+    offers = [row for row in week if row.offer is not None]
     layout = _Layout(len(offers), everything is not None)
     width, height = WIDTH_INCHES, layout.height
     figure = Figure(figsize=(width, height), dpi=DPI)
@@ -206,7 +211,7 @@ def _figure(result: GapAnalysis) -> Any:
     top = 0.0
     if everything is not None:
         # all services: a panel of its own, its own scale, and the count written in each cell
-        highest = max((max(day) for day in everything.counts), default=0)
+        highest = round(max((max(day) for day in everything.counts), default=0))
         _legend(figure, top, highest, MOST_CLASSES_ALL, t("charts.heatmap_all_legend", language), language)
         top += layout.legend + layout.all_title
         _draw_panel(axes, layout.day_labels, top, width - layout.day_labels - 0.05, layout.all_cell, everything,
@@ -215,7 +220,7 @@ def _figure(result: GapAnalysis) -> Any:
     if offers:
         # each kind of service: one scale shared by these panels (a colour means the same in each), apart from the
         # "all services" scale, on which 1 and 2 open would both be the palest blue
-        highest = max((max(day) for row in offers for day in row.counts), default=0)
+        highest = round(max((max(day) for row in offers for day in row.counts), default=0))
         written = layout.columns == 1
         most = MOST_CLASSES_ALL if written else MOST_CLASSES_OFFER
         _legend(figure, top, highest, most, t("charts.heatmap_offer_legend", language), language)

@@ -118,12 +118,10 @@ class ReportBuilder:
         return child
 
     def hours_words(self, text: str | None) -> str:
-        """Opening hours in words in the report's language; the OSM text itself when it cannot be described."""
+        """Opening hours in words in the report's language, seasons and holidays included; the OSM text itself when
+        it cannot be described."""
         if not text:
             return ""
-        from hkh.project import hours
+        from hkh.project.hours_seasons import describe_hours
 
-        try:
-            return hours.describe_opening_hours(text, self.language)
-        except hours.HoursError:
-            return text
+        return describe_hours(text, self.language)

@@ -22,8 +22,8 @@ def workbook_bytes(project: Project, language: str) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from hkh.outputs import excel
-    from hkh.project import hours
     from hkh.project.efforts_import import effort_fields, field_label
+    from hkh.project.hours_seasons import describe_hours
 
     kinds = effort_fields()
     fields = list(kinds)
@@ -39,6 +39,8 @@ def workbook_bytes(project: Project, language: str) -> bytes:
             return None if value is None else (yes if value else no)
         if kinds[name] == "enum":
             return None if value is None else value.value
+        if name == "capacity":
+            return value.note if value is not None else None  # the numbers stay in efforts.yaml
         return value
 
     rows = []
@@ -46,10 +48,9 @@ def workbook_bytes(project: Project, language: str) -> bytes:
         values = [cell(name, getattr(effort, name)) for name in fields]
         words = None
         if effort.opening_hours:
-            try:
-                words = hours.describe_opening_hours(effort.opening_hours, language)
-            except hours.HoursError:
-                words = None
+            words = describe_hours(effort.opening_hours, language)
+            if words == effort.opening_hours:
+                words = None  # not to be said in words: the hours column has it
         values.insert(at, words)
         rows.append(values)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from hkh.analysis.gaps import HOURS_IN_DAY, GapAnalysis, NeedCoverage
 from hkh.i18n import t
+from hkh.outputs.gap_tables import change_text, evaluation_words, need_details, not_counted_text
 from hkh.project import hours
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -46,34 +47,34 @@ class _Names:
         return ", ".join(named)
 
     def words(self, text: str) -> str:
-        if not text:
-            return ""
-        try:
-            return hours.describe_opening_hours(text, self.language)
-        except hours.HoursError:
-            return text
+        from hkh.project.hours_seasons import describe_hours
+
+        return describe_hours(text, self.language) if text else ""
 
     def need(self, need: NeedCoverage) -> str:
-        details = [part for part in (need.who, need.where) if part]
+        details = need_details(need)
         text = need.text or need.offer
         return f"{text} ({', '.join(details)})" if details else text
 
 
 def _w(key: str, language: str) -> str:
-    """A column's label: the workbook's own words first (hours in words), then the gap analysis's."""
+    """A column's label: the workbook's own words first (hours in words), then those of the analysis on the calendar
+    (why not counted, changes), then the gap analysis's."""
     from hkh.i18n import namespace
 
-    return t(f"{'layout' if key in namespace('layout') else 'gaps'}.{key}", language)
+    space = next((name for name in ("layout", "coverage") if key in namespace(name)), "gaps")
+    return t(f"{space}.{key}", language)
 
 
 def _uncovered(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     keys = ["finding", "need", "offer", "window_words", "uncovered_words", "uncovered_hours", "covered_hours", "efforts",
-            "window_osm", "uncovered_osm", "need_id"]
+            "not_counted", "window_osm", "uncovered_osm", "need_id"]
+    effort_names = names.result.effort_names
     rows = [
         [
             names.finding(n.finding), names.need(n), n.offer, names.words(n.when), n.uncovered_words(),
             _number(n.uncovered_hours), _number(n.covered_hours), names.efforts(n.efforts, n.hours_unknown),
-            n.when, n.uncovered_text(), n.need,
+            not_counted_text(n, effort_names), n.when, n.uncovered_text(), n.need,
         ]
         for n in names.result.uncovered
     ]
@@ -81,9 +82,11 @@ def _uncovered(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str
 
 
 def _no_effort(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
-    keys = ["finding", "need", "offer", "window_words", "window_hours", "window_osm", "need_id"]
+    keys = ["finding", "need", "offer", "window_words", "window_hours", "status", "not_counted", "window_osm", "need_id"]
+    language = names.language
     rows = [
-        [names.finding(n.finding), names.need(n), n.offer, names.words(n.when), _number(n.window_hours), n.when, n.need]
+        [names.finding(n.finding), names.need(n), n.offer, names.words(n.when), _number(n.window_hours),
+         t(f"gaps.status_{n.status}", language), not_counted_text(n, names.result.effort_names), n.when, n.need]
         for n in names.result.no_effort
     ]
     return keys, rows, {4: "hours"}
@@ -91,20 +94,24 @@ def _no_effort(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str
 
 def _overlaps(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     language = names.language
-    keys = ["offer", "where", "overlap_in_words", "hours_per_week", "max_efforts", "efforts", "overlap_osm"]
+    # ranked by hours x efforts (`effort_hours`), the low-threshold efforts among them named
+    keys = ["offer", "where", "overlap_in_words", "hours_per_week", "effort_hours", "max_efforts", "efforts",
+            "low_threshold", "overlap_osm"]
     rows = [
-        [o.offer, o.area or t("gaps.all_areas", language), o.hours_words(), _number(o.hours_per_week), o.max_efforts,
-         names.efforts(o.efforts), o.hours_text()]
+        [o.offer, o.area or t("gaps.all_areas", language), o.hours_words(), _number(o.hours_per_week),
+         _number(o.effort_hours), o.max_efforts, names.efforts(o.efforts), names.efforts(o.low_threshold), o.hours_text()]
         for o in names.result.overlaps
     ]
-    return keys, rows, {3: "hours"}
+    return keys, rows, {3: "hours", 4: "hours"}
 
 
 def _capacity(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
-    keys = ["effort_name", "organisation", "capacity", "finding", "offer", "sole_hours", "effort", "need_id"]
+    keys = ["effort_name", "organisation", "capacity", "places", "visits_per_day", "turned_away", "finding", "offer",
+            "sole_hours", "effort", "need_id"]
     rows: list[list[Any]] = []
     for item in names.result.capacity:
-        first = [item.name, item.organisation, item.capacity or ""]
+        first: list[Any] = [item.name, item.organisation, item.capacity or ""]
+        first += ["" if value is None else _number(value) for value in (item.places, item.visits_per_day, item.turned_away_per_week)]
         if not item.needs:
             rows.append(first + ["", "", "", item.effort, ""])
         for dependent in item.needs:
@@ -112,7 +119,7 @@ def _capacity(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]
                 first + [names.finding(dependent.finding), dependent.offer, _number(dependent.sole_hours), item.effort,
                          dependent.need]
             )
-    return keys, rows, {5: "hours"}
+    return keys, rows, {3: "hours", 4: "hours", 5: "hours", 8: "hours"}
 
 
 def _unaddressed(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
@@ -145,6 +152,19 @@ def _coverage(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]
     return keys, rows, {4: "hours", 5: "hours", 6: "hours", 7: "percent"}
 
 
+def _changes(names: _Names) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    """One row per date on which a need's coverage can change within the days evaluated."""
+    language = names.language
+    keys = ["finding", "need", "column_date", "column_what", "need_id"]
+    rows = [
+        [names.finding(n.finding), names.need(n), change.day.isoformat(),
+         change_text(change, language, names.result.effort_names).split(": ", 1)[-1], n.need]
+        for n in names.result.needs
+        for change in n.changes
+    ]
+    return keys, rows, {}
+
+
 TableBuilder = Callable[[_Names], tuple[list[str], list[list[Any]], dict[int, str]]]
 SHEETS: tuple[tuple[str, TableBuilder], ...] = (
     ("uncovered_sheet", _uncovered),
@@ -153,6 +173,7 @@ SHEETS: tuple[tuple[str, TableBuilder], ...] = (
     ("capacity_sheet", _capacity),
     ("unaddressed_sheet", _unaddressed),
     ("coverage_sheet", _coverage),
+    ("changes_sheet", _changes),
 )
 
 
@@ -161,7 +182,7 @@ def _table_sheet(workbook: Any, names: _Names, key: str, build: TableBuilder) ->
     from hkh.outputs import excel
 
     language = names.language
-    title = t(f"gaps.{key}", language)
+    title = _w(key, language)
     keys, rows, kinds = build(names)
     sheet = workbook.create_sheet(excel.safe_sheet_name(title, workbook.sheetnames))
     formats = {index: excel.PERCENT_FORMAT if kind == "percent" else excel.DECIMAL_FORMAT for index, kind in kinds.items()}
@@ -206,6 +227,8 @@ def _week_sheet(workbook: Any, result: GapAnalysis) -> None:
             cell.font = excel.font(color=ink, size=9)
     note = excel.put(sheet, last + 2, 1, t("gaps.week_note", language) + " " + t("layout.week_hatch_note", language))
     note.font = excel.font(italic=True, color="595959")
+    evaluated = sheet.cell(row=last + 3, column=1, value=t("coverage.evaluated", language, days=evaluation_words(result.evaluation, language)))
+    evaluated.font = excel.font(italic=True, color="595959")
     excel.fit_column_widths(sheet, fixed={1: 24, 2: 6, **{c: 4.2 for c in range(3, 3 + HOURS_IN_DAY)}})
     excel.freeze_below(sheet, 1, columns=2)
     excel.setup_print(sheet, landscape=True, title=t("gaps.week_sheet", language))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hkh.analysis.gaps import NeedCoverage
 from hkh.i18n.formats import format_hours, join_words
+from hkh.outputs.gap_tables import change_text, evaluation_words, need_details, not_counted_text
 from hkh.outputs.report.builder import ReportBuilder, finding_title
 from hkh.outputs.report.model import Bullets, Paragraph, Section, TableRow
 from hkh.outputs.tags import tag_as_name
@@ -30,7 +31,12 @@ def _triangulation(b: ReportBuilder, chapter: Section) -> None:
             stances = {
                 e.stance for e in finding.evidence if e.source in b.sources and b.sources[e.source].method is method
             }
-            cells.append(("✓" if Stance.supports in stances else "") + ("✗" if Stance.contradicts in stances else ""))
+            cells.append(
+                ("✓" if Stance.supports in stances else "")
+                + ("✗" if Stance.contradicts in stances else "")
+                # a mention is shown, so the reader sees the topic came up, but it is not support
+                + ("○" if stances == {Stance.mentions} else "")
+            )
         result = b.results.triangulation.finding(finding.id)
         word = b.t(f"strength.{result.strength}")
         if result.disputed:
@@ -64,7 +70,7 @@ def _need_text(b: ReportBuilder, need_id: str) -> str:
 
 def _need_label(b: ReportBuilder, need: NeedCoverage) -> str:
     text = need.text or _need_text(b, need.need) or tag_as_name(need.offer)
-    details = [part for part in (need.who, need.where) if part]
+    details = need_details(need)
     return f"{text} ({', '.join(details)})" if details else text
 
 
@@ -73,11 +79,18 @@ def _finding_label(b: ReportBuilder, finding_id: str | None) -> str:
     return finding_title(finding) if finding is not None else (finding_id or "")
 
 
+def _names(b: ReportBuilder) -> dict[str, str]:
+    return {effort.id: effort.name for effort in b.project.efforts.efforts}
+
+
 def _gaps(b: ReportBuilder, chapter: Section) -> None:
     gaps = b.results.gaps
+    names = _names(b)
+    days = evaluation_words(gaps.evaluation, b.language)
     section = b.section(chapter, b.t("report.sec_gaps"), "gaps")
-    section.blocks.append(Paragraph(b.t("report.gaps_intro")))
-    no_effort = gaps.no_effort
+    section.blocks.append(Paragraph(f"{b.t('report.gaps_intro')} {b.t('coverage.evaluated', days=days)}"))
+    no_effort = [need for need in gaps.no_effort if need.status == "no_effort"]
+    not_met = [need for need in gaps.no_effort if need.status == "not_met"]
     uncovered = gaps.uncovered
     if no_effort:
         section.blocks.append(Paragraph(b.t("report.no_effort_intro")))
@@ -90,6 +103,18 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
         ]
         headers = [b.t("report.need"), b.t("report.finding"), b.t("report.need_window")]
         section.blocks.append(b.table(headers, rows, b.t("report.no_effort_caption"), style="gaps"))
+    if not_met:
+        # efforts offer these, and the team has said why they do not meet the need: the reader sees both
+        section.blocks.append(Paragraph(b.t("services.not_met_intro")))
+        rows = [
+            TableRow(
+                [_need_label(b, need), _finding_label(b, need.finding), not_counted_text(need, names)],
+                attrs={"data-need": need.need},
+            )
+            for need in not_met
+        ]
+        headers = [b.t("report.need"), b.t("report.finding"), b.t("services.not_counted_header")]
+        section.blocks.append(b.table(headers, rows, b.t("services.not_met_caption"), style="gaps"))
     if uncovered:
         section.blocks.append(Paragraph(b.t("report.uncovered_intro")))
         rows = [
@@ -98,24 +123,37 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
                     _need_label(b, need),
                     need.uncovered_words() or need.uncovered_text(),
                     format_hours(need.uncovered_hours, b.language),
-                    _effort_names(b, need.efforts),
+                    "; ".join(
+                        [_effort_name(b, e) for e in need.efforts]
+                        + [f"{_effort_name(b, e)} ({b.t('layout.hours_unknown_mark')})" for e in need.hours_unknown]
+                    ),
+                    not_counted_text(need, names),
                 ],
                 attrs={"data-need": need.need},
             )
             for need in uncovered
         ]
         headers = [
-            b.t("report.need"), b.t("report.not_covered"), b.t("report.hours_per_week"), b.t("report.efforts_answering")
+            b.t("report.need"), b.t("report.not_covered"), b.t("report.hours_per_week"), b.t("report.efforts_answering"),
+            b.t("services.not_counted_header"),
         ]
         section.blocks.append(
             b.table(headers, rows, b.t("report.uncovered_caption"), style="gaps", numeric_columns=(2,))
         )
-    if not no_effort and not uncovered:
+    if not no_effort and not not_met and not uncovered:
         section.blocks.append(Paragraph(b.t("report.no_gaps")))
+    changed = [need for need in gaps.needs if need.changes]
+    if changed:
+        items = [
+            f"{_need_label(b, need)}: " + "; ".join(change_text(change, b.language, names) for change in need.changes)
+            for need in changed
+        ]
+        section.blocks.append(Paragraph(b.t("coverage.changes") + ":", style="label"))
+        section.blocks.append(Bullets(items))
     from hkh.outputs.charts.heatmap import week_heatmap_png, week_heatmap_svg
 
     heatmap = b.figure(
-        week_heatmap_png(gaps), b.t("layout.heatmap_caption"), svg=week_heatmap_svg(gaps),
+        week_heatmap_png(gaps), f"{b.t('layout.heatmap_caption')} ({days})", svg=week_heatmap_svg(gaps),
         **{"data-figure": "week-heatmap"},
     )
     heatmap.scroll = True  # its text would be too small shrunk to a phone's width: it scrolls there instead
@@ -123,18 +161,19 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
 
     section = b.section(chapter, b.t("report.sec_overlaps"), "overlaps")
     if gaps.overlaps:
-        section.blocks.append(Paragraph(b.t("report.overlaps_intro")))
+        section.blocks.append(Paragraph(f"{b.t('report.overlaps_intro')} {b.t('services.overlaps_ranked')}"))
         rows = [
             TableRow(
                 [
                     tag_as_name(overlap.offer) + (f" ({overlap.area})" if overlap.area else ""),
                     overlap.hours_words() or overlap.hours_text(),
                     _effort_names(b, overlap.efforts),
+                    b.t("services.low_threshold_of", n=len(overlap.low_threshold), total=len(overlap.efforts)),
                 ]
             )
             for overlap in gaps.overlaps
         ]
-        headers = [b.t("report.offers"), b.t("report.when"), b.t("report.efforts_answering")]
+        headers = [b.t("report.offers"), b.t("report.when"), b.t("report.efforts_answering"), b.t("coverage.low_threshold")]
         section.blocks.append(b.table(headers, rows, b.t("report.overlaps_caption"), style="gaps"))
     else:
         section.blocks.append(Paragraph(b.t("report.no_overlaps")))
@@ -145,8 +184,18 @@ def _gaps(b: ReportBuilder, chapter: Section) -> None:
         items = []
         for item in gaps.capacity:
             text = f"{item.name} ({item.organisation})"
-            if item.capacity:
-                text += f": {item.capacity.strip().rstrip('.')}"
+            numbers = [
+                b.t(f"services.{key}", n=format_hours(value, b.language))
+                for key, value in (
+                    ("places", item.places),
+                    ("visits_per_day", item.visits_per_day),
+                    ("turned_away", item.turned_away_per_week),
+                )
+                if value is not None
+            ]
+            described = "; ".join([*numbers, *([item.capacity.strip().rstrip(".")] if item.capacity else [])])
+            if described:
+                text += f": {described}"
             needs = [
                 (_need_text(b, dependent.need) or tag_as_name(dependent.offer)).strip().rstrip(".")
                 for dependent in item.needs

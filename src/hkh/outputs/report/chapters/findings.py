@@ -110,6 +110,8 @@ def _finding(b: ReportBuilder, parent: Section, finding: Finding) -> None:
             label += ": " + " ".join(text if text.rstrip()[-1:] in ".!?" else text.rstrip() + "." for text in says)
         if stance is Stance.contradicts:
             label += f" [{b.t('report.contradicts')}]"
+        elif stance is Stance.mentions:
+            label += f" [{b.t('triangulation.mentions')}]"
         items.append(label)
     if items:
         blocks.append(Paragraph(b.t("report.evidence") + ":", style="label"))
