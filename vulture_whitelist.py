@@ -53,3 +53,8 @@ own_formula
 
 # survey.disclosure: result fields the tests and benchmarks/disclosure.py report on
 secondary, n_hidden, lower_quartile, upper_quartile
+
+# project.models.Provider: effort providers, named by the values users write in efforts.yaml and a need's `by`
+police, municipal, health, ngo, volunteer, private
+# project.models.Effort: a pydantic validator
+_._schedule_names

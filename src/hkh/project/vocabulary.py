@@ -15,7 +15,7 @@ serves a need in Brugata/Storgata (not the other way round), as an effort for `u
 `mindreårige` when the first is declared to contain the second.
 
 A project without a vocabulary is compared the same forgiving way, term by term; `hkh check` warns about words that
-look alike, and `hkh check --fix` writes a vocabulary proposed from the words in use (`propose_vocabulary`).
+look alike, and `hkh check --fix` writes a vocabulary proposed from the words in use (`vocabulary_edits`).
 """
 
 from __future__ import annotations
@@ -27,12 +27,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from hkh.project.models import EffortRegister, FindingRegister, Mapping, Vocabulary
-
-if TYPE_CHECKING:  # pragma: no cover - typing only
-    from hkh.project.load import Project
 
 Kind = Literal["offers", "target_groups", "areas"]
 KINDS: tuple[Kind, ...] = ("offers", "target_groups", "areas")
@@ -77,10 +74,6 @@ class Terms:
     declared: dict[Kind, dict[str, str]] | None  # kind -> key -> the declared spelling
     # kind -> key -> the keys of every term that contains it, directly or through others
     containers: dict[Kind, dict[str, frozenset[str]]] = field(default_factory=dict)
-
-    @property
-    def has_vocabulary(self) -> bool:
-        return self.declared is not None
 
     def is_declared(self, kind: Kind, term: str) -> bool:
         return self.declared is None or term_key(term) in self.declared[kind]
@@ -294,11 +287,6 @@ def vocabulary_edits(
 
     done = t("services.vocabulary_added", mapping.language, count=count)
     return [TextEdit(path, len(text), "", separator + vocabulary_block(terms, mapping.language), done)]
-
-
-def propose_vocabulary(project: Project) -> list[TextEdit]:
-    """`hkh check --fix` for a project without a vocabulary: hkh.yaml gets one, made of the terms in use."""
-    return vocabulary_edits(project.root, project.mapping, project.efforts, project.findings)
 
 
 def declare_new_terms(
