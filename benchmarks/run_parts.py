@@ -34,12 +34,12 @@ def main(project: Path) -> dict[str, float]:
         return result
 
     part("start-up: Python, Typer and hkh's command line", lambda: __import__("hkh.cli"))
-    from hkh.pipeline import check
+    from hkh.pipeline import load_checked
 
-    checked = part("check: the five files read and checked", lambda: check(project))
+    loaded, _checked = part("check: the five files read and checked", lambda: load_checked(project))
     from hkh.analysis.results import Results
 
-    results = Results(checked.project)
+    results = Results(loaded)
     part("analyses: triangulation (counts), gaps, plan, statistics", lambda: (
         results.strengths, results.gaps, results.plan, results.stats
     ))
