@@ -52,8 +52,12 @@ POINTS_PER_PIXEL = 0.75
 CELL_PADDING_POINTS = 3.0  # the space a spreadsheet leaves between a cell's border and its text
 LINE_HEIGHT = 1.25  # a line of wrapped text, in font sizes (Excel sets 14-15 points a line at 11, LibreOffice 13.4)
 ROW_PADDING_POINTS = 3.0
-# What fits across an A4 page at 100 % inside the default margins (0.7 inch each side), in column-width units.
-PAGE_WIDTH_UNITS = {"portrait": 92.0, "landscape": 138.0}
+# What fits across an A4 page at 100 % inside openpyxl's default margins (0.75 inch each side), in column-width units as
+# LibreOffice prints them, the narrower of the two: it draws a unit as wide as Carlito's digit at 11 points (1038/2048
+# em, 5.6 points) where Excel draws 7 pixels (5.25 points), so the landscape page holds 131 units there (140 in
+# Excel), and it scales a sheet to fit in whole percents (a sheet of 186 units printed at 69 %, not 74 %, when 138
+# units were taken for the page). Portrait in proportion (487 of 734 points). A sheet made to fit here fits in both.
+PAGE_WIDTH_UNITS = {"portrait": 86.0, "landscape": 129.0}
 # A sheet wider than this much of the landscape page would print smaller than about 8 points: its long text
 # columns are narrowed (and wrapped) instead.
 LEAST_PRINT_SCALE = 0.74
@@ -467,9 +471,12 @@ def narrow_to_page(ws: Worksheet) -> None:
     def narrowed(limit: float) -> dict[int, float]:
         return {c: max(min(w, limit), floors[c]) if c in floors else w for c, w in widths.items()}
 
-    # first try to print at full size with comfortable text columns, else legibly with narrower ones
+    # first try to print at full size with comfortable text columns, then at nearly full size (90 %) with narrower
+    # ones, else legibly with the narrowest (a sheet a few units too wide for the second step fell to the last and
+    # printed at 75 %)
     full = PAGE_WIDTH_UNITS["landscape"]
-    for target, least in ((full, COMFORTABLE_TEXT_COLUMN), (full, 20.0), (room, NARROWEST_TEXT_COLUMN)):
+    steps = ((full, COMFORTABLE_TEXT_COLUMN), (full, 20.0), (full / 0.9, 20.0), (room, NARROWEST_TEXT_COLUMN))
+    for target, least in steps:
         limit = max(widths[c] for c in candidates)
         while limit > least and sum(narrowed(limit).values()) > target:
             limit -= 0.5
