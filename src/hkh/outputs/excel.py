@@ -63,6 +63,8 @@ PAGE_WIDTH_UNITS = {"portrait": 86.0, "landscape": 129.0}
 LEAST_PRINT_SCALE = 0.74
 NARROWEST_TEXT_COLUMN = 14.0
 COMFORTABLE_TEXT_COLUMN = 28.0
+# One level of a cell's indent as LibreOffice prints it (Excel: 9 pixels, 6.75 points).
+INDENT_POINTS = 7.5
 
 
 def set_value(cell: Any, value: Any) -> None:
@@ -366,6 +368,7 @@ def finish_workbook(workbook: Any, mapping_title: str | None = None) -> None:
         if mapping_title:
             ws.oddHeader.left.text = _header_text(mapping_title)
             ws.oddHeader.left.size = 10
+        separate_text_from_numbers(ws)
         keep_text_inside(ws)
         narrow_to_page(ws)
         if total_width(ws) > PAGE_WIDTH_UNITS["portrait"]:
@@ -408,6 +411,53 @@ def _wrapped(cell: Any) -> Any:
     return alignment
 
 
+def _indent_points(cell: Any) -> float:
+    return float(cell.alignment.indent or 0) * INDENT_POINTS if cell.alignment is not None else 0.0
+
+
+def _text_room(cell: Any, width: float) -> float:
+    """The room for a cell's text in a column (or merged columns) of `width`: less its indent."""
+    return width_to_points(width) - _indent_points(cell)
+
+
+def _is_number(value: Any) -> bool:
+    import datetime as dt
+
+    return isinstance(value, (int, float, dt.date, dt.time)) and not isinstance(value, bool)
+
+
+def separate_text_from_numbers(ws: Worksheet) -> None:
+    """A number stands at the right of its cell and a text at the left of the next, with a sliver between them (2
+    points in LibreOffice): a count and the name beside it print as one word («78prindsen-brukerrom», «33.3%en
+    tredjedel»). A text to the right of a number is indented one level; its column is widened by that much where a
+    line that fitted would no longer fit (or would fill the cell to the next one's text: «prindsen-brukerrombrukerrom-
+    kapasitet.1»); a longer text wraps, as it did."""
+    from copy import copy
+
+    from openpyxl.utils import get_column_letter
+
+    widest: dict[int, float] = {}
+    for row in ws.iter_rows(min_col=1):
+        for left, cell in zip(row, row[1:]):
+            if not isinstance(cell.value, str) or not cell.value.strip() or not _is_number(left.value):
+                continue
+            if left.alignment is not None and left.alignment.horizontal not in (None, "general", "right"):
+                continue
+            alignment: Any = copy(cell.alignment)
+            if alignment.horizontal not in (None, "general", "left") or alignment.indent:
+                continue
+            alignment.horizontal = "left"
+            alignment.indent = 1
+            cell.alignment = alignment
+            size, bold = _font_of(cell)
+            line = text_measure.widest_line(cell.value, size, bold)
+            if line <= width_to_points(column_width(ws, cell.column)):  # it fitted: it still does, with room after
+                widest[cell.column] = max(widest.get(cell.column, 0.0), line + INDENT_POINTS)
+    for column, needed in widest.items():
+        if needed > width_to_points(column_width(ws, column)):
+            ws.column_dimensions[get_column_letter(column)].width = round(points_to_width(needed) + 0.5, 1)
+
+
 def keep_text_inside(ws: Worksheet) -> None:
     """Text wider than its column runs over its neighbours on screen and is cut at the page edge or by a filled
     neighbour in print. A line alone in its row (a title, a note) gets the row's width, merged; text inside a
@@ -428,7 +478,7 @@ def keep_text_inside(ws: Worksheet) -> None:
             if cell.alignment is not None and cell.alignment.wrap_text:
                 continue
             size, bold = _font_of(cell)
-            if text_measure.widest_line(cell.value, size, bold) <= width_to_points(column_width(ws, cell.column)):
+            if text_measure.widest_line(cell.value, size, bold) <= _text_room(cell, column_width(ws, cell.column)):
                 continue
             if len(filled) == 1 and cell.column < last_column:
                 ws.merge_cells(start_row=cell.row, start_column=cell.column, end_row=cell.row, end_column=last_column)
@@ -450,7 +500,8 @@ def _narrowest(ws: Worksheet, column: int) -> float:
         if isinstance(cell.value, str):
             size, bold = _font_of(cell)
             # a spreadsheet also breaks a line after a hyphen (ids, opening-hours texts)
-            widest = max(widest, text_measure.widest_word(cell.value.replace("-", "- "), size, bold))
+            word = text_measure.widest_word(cell.value.replace("-", "- "), size, bold) + _indent_points(cell)
+            widest = max(widest, word)
     return min(max(points_to_width(widest) + 0.3, NARROWEST_TEXT_COLUMN), LONGEST_WORD_KEPT)
 
 
@@ -499,7 +550,7 @@ def _needed_height(cell: Any, width: float) -> float:
     if cell.alignment is not None and cell.alignment.textRotation in (90, 180, 255):
         return text_measure.widest_line(text, size, bold) + 2 * CELL_PADDING_POINTS  # written upwards
     if cell.alignment is not None and cell.alignment.wrap_text:
-        lines = text_measure.line_count(text, width_to_points(width), size, bold)
+        lines = text_measure.line_count(text, _text_room(cell, width), size, bold)
     else:
         lines = text.count("\n") + 1
     return lines * LINE_HEIGHT * size + ROW_PADDING_POINTS
