@@ -592,8 +592,16 @@ def fit_row_heights(ws: Worksheet) -> None:
             heights[last] = heights.get(last, default) + needed - have
     for row_number, height in heights.items():
         ws.row_dimensions[row_number].height = round(min(max(height, default), MAX_ROW_HEIGHT), 1)
-        if height > default:
+        if height > default or _has_top_aligned(ws, row_number):
             _align_top(ws, row_number)
+
+
+def _has_top_aligned(ws: Worksheet, row: int) -> bool:
+    """Whether a cell of the row is aligned to the top: then the others are too, or a one-line row shows its
+    texts at two heights (a wrapped answer text above the group and the numbers beside it)."""
+    return any(
+        cell.value is not None and cell.alignment is not None and cell.alignment.vertical == "top" for cell in ws[row]
+    )
 
 
 def _align_top(ws: Worksheet, row: int) -> None:
