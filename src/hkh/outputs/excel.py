@@ -58,6 +58,10 @@ ROW_PADDING_POINTS = 3.0
 # Excel), and it scales a sheet to fit in whole percents (a sheet of 186 units printed at 69 %, not 74 %, when 138
 # units were taken for the page). Portrait in proportion (487 of 734 points). A sheet made to fit here fits in both.
 PAGE_WIDTH_UNITS = {"portrait": 86.0, "landscape": 129.0}
+# The paper's height (A4, in points) and how many column-width units LibreOffice fits across it at 100 %: a sheet
+# fitted to the page's width prints at min(1, units / its width).
+PAGE_HEIGHT_POINTS = {"portrait": 841.9, "landscape": 595.3}
+PRINTED_PAGE_UNITS = {"portrait": 87.4, "landscape": 131.7}
 # A sheet wider than this much of the landscape page would print smaller than about 8 points: its long text
 # columns are narrowed (and wrapped) instead.
 LEAST_PRINT_SCALE = 0.74
@@ -374,6 +378,7 @@ def finish_workbook(workbook: Any, mapping_title: str | None = None) -> None:
         if total_width(ws) > PAGE_WIDTH_UNITS["portrait"]:
             ws.page_setup.orientation = "landscape"
         fit_row_heights(ws)
+        keep_merged_rows_together(ws)
 
 
 def name_fonts(ws: Worksheet) -> None:
@@ -602,6 +607,57 @@ def _has_top_aligned(ws: Worksheet, row: int) -> bool:
     return any(
         cell.value is not None and cell.alignment is not None and cell.alignment.vertical == "top" for cell in ws[row]
     )
+
+
+def _row_height(ws: Worksheet, row: int) -> float:
+    height = ws.row_dimensions[row].height if row in ws.row_dimensions else None
+    return float(height) if height else LINE_HEIGHT * FONT_SIZE + ROW_PADDING_POINTS
+
+
+def _title_rows(ws: Worksheet) -> range:
+    """The rows printed at the top of every page (`print_title_rows`, "$1:$1"), or none."""
+    titles = ws.print_title_rows
+    if not titles:
+        return range(0)
+    first, _, last = titles.replace("$", "").partition(":")
+    return range(int(first), int(last or first) + 1)
+
+
+def keep_merged_rows_together(ws: Worksheet) -> None:
+    """A cell merged over several rows (a goal over its measures) prints its text once, at the top of the range: a
+    page break inside the range leaves the rows on the next page under an empty cell (LibreOffice draws the text
+    there clipped, out of sight). A page break goes before such a range that would not fit on what is left of the
+    page (measured from the row heights at the scale the sheet prints at; a range taller than a page still breaks)."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    spans = {
+        merged.min_row: merged.max_row for merged in ws.merged_cells.ranges if merged.max_row > merged.min_row
+    }
+    if not spans:
+        return
+    orientation = ws.page_setup.orientation if ws.page_setup.orientation in PAGE_HEIGHT_POINTS else "portrait"
+    margins = ws.page_margins
+    scale = 1.0
+    if ws.page_setup.fitToWidth:
+        scale = min(1.0, PRINTED_PAGE_UNITS[orientation] / max(total_width(ws), 1.0))
+    # a little less than the page holds, so that a break never comes later than LibreOffice's own would
+    room = 0.97 * (PAGE_HEIGHT_POINTS[orientation] - 72 * (margins.top + margins.bottom)) / scale
+    titles = _title_rows(ws)
+    repeated = sum(_row_height(ws, row) for row in titles)
+    used = 0.0
+    breaks = {brk.id for brk in ws.row_breaks.brk}
+    for row in range(1, ws.max_row + 1):
+        height = _row_height(ws, row)
+        last = spans.get(row)
+        if last is not None and row not in titles and used > repeated:
+            together = sum(_row_height(ws, r) for r in range(row, last + 1))
+            if used + together > room and row - 1 not in breaks:
+                ws.row_breaks.append(Break(id=row - 1))
+                breaks.add(row - 1)
+                used = repeated
+        if used + height > room and used > repeated:
+            used = repeated  # the page breaks here by itself
+        used += height
 
 
 def _align_top(ws: Worksheet, row: int) -> None:
