@@ -74,6 +74,30 @@ def test_title_with_yaml_characters_survives(tmp_path: Path) -> None:
     assert mapping["area"] == "Storgata: nord"
 
 
+@pytest.mark.parametrize(
+    ("option", "text", "named"),
+    [("--title", "tittel\x00med", "U+0000 (null)"), ("--area", "Torget\x1b[2J", "U+001B (escape)"),
+     ("--title", "a\u202eb", "U+202E")],
+)
+def test_a_title_or_area_check_would_refuse_is_refused_with_one_line(
+    tmp_path: Path, option: str, text: str, named: str
+) -> None:
+    folder = tmp_path / "ny"
+    result = runner.invoke(app, ["init", str(folder), option, text, "--language", "en"])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"{option} holds the character {named}")
+    assert line.endswith("which can act on a terminal or break a document; write the text without it")
+    assert not folder.exists()
+
+
+def test_a_folder_name_with_control_characters_gives_a_title_without_them(tmp_path: Path) -> None:
+    folder = tmp_path / "brugata\x7f\x1b_natt"
+    create_project(folder)
+    assert load_project(folder).mapping.title == "Brugata natt"
+    assert [str(p) for p in check(folder).problems] == []
+
+
 def test_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "existing"
     folder.mkdir()

@@ -265,6 +265,12 @@ class NotRegularFileError(HkhError):
     code = "not-a-file"
 
 
+class UnsafeTextError(HkhError):
+    """A text given on the command line holding control characters or terminal escapes."""
+
+    code = "control-character"
+
+
 class FolderOutsideProjectError(HkhError):
     """data/ or out/ (or a folder in them) that resolves outside the project folder."""
 

@@ -50,6 +50,17 @@ def describe(char: str) -> str:
     return f"U+{code:04X} ({name})"
 
 
+def refuse_forbidden(text: str, option: str) -> None:
+    """Refuse a text given on the command line (`--title`) that holds a character `hkh check` refuses in the
+    project's files (see `FORBIDDEN`): a command writing it into them would leave a project that check then rejects.
+    An `UnsafeTextError` naming the option and the character."""
+    found = FORBIDDEN.search(text)
+    if found:
+        from hkh.core.errors import UnsafeTextError, worded
+
+        raise worded(UnsafeTextError, "security.control_character_option", option=option, char=describe(found.group()))
+
+
 def line_of(text: str, index: int) -> int:
     """0-based line of position `index` in a text, counted as YAML counts lines (`\\n` only)."""
     return text.count("\n", 0, index)

@@ -15,6 +15,7 @@ from pathlib import Path
 from hkh.core.errors import OverwriteRefusedError, UsageError
 from hkh.core.files import new_directory, write_text_atomic
 from hkh.core.lock import LOCK_NAME
+from hkh.core.safe_text import FORBIDDEN, refuse_forbidden
 from hkh.project.load import KEPT_TABLES, OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
 from hkh.project.models import FILE_MODELS, LANGUAGES
 
@@ -53,8 +54,8 @@ def template_text(name: str, language: str) -> str:
 
 def default_title(directory: Path) -> str:
     """`brugata_storgata` → `Brugata storgata`: a readable title the team will usually replace."""
-    name = directory.expanduser().resolve().name.replace("_", " ").replace("-", " ").strip()
-    name = " ".join(name.split())
+    name = directory.expanduser().resolve().name.replace("_", " ").replace("-", " ")
+    name = " ".join(FORBIDDEN.sub("", name).split())  # a folder's name may hold what a title may not
     return (name[:1].upper() + name[1:]) if name else "HKH"
 
 
@@ -112,8 +113,12 @@ def create_project(
     root = directory.expanduser()
     if root.exists() and not root.is_dir():
         raise UsageError("this is a file, not a folder; name a new or existing folder", path=root)
-    title = (_from_command_line(title) or "").strip() or _from_command_line(default_title(root)) or "HKH"
+    title = (_from_command_line(title) or "").strip() or None
     area = (_from_command_line(area) or "").strip() or None
+    # what `hkh check` refuses in the files is refused here, where the team typed it
+    refuse_forbidden(title or "", "--title")
+    refuse_forbidden(area or "", "--area")
+    title = title or _from_command_line(default_title(root)) or "HKH"
     files = planned_files(root, language, title=title, area=area)
     for path in files:
         if path.exists() or path.is_symlink():
