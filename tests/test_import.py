@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 from hkh.cli import app
 from hkh.core.yamlio import load_yaml
-from hkh.survey.codebook import Codebook, is_non_substantive
+from hkh.survey.codebook import Codebook
 from hkh.survey.importing import import_survey
 from hkh.survey.store import list_imported_surveys, load_survey
+from hkh.survey.structure import is_non_substantive
 from hkh.survey.surveyxact import column_letter
 from hkh.survey.synthetic import ExportTables, export_tables, write_csv_set, write_spreadsheetml, write_xlsx
 from survey_fixtures import make_project, small_survey

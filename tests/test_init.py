@@ -75,6 +75,30 @@ def test_title_with_yaml_characters_survives(tmp_path: Path) -> None:
     assert mapping["area"] == "Storgata: nord"
 
 
+@pytest.mark.parametrize(
+    ("option", "text", "named"),
+    [("--title", "tittel\x00med", "U+0000 (null)"), ("--area", "Torget\x1b[2J", "U+001B (escape)"),
+     ("--title", "a\u202eb", "U+202E")],
+)
+def test_a_title_or_area_check_would_refuse_is_refused_with_one_line(
+    tmp_path: Path, option: str, text: str, named: str
+) -> None:
+    folder = tmp_path / "ny"
+    result = runner.invoke(app, ["init", str(folder), option, text, "--language", "en"])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"{option} holds the character {named}")
+    assert line.endswith("which can act on a terminal or break a document; write the text without it")
+    assert not folder.exists()
+
+
+def test_a_folder_name_with_control_characters_gives_a_title_without_them(tmp_path: Path) -> None:
+    folder = tmp_path / "brugata\x7f\x1b_natt"
+    create_project(folder)
+    assert load_project(folder).mapping.title == "Brugata natt"
+    assert [str(p) for p in check(folder).problems] == []
+
+
 def test_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "existing"
     folder.mkdir()
@@ -136,6 +160,7 @@ def test_git_ignores_raw_exports_and_the_lock(tmp_path: Path) -> None:
     (folder / "data" / "survey" / "s1").mkdir()
     (folder / "data" / "survey" / "s1" / "responses.csv").write_text("kjonn,fritekst\n1,personal data\n", "utf-8")
     (folder / "data" / "survey" / "s1" / "codebook.yaml").write_text("source: s1\n", "utf-8")
+    (folder / "data" / "survey" / "s1" / ".hkh-tables.json").write_text("{}", "utf-8")
 
     def ignored(relative: str) -> bool:
         return subprocess.run(["git", "-C", str(folder), "check-ignore", "-q", relative]).returncode == 0
@@ -144,6 +169,7 @@ def test_git_ignores_raw_exports_and_the_lock(tmp_path: Path) -> None:
     assert ignored(".hkh.lock")
     assert ignored("data/survey/s1/responses.csv")  # every answer, open text too
     assert not ignored("data/survey/s1/codebook.yaml")  # questions and labels, and the team's edits
+    assert ignored("data/survey/s1/.hkh-tables.json")  # a survey's tables kept by hkh run
     assert not ignored("data/raw/.gitignore")
     assert not ignored("data/survey/.gitignore")
     assert not ignored("hkh.yaml")

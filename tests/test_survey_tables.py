@@ -2,7 +2,7 @@
 agreement of terminal, JSON and workbook.
 
 The survey is written directly as `hkh import` leaves it (responses.csv + codebook.yaml, see
-notes/survey-contract.md). Its 30 respondents are spelt out below so that every expected number can be checked
+docs/project-folder.md, data/survey/). Its 30 respondents are spelt out below so that every expected number can be checked
 by hand: 26 completed, 4 partial (stopped after the second question). Two of the partial respondents have 0 in every
 checkbox, as SurveyXact writes it, and two have blanks, as the importer writes it for unreached questions.
 """

@@ -3,7 +3,7 @@ open quarter hours per offer, computed once."""
 
 from __future__ import annotations
 
-from hkh.analysis.gap_calendar import Evaluation, Masks, no_masks, open_masks, union
+from hkh.analysis.gap_calendar import Evaluation, Masks, open_masks, union
 from hkh.core.errors import Message
 from hkh.project.load import Project
 from hkh.project.models import Effort
@@ -72,9 +72,6 @@ class GapContext:
         masks, warnings = open_masks(text or ALWAYS, self.evaluation)
         self._warnings.update({repr(warning): warning for warning in warnings})
         return masks
-
-    def nothing(self) -> Masks:
-        return no_masks(self.evaluation)
 
     def offer_tags(self) -> list[str]:
         """Every offer tag once (the vocabulary's spelling, else the first one met): the needs' tags first, then the

@@ -17,16 +17,13 @@ from hkh.project.vocabulary import term_key
 # Bands of the day for summaries; the night band starts at 23:00, when the report finds the scene least safe.
 HOUR_BANDS = ((23, 7), (7, 11), (11, 15), (15, 19), (19, 23))
 
-# Why an effort that offers what a need asks for is not counted for it, in the order they are looked for.
-WHY_NOT = ("unsuitable", "provider", "age", "planned", "ended", "not_started")
-
-
 @dataclass(frozen=True)
 class NotCounted:
     """An effort that offers the need's tag (for its group and area) but is not counted, and why."""
 
     effort: str
-    why: str  # one of WHY_NOT
+    # why, looked for in this order: unsuitable, provider, age, planned, ended, not_started
+    why: str
     reason: str  # in words: the team's own reason for `unsuitable`, hkh's for the others
     date: dt.date | None = None  # when a planned effort starts, an ended one ended, a later one starts
     hours_per_week: float | None = None  # what it would cover of the need's window (None: hours unknown)

@@ -1,6 +1,6 @@
 """`hkh triangulate`: each finding held against the methods whose evidence supports or contradicts it.
 
-The definition (docs and design notes): a finding's strength counts the DISTINCT METHODS whose evidence supports it,
+The definition (docs/design.md, "Definitions"; docs/method.md, "Triangulation"): a finding's strength counts the DISTINCT METHODS whose evidence supports it,
 by the thresholds in `hkh.yaml` (`settings.triangulated`, default 2; `settings.robust`, default 3). Ten interviews
 of the same kind are still one method: HKH asks whether a finding is seen again from different angles, not how often
 one angle repeats it. Any contradicting evidence marks the finding disputed, whatever its count, so that

@@ -760,7 +760,7 @@ def run(
     try:
         with progress_bar(t("cli.progress_loading", words)) as bar:
             result = run_pipeline(SETTINGS.project, language=SETTINGS.language, force=force, progress=show)
-    except HkhError as error:
+    except Exception as error:  # noqa: BLE001 - named and raised again: HkhGroup.invoke reports it
         step = getattr(error, "step", None)
         if step and step != "check" and not SETTINGS.quiet:
             say_error(t("cli.step_stopped_line", words, step=step, note=t("cli.step_stopped", words)))

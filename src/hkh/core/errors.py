@@ -33,7 +33,7 @@ MESSAGES = "messages"  # the namespace of the word tables that holds one entry p
 
 
 def format_location(path: Path | str | None, line: int | None = None, cell: str | None = None) -> str:
-    """`file:line` for text files, `file!Sheet!C14` for spreadsheet cells (as the design asks)."""
+    """`file:line` for text files, `file!Sheet!C14` for spreadsheet cells (docs/design.md, "Commands")."""
     if path is None:
         return ""
     text = str(path)
@@ -369,7 +369,7 @@ class NotRegularFileError(HkhError):
 
 
 class UnsafeTextError(HkhError):
-    """A text holding control characters or terminal escapes."""
+    """A text given on the command line holding control characters or terminal escapes."""
 
     code = "control-character"
 

@@ -22,7 +22,6 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from hkh.core.errors import HkhError
 
@@ -251,16 +250,3 @@ def date_of(value: Cell) -> dt.date | None:
     return None
 
 
-def any_value(cells: list[Cell]) -> bool:
-    return any(not is_blank(value) for value in cells)
-
-
-def first_sheet_with(sheets: Sheets, wanted: set[str]) -> Sheet | None:
-    """The first sheet whose name (ignoring case) is one of `wanted`."""
-    folded = {name.casefold() for name in wanted}
-    return next((s for s in sheets.sheets if s.name.strip().casefold() in folded), None)
-
-
-def row_values(sheet: Sheet, row: int, columns: dict[str, int]) -> dict[str, Any]:
-    """The cells of one row under named columns (1-based column numbers)."""
-    return {key: sheet.value(row, column) for key, column in columns.items()}

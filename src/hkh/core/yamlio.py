@@ -7,10 +7,17 @@ point at `findings.yaml:42` rather than at "findings -> 3 -> evidence -> 1".
 Every file is read with limits (`hkh docs limits`): its size, each text, number and list in it, and how deep it nests.
 Anchors and aliases (`&name`, `*name`) are refused: the team's files never need them, and nine levels of aliases
 (a "billion laughs") make a few hundred bytes stand for billions of values.
+
+Reading, where nothing is written back (`load_yaml_lines`), uses ruamel's C parser (ruamel.yaml.clib) and keeps
+each key's and item's line beside the plain dicts and lists: the five project files read in a tenth of the time of
+the round-trip reader, with the same limits. Text where the two parsers could read differently (tabs, merge keys,
+tags, anchors, directives, line separators other than newlines) and any text the C parser refuses go to the
+round-trip reader, so messages about broken files are its own, word for word.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections.abc import Iterable
@@ -20,7 +27,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
@@ -186,6 +193,78 @@ def load_yaml(path: Path, *, display: Path | str | None = None, limits: YamlLimi
     return tree
 
 
+class LinedMap(dict[Any, Any]):
+    """A mapping read by `load_yaml_lines`: a dict that knows the line of each key (0-based, as ruamel's)."""
+
+    line = 0
+    key_lines: dict[Any, int]
+
+
+class LinedList(list[Any]):
+    """A sequence read by `load_yaml_lines`: a list that knows the line of each item."""
+
+    line = 0
+    item_lines: list[int]
+
+
+class _LinedConstructor(SafeConstructor):
+    def construct_yaml_map(self, node: Any) -> Any:
+        data = LinedMap()
+        data.line = node.start_mark.line
+        yield data
+        data.update(self.construct_mapping(node))
+        lines: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.constructed_objects.get(key_node)
+            with contextlib.suppress(TypeError):  # an unhashable key, refused by the models in any case
+                lines.setdefault(key, key_node.start_mark.line)
+        data.key_lines = lines
+
+    def construct_yaml_seq(self, node: Any) -> Any:
+        data = LinedList()
+        data.line = node.start_mark.line
+        yield data
+        data.extend(self.construct_sequence(node))
+        data.item_lines = [child.start_mark.line for child in node.value]
+
+
+_LinedConstructor.add_constructor("tag:yaml.org,2002:map", _LinedConstructor.construct_yaml_map)
+_LinedConstructor.add_constructor("tag:yaml.org,2002:seq", _LinedConstructor.construct_yaml_seq)
+# where the two parsers may read the same text differently, or report a problem in other words: tabs, line
+# separators (a lone carriage return among them), byte order marks and control characters, merge keys, directives,
+# tags, anchors and aliases, a comment right after a block scalar's indicator (`|#`: only the C parser takes it),
+# a block scalar at the top level (the parsers end it differently; no project file is one), and document markers
+# other than a first line `---`
+_ROUND_TRIP_ONLY = re.compile(
+    r"[\t\x85\u2028\u2029\ufeff]|\r(?!\n)|[^\x20-\U0010ffff\n\r]|<<|^%|(?:^|[\s\[{,])[!&*]|[|>][-+0-9]*#|^[|>]"
+    r"|^\.\.\.|(?<=.)^---",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _lined_reader() -> YAML:
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _LinedConstructor
+    return yaml
+
+
+def load_yaml_lines(path: Path, *, display: Path | str | None = None, limits: YamlLimits = PROJECT_LIMITS) -> Any:
+    """Parse one YAML file for reading only: plain dicts and lists that know their lines (`LinedMap`, `LinedList`);
+    the same values, limits and errors as `load_yaml` and the same lines for `line_of`. An empty file gives None."""
+    shown = display or path
+    raw = read_regular(path, str(shown), limits.file_bytes)
+    text = _utf8_text(raw, str(shown))
+    if _ROUND_TRIP_ONLY.search(text) is None:  # (anchors and aliases go to load_yaml, which refuses them)
+        try:
+            tree = _lined_reader().load(text)
+        except (YAMLError, ValueError, TypeError, RecursionError):
+            pass  # read again below, for the round-trip reader's message
+        else:
+            check_values(tree, shown, limits)
+            return tree
+    return load_yaml(path, display=display, limits=limits)
+
+
 def line_of(node: Any, loc: Iterable[Any]) -> int | None:
     """1-based line of the deepest node that `loc` (a pydantic error location) reaches in the loaded tree."""
     line: int | None = None
@@ -198,12 +277,18 @@ def line_of(node: Any, loc: Iterable[Any]) -> int | None:
             elif isinstance(current, CommentedSeq) and isinstance(key, int) and 0 <= key < len(current):
                 line = current.lc.item(key)[0] + 1
                 current = current[key]
+            elif isinstance(current, LinedMap) and key in current:
+                line = current.key_lines[key] + 1
+                current = current[key]
+            elif isinstance(current, LinedList) and isinstance(key, int) and 0 <= key < len(current):
+                line = current.item_lines[key] + 1
+                current = current[key]
             else:
                 break
         except (AttributeError, KeyError, TypeError, IndexError):
             break
-    if line is None and isinstance(node, (CommentedMap, CommentedSeq)):
-        line = node.lc.line + 1
+    if line is None and isinstance(node, (CommentedMap, CommentedSeq, LinedMap, LinedList)):
+        line = node.line + 1 if isinstance(node, (LinedMap, LinedList)) else node.lc.line + 1
     return line
 
 

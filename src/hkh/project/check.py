@@ -11,6 +11,8 @@ that do not stop any command.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,6 +42,20 @@ FINDINGS_FILE = "findings.yaml"
 PLAN_FILE = "plan.yaml"
 
 NEXT_DAY = {"Mo": "Tu", "Tu": "We", "We": "Th", "Th": "Fr", "Fr": "Sa", "Sa": "Su", "Su": "Mo"}
+
+
+def _shortened(name: str, most: int = 80) -> str:
+    """A name as a one-line message shows it: a very long one cut in the middle."""
+    return name if len(name) <= most else f"{name[: most - 20]}…{name[-15:]}"
+
+
+def _impossible_name(exc: OSError | ValueError) -> tuple[str, dict[str, Any]]:
+    """Why no file can have this name, as a message code and its values (the words say what to do)."""
+    if isinstance(exc, ValueError):
+        return "source-file-nul", {}
+    if exc.errno == errno.ENAMETOOLONG:
+        return "source-file-name-too-long", {}
+    return "source-file-unreadable", {"reason": exc.strerror or str(exc)}
 
 
 def _before(first: str, second: str) -> bool:
@@ -212,9 +228,14 @@ class _Checker(ProblemRecorder):
             if title_is_a_file_name(source.title, source.files):
                 self.warn("source-title-file-name", SOURCES_FILE, ("sources", index, "title"), source=source.id, title=source.title)
             for file_index, name in enumerate(source.files):
-                if self.source_file_exists(name):
-                    continue
                 location = ("sources", index, "files", file_index)
+                try:
+                    if self.source_file_exists(name):
+                        continue
+                except (OSError, ValueError) as exc:
+                    code, values = _impossible_name(exc)
+                    self.error(code, SOURCES_FILE, location, source=source.id, file=_shortened(name), **values)
+                    continue
                 if Path(name).parts[:2] == RAW_DIR.parts:
                     # raw exports are personal data and kept out of git, so a clone legitimately lacks them
                     self.warn("source-raw-missing", SOURCES_FILE, location, source=source.id, file=name)
@@ -228,8 +249,11 @@ class _Checker(ProblemRecorder):
                 self.warn("source-unused", SOURCES_FILE, ("sources", index, "id"), source=source.id)
 
     def source_file_exists(self, name: str) -> bool:
+        """Whether the file is there; OSError or ValueError for a name no file can have (too long, a NUL)."""
         # A bare file name is also looked for in data/raw/, where raw exports are kept.
-        path = Path(name).expanduser()
+        path = Path(name)
+        with contextlib.suppress(RuntimeError):  # `~someone` who is no user of this machine: taken as written
+            path = path.expanduser()
         candidates = [path] if path.is_absolute() else [self.root / path, self.root / RAW_DIR / path]
         return any(candidate.exists() for candidate in candidates)
 

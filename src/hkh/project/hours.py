@@ -84,7 +84,7 @@ def hours_per_week(slots: tuple[bool, ...] | list[bool]) -> float:
 
 
 def cancelled_spillover(text: str) -> list[str]:
-    """Days whose past-midnight hours a later `;` rule wipes out (the trap in the design notes).
+    """Days whose past-midnight hours a later `;` rule wipes out (the trap described in docs/design.md, "The project folder").
 
     A rule set such as `Fr 08:00-04:00; Sa 10:00-04:00` is closed at Saturday 02:30, because the Saturday rule
     replaces the whole of Saturday, spill-over included. We compare each `;`-separated rule evaluated alone with the
@@ -221,7 +221,7 @@ def _osm_text(stretches: list[list[Stretch]], *, all_additional: bool = False) -
     text = ""
     for spans, days in rules:
         rule = f"{_day_selector(days)} {spans}"
-        # A `;` rule replaces its days whole, spill-over from the night before included (see the design notes), so
+        # A `;` rule replaces its days whole, spill-over from the night before included (docs/design.md), so
         # rules that give or take hours across midnight are joined as additional (`,`) rules. The days of the rules
         # never overlap, so adding them means the same as replacing.
         involved = bool((receives_spillover | gives_spillover) & set(days))

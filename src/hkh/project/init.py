@@ -15,7 +15,8 @@ from pathlib import Path
 from hkh.core.errors import OverwriteRefusedError, UsageError
 from hkh.core.files import new_directory, write_text_atomic
 from hkh.core.lock import LOCK_NAME
-from hkh.project.load import OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
+from hkh.core.safe_text import FORBIDDEN, refuse_forbidden
+from hkh.project.load import KEPT_TABLES, OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
 from hkh.project.models import FILE_MODELS, LANGUAGES
 
 TEMPLATE_FILES: tuple[str, ...] = tuple(FILE_MODELS)
@@ -36,9 +37,12 @@ _SURVEY_GITIGNORE_HEAD = {
     "en": "# The answers of imported surveys (open-text answers too) are personal data and must not go into git; codebooks may.",
 }
 _PROJECT_GITIGNORE_HEAD = {
-    "nb": "# hkh holder denne fila mens en kommando skriver i prosjektet.",
-    "nn": "# hkh held denne fila medan ein kommando skriv i prosjektet.",
-    "en": "# hkh holds this file while a command writes to the project.",
+    "nb": "# hkh holder den første fila mens en kommando skriver i prosjektet; den andre er tabellene til\n"
+    "# en spørreundersøkelse, tatt vare på mellom kjøringer av `hkh run`.",
+    "nn": "# hkh held den første fila medan ein kommando skriv i prosjektet; den andre er tabellane til\n"
+    "# ei spørjeundersøking, tekne vare på mellom køyringar av `hkh run`.",
+    "en": "# hkh holds the first file while a command writes to the project; the second is a survey's tables,\n"
+    "# kept between runs of `hkh run`.",
 }
 
 
@@ -51,7 +55,7 @@ def survey_gitignore(language: str) -> str:
 
 
 def project_gitignore(language: str) -> str:
-    return f"{_PROJECT_GITIGNORE_HEAD[language]}\n{LOCK_NAME}\n"
+    return f"{_PROJECT_GITIGNORE_HEAD[language]}\n{LOCK_NAME}\n{KEPT_TABLES}\n"
 
 
 def template_text(name: str, language: str) -> str:
@@ -61,8 +65,8 @@ def template_text(name: str, language: str) -> str:
 
 def default_title(directory: Path) -> str:
     """`brugata_storgata` → `Brugata storgata`: a readable title the team will usually replace."""
-    name = directory.expanduser().resolve().name.replace("_", " ").replace("-", " ").strip()
-    name = " ".join(name.split())
+    name = directory.expanduser().resolve().name.replace("_", " ").replace("-", " ")
+    name = " ".join(FORBIDDEN.sub("", name).split())  # a folder's name may hold what a title may not
     return (name[:1].upper() + name[1:]) if name else "HKH"
 
 
@@ -121,8 +125,12 @@ def create_project(
     root = directory.expanduser()
     if root.exists() and not root.is_dir():
         raise UsageError("init-on-file", path=root)
-    title = (_from_command_line(title) or "").strip() or _from_command_line(default_title(root)) or "HKH"
+    title = (_from_command_line(title) or "").strip() or None
     area = (_from_command_line(area) or "").strip() or None
+    # what `hkh check` refuses in the files is refused here, where the team typed it
+    refuse_forbidden(title or "", "--title")
+    refuse_forbidden(area or "", "--area")
+    title = title or _from_command_line(default_title(root)) or "HKH"
     files = planned_files(root, language, title=title, area=area)
     for path in files:
         if path.exists() or path.is_symlink():

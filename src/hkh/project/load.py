@@ -9,7 +9,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from hkh.core.errors import (
-    FileMissingError,
     HkhError,
     Problem,
     ProjectInvalidError,
@@ -17,7 +16,7 @@ from hkh.core.errors import (
     Severity,
 )
 from hkh.core.files import shown_path
-from hkh.core.yamlio import line_of, load_yaml
+from hkh.core.yamlio import line_of, load_yaml_lines
 from hkh.project.models import (
     FILE_MODELS,
     EffortRegister,
@@ -33,6 +32,7 @@ PROJECT_FILE = "hkh.yaml"
 from hkh.core.guard import OUT_DIR  # noqa: E402  (re-exported: the folder every output goes to)
 
 SURVEY_DIR = Path("data") / "survey"
+KEPT_TABLES = ".hkh-tables.json"  # in data/survey/<source>/: the survey's tables kept by `hkh run` (hkh.survey.kept_tables)
 RAW_DIR = Path("data") / "raw"
 STATS_DIR = Path("data") / "stats"
 
@@ -117,7 +117,7 @@ def load_file(root: Path, name: str) -> tuple[HkhModel | None, Any, list[Problem
     shown = display_path(root, name)
     path = root / name
     try:
-        tree = load_yaml(path, display=shown)
+        tree = load_yaml_lines(path, display=shown)
     except HkhError as exc:
         return None, None, [exc.as_problem()]
     if tree is None:
@@ -138,6 +138,21 @@ def load_file(root: Path, name: str) -> tuple[HkhModel | None, Any, list[Problem
     return model, tree, []
 
 
+def project_of(root: Path, models: AnyMapping[str, Any], trees: AnyMapping[str, Any]) -> Project | None:
+    """The project made of files already loaded (by `hkh check`, say); None unless all five loaded."""
+    if any(models.get(name) is None for name in FILE_MODELS):
+        return None
+    return Project(
+        root=root,
+        mapping=models["hkh.yaml"],
+        sources=models["sources.yaml"],
+        efforts=models["efforts.yaml"],
+        findings=models["findings.yaml"],
+        plan=models["plan.yaml"],
+        trees={name: trees[name] for name in FILE_MODELS},
+    )
+
+
 def load_with_problems(root: Path) -> tuple[Project | None, list[Problem]]:
     models: dict[str, Any] = {}
     trees: dict[str, Any] = {}
@@ -149,16 +164,7 @@ def load_with_problems(root: Path) -> tuple[Project | None, list[Problem]]:
         problems.extend(found)
     if problems:
         return None, problems
-    project = Project(
-        root=root,
-        mapping=models["hkh.yaml"],
-        sources=models["sources.yaml"],
-        efforts=models["efforts.yaml"],
-        findings=models["findings.yaml"],
-        plan=models["plan.yaml"],
-        trees=trees,
-    )
-    return project, []
+    return project_of(root, models, trees), []
 
 
 def load_project(explicit: Path | None = None, *, start: Path | None = None) -> Project:
@@ -168,10 +174,3 @@ def load_project(explicit: Path | None = None, *, start: Path | None = None) -> 
     if project is None:
         raise ProjectInvalidError(problems)
     return project
-
-
-def require_file(root: Path, name: str | Path) -> Path:
-    path = root / name
-    if not path.exists():
-        raise FileMissingError("file-missing", path=display_path(root, name))
-    return path

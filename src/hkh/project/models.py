@@ -694,7 +694,6 @@ class FollowUp(HkhModel):
     text: str = Field(min_length=1)
 
 
-BUILTIN_COLUMNS = ("goal", "measure", "responsible", "timing", "theme", "addresses", "status", "anchored")
 COLUMN_KEY = r"^[a-z][a-z0-9_]*$"
 
 

@@ -9,7 +9,6 @@ headers (in nb, nn or en, or as plan.yaml labels them), whatever order they were
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -244,4 +243,3 @@ def read_plan_workbook(path: Path, shown: str, plan: Plan, language: str) -> Pla
     return PlanWorkbook(sheets, plan_table, follow_table)
 
 
-ID_IN_TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")

@@ -76,10 +76,6 @@ class Terms:
     # kind -> key -> the keys of every term that contains it, directly or through others
     containers: dict[Kind, dict[str, frozenset[str]]] = field(default_factory=dict)
 
-    @property
-    def has_vocabulary(self) -> bool:
-        return self.declared is not None
-
     def is_declared(self, kind: Kind, term: str) -> bool:
         return self.declared is None or term_key(term) in self.declared[kind]
 

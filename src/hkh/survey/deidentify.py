@@ -1,7 +1,7 @@
 """What `hkh import` leaves out of the stored survey: identifying columns, and identifiers inside answers.
 
 The verdicts come from `hkh.survey.identifiers` (by name and question text, by content); this module applies them to
-an export's columns, as the codebook builder (`hkh.survey.codebook`) meets them:
+an export's columns, as the codebook builder (`hkh.survey.interpret`) meets them:
 
 - **A column is dropped** when its variable name, SurveyXact's question name or its question text names a direct
   identifier (a strong word anywhere, `Fødselsnummer (11 siffer)`; a weak word alone, `Ditt navn`), or when at

@@ -32,8 +32,9 @@ from hkh.core.errors import (
     worded,
 )
 from hkh.core.limits import MAX_EXPORT_BYTES, check_regular
-from hkh.survey.codebook import Codebook, build_survey
+from hkh.survey.codebook import Codebook
 from hkh.survey.deidentify import PrivacyReport
+from hkh.survey.interpret import build_survey
 from hkh.survey.store import CODEBOOK, RESPONSES, display_in, survey_dir
 from hkh.survey.surveyxact import ProgressCallback, read_export
 
@@ -83,7 +84,7 @@ def _next_id(root: Path, source_id: str) -> str:
 def write_responses_csv(path: Path, header: list[str], columns: list[Sequence[Any]]) -> None:
     """responses.csv, streamed from the columns: rows are made one at a time by `zip`, never all at once.
 
-    The columns already hold the answers as text (see `hkh.survey.codebook`), so nothing is formatted per cell here.
+    The columns already hold the answers as text (see `hkh.survey.interpret`), so nothing is formatted per cell here.
     """
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")

@@ -202,7 +202,6 @@ class SurveyData:
     directory: Path
     questions: list[SurveyQuestion]
     frame: pd.DataFrame
-    codebook_display: str
     responses_display: str
 
     def question(self, name: str) -> SurveyQuestion | None:
@@ -265,14 +264,5 @@ def load_survey_data(project: Project, source_id: str | None = None) -> SurveyDa
         directory=survey.directory,
         questions=[_adapt_question(q) for q in survey.codebook.questions],
         frame=frame,
-        codebook_display=project.path(SURVEY_DIR / source / CODEBOOK),
         responses_display=project.path(SURVEY_DIR / source / RESPONSES),
     )
-
-
-def load_survey_question(project: Project, source: str, name: str) -> SurveyQuestion | None:
-    """A question of an imported survey by question or variable name (a grid item by its variable)."""
-    path = survey_dir(project, source) / CODEBOOK
-    codebook = Codebook.load(path, project.path(SURVEY_DIR / source / CODEBOOK))
-    found = codebook.question(str(name))
-    return _adapt_question(found) if found is not None else None

@@ -1,14 +1,15 @@
 """Reading a SurveyXact export into raw tables: sniffing the format, the encoding and the delimiter from the bytes.
 
 An export arrives as an .xlsx workbook, an Excel 2003 XML (SpreadsheetML) workbook, or a set of CSV files, in
-whatever encoding and delimiter the export dialog chose (see docs in `surveyxact-format.md`, §6 and §11). Nothing
+whatever encoding and delimiter the export dialog chose (see docs/surveyxact-format.md, §6 and §11). Nothing
 here trusts a file name for the format: a `.csv` saved as UTF-16 with tabs, or an `.xls` that is really an
 .xlsx, is read by what it is. File names only help to tell a labels file from a dataset when the content cannot.
 
 The result is a `RawExport`: the four tables as plain Python values, with enough bookkeeping to point an error at
 `export.xlsx!Dataset!C14` or `dataset.csv:17`. The dataset is kept by column (its header row, then one list per
 variable): a large .xlsx is streamed from calamine a few hundred rows at a time into columns, never held as millions
-of row lists. The small tables are kept as rows. Interpreting the tables is `hkh.survey.codebook`'s job.
+of row lists. The small tables are kept as rows. Interpreting the tables is the job of `hkh.survey.structure` and
+`hkh.survey.interpret`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from hkh.core.limits import MAX_EXPORT_BYTES, check_regular, open_regular, read_
 from hkh.core.text import decode, sniff_delimiter
 from hkh.survey.spreadsheetml import SPREADSHEET_NS, read_spreadsheetml
 
-ROLES = ("dataset", "labels", "structure", "variables")
 DATASET_SHEET = re.compile(r"^dataset\s*(?:\(\s*(\d+)\s*\))?$", re.IGNORECASE)
 ProgressCallback = Callable[[str, int, int], None]
 STREAM_ROWS = 500  # rows of a Dataset sheet turned into columns at a time

@@ -1,7 +1,7 @@
 """Synthetic SurveyXact exports in every format SurveyXact writes, for tests, benchmarks and the example.
 
 Real exports hold personal data and cannot be shipped, so hkh builds its own with the same shape (documented in
-`surveyxact-format.md`): a Dataset (system columns first, question variables, the `statoverall_1..5` one-hot status
+docs/surveyxact-format.md): a Dataset (system columns first, question variables, the `statoverall_1..5` one-hot status
 at the end, "other, specify" texts after it as in real exports), headerless Labels, Structure with `choiceValue`
 codes that differ from option positions when asked to, and Variables. Writers:
 

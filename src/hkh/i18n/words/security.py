@@ -173,6 +173,11 @@ WORDS: Words = {
         "nn": "ein tekst inneheld teiknet {char}, som kan styre ein terminal eller øydeleggje eit dokument; fjern det",
         "en": "a text holds the character {char}, which can act on a terminal or break a document; remove it",
     },
+    "control_character_option": {
+        "nb": "{option} inneholder tegnet {char}, som kan styre en terminal eller ødelegge et dokument; skriv teksten uten det",
+        "nn": "{option} inneheld teiknet {char}, som kan styre ein terminal eller øydeleggje eit dokument; skriv teksten utan det",
+        "en": "{option} holds the character {char}, which can act on a terminal or break a document; write the text without it",
+    },
     "project_has_errors": {
         "nb": "hkh arbeider ikke med et prosjekt med feil; `hkh check` viser alle {n}",
         "nn": "hkh arbeider ikkje med eit prosjekt med feil; `hkh check` viser alle {n}",

@@ -57,6 +57,21 @@ WORDS: Words = {
         "nn": "kjelda `{source}`: fila `{file}` finst ikkje (stien blir rekna frå prosjektmappa)",
         "en": "source `{source}`: the file `{file}` does not exist (paths are relative to the project folder)",
     },
+    "source-file-nul": {
+        "nb": "kilden `{source}`: filnavnet `{file}` inneholder et NUL-tegn, som ingen fil kan ha; fjern det",
+        "nn": "kjelda `{source}`: filnamnet `{file}` inneheld eit NUL-teikn, som inga fil kan ha; fjern det",
+        "en": "source `{source}`: the file name `{file}` holds a NUL character, which no file can have; remove it",
+    },
+    "source-file-name-too-long": {
+        "nb": "kilden `{source}`: et mappe- eller filnavn i `{file}` er lengre enn filsystemet tillater (255 byte); gjør det kortere",
+        "nn": "kjelda `{source}`: eit mappe- eller filnamn i `{file}` er lengre enn filsystemet tillèt (255 byte); gjer det kortare",
+        "en": "source `{source}`: a folder or file name in `{file}` is longer than the file system allows (255 bytes); shorten it",
+    },
+    "source-file-unreadable": {
+        "nb": "kilden `{source}`: fila `{file}` kan ikke slås opp ({reason}); sjekk stien",
+        "nn": "kjelda `{source}`: fila `{file}` kan ikkje slåast opp ({reason}); sjekk stien",
+        "en": "source `{source}`: the file `{file}` cannot be looked up ({reason}); check the path",
+    },
     "source-title-file-name": {
         "nb": "tittelen til kilden `{source}` er et filnavn (`{title}`); skriv undersøkelsens virkelige navn, slik rapporten skal bruke det",
         "nn": "tittelen til kjelda `{source}` er eit filnamn (`{title}`); skriv det verkelege namnet på undersøkinga, slik rapporten skal bruke det",
