@@ -24,7 +24,7 @@ field_reports, observation, documents, request, gap_analysis, endorsed
 nb, nn, en, none, md, docx
 
 # Typer commands and the global options' callback, called by Typer
-_global, init, import_, plan_import, plan_status, efforts_import, efforts_export
+_global, init, import_, plan_import, plan_status, efforts_import, efforts_export, docs
 
 # Read by the report's Jinja template (outputs/report/templates/report.html.j2)
 _.data_uri

@@ -30,9 +30,9 @@ from hkh.core.errors import CheckFailedError, HkhError, Message, Problem, Projec
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.results import Results
     from hkh.core.guard import OutputGuard
-    from hkh.project.fixes import Applied
     from hkh.outputs.charts.cache import FigureJob
     from hkh.outputs.write import Drawn
+    from hkh.project.fixes import Applied
     from hkh.project.load import Project
 
 PROJECT_FILES = ("hkh.yaml", "sources.yaml", "efforts.yaml", "findings.yaml", "plan.yaml")
@@ -492,7 +492,7 @@ def run_pipeline(
                     try:
                         if isinstance(outcome, BaseException):
                             raise outcome
-                        written = write_drawn(root, outcome, force=force, language=results.language)
+                        written = write_drawn(root, outcome, force=force)
                     except Exception as error:
                         # the step is named for the user, a bug's crash line as well as an HkhError
                         with contextlib.suppress(AttributeError):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hkh.core.errors import HkhError, say
+from hkh.core.errors import HkhError, Message, say
 from hkh.core.safe_text import csv_cell, document_text
 from hkh.survey.deidentify import ColumnVerdict, TextMasker, identity_number
 from hkh.survey.structure import StructRow, parse_date, parse_number
@@ -60,7 +60,7 @@ class ColumnReader:
     row_count: int
     values: dict[str, list[str]]
     distinct_codes: dict[str, set[int]]
-    warnings: list[str]
+    warnings: list[Message]
 
     def cell_error(self, code: str, row: int, column: int, /, **values: Any) -> HkhError:
         return self.dataset.error(code, row + 1, column, **values)
