@@ -56,7 +56,7 @@ TARGET_RUN_PLAN_EDIT = 0.4  # × the cold run
 # tests/test_run_speed.py checks this list against pyproject.toml.
 RUNTIME_LIBRARIES = (
     "typer", "rich", "pydantic", "ruamel.yaml", "opening_hours", "pandas", "numpy", "openpyxl", "python_calamine",
-    "matplotlib.pyplot", "jinja2", "docx", "scipy.optimize",
+    "matplotlib.pyplot", "jinja2", "docx", "scipy.optimize", "markdown_it",
 )
 CALAMINE_READ = (
     "import sys\n"

@@ -296,7 +296,7 @@ def test_the_benchmarks_baseline_imports_every_runtime_library() -> None:
         "typer": "typer", "rich": "rich", "pydantic": "pydantic", "ruamel.yaml": "ruamel.yaml",
         "ruamel.yaml.clib": "ruamel.yaml", "opening-hours-py": "opening_hours", "pandas": "pandas",
         "openpyxl": "openpyxl", "python-calamine": "python_calamine", "matplotlib": "matplotlib.pyplot",
-        "jinja2": "jinja2", "python-docx": "docx", "scipy": "scipy.optimize",
+        "jinja2": "jinja2", "python-docx": "docx", "scipy": "scipy.optimize", "markdown-it-py": "markdown_it",
     }
     assert names <= set(imported_as), f"a new dependency: add it to RUNTIME_LIBRARIES and here: {names - set(imported_as)}"
     assert {imported_as[name] for name in names} <= set(RUNTIME_LIBRARIES)
