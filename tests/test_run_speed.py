@@ -329,3 +329,22 @@ def test_a_worker_that_dies_leaves_its_work_to_the_main_process(
     assert outputs(project) == outputs(single)
     if (os.cpu_count() or 1) > 1:
         assert died.exists()
+
+
+def test_a_change_to_hkh_s_own_code_makes_a_run_redo_its_steps() -> None:
+    """Outputs and kept survey tables are keyed on hkh's code, not only its version number: an edited hkh (an
+    editable install, a fix not yet released) must not reuse what older code made."""
+    import os
+
+    import hkh
+    from hkh.pipeline import code_fingerprint
+
+    source = Path(hkh.__file__).parent / "survey" / "tables.py"
+    before = source.stat()
+    first = code_fingerprint()
+    try:
+        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        assert code_fingerprint() != first
+    finally:
+        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert code_fingerprint() == first
