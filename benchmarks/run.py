@@ -15,7 +15,10 @@ times do not:
 - `hkh survey` at several sizes: time per 1,000 respondents should stay flat (linear cost);
 - peak memory of import and survey against the size of the data in memory (a pandas DataFrame of the dataset,
   deep size) (target: under 5×);
-- `hkh run` on a copy of examples/brugata_storgata.
+- `hkh run` on a copy of examples/brugata_storgata, cold (a fresh copy) against `python -c "import <every runtime
+  library of hkh>"` (target: 1.5×); again with nothing changed (target: 0.15× the cold run); after a comment is added
+  to plan.yaml (target: 0.4× the cold run). Floors beside them: the CPU time of each part of the run measured in one
+  process (benchmarks/run_parts.py), shared perfectly between two cores after the parts that come first.
 
 Generated exports are cached in `$HKH_BENCH_CACHE` (default `~/.cache/hkh-bench`), never in the repository.
 """
@@ -44,6 +47,17 @@ from exports import cached_export  # noqa: E402
 TARGET_STARTUP = 1.5
 TARGET_IMPORT = 1.5
 TARGET_MEMORY = 5.0
+TARGET_RUN_COLD = 1.5  # × the import of every runtime library
+TARGET_RUN_UNCHANGED = 0.15  # × the cold run
+TARGET_RUN_PLAN_EDIT = 0.4  # × the cold run
+# Every library hkh imports at run time: pyproject.toml's [project] dependencies, by the names they are imported as
+# (numpy comes with pandas and hkh imports it too; ruamel.yaml.clib is ruamel's C parser, loaded by ruamel.yaml;
+# scipy.optimize is what the disclosure audit imports of scipy, which `hkh run` itself does not load).
+# tests/test_run_speed.py checks this list against pyproject.toml.
+RUNTIME_LIBRARIES = (
+    "typer", "rich", "pydantic", "ruamel.yaml", "opening_hours", "pandas", "numpy", "openpyxl", "python_calamine",
+    "matplotlib.pyplot", "jinja2", "docx", "scipy.optimize", "markdown_it",
+)
 CALAMINE_READ = (
     "import sys\n"
     "from python_calamine import CalamineWorkbook\n"
@@ -162,6 +176,70 @@ def machine() -> dict[str, str]:
     }
 
 
+def measure_runs(
+    example: Path, copy: Path, hkh: list[str], count: int, row: Any, verdict: Any, help_run: Best
+) -> dict[str, Any]:
+    """`hkh run` cold, unchanged and after an edit to plan.yaml, against the libraries' import; and the floors."""
+    libraries = best_of(count, [sys.executable, "-c", "import " + ", ".join(RUNTIME_LIBRARIES)])
+
+    def fresh_example() -> None:
+        if copy.exists():
+            shutil.rmtree(copy)
+        shutil.copytree(example, copy, ignore=shutil.ignore_patterns("out", ".hkh-*"))
+
+    edits = iter(range(1, 1_000_000))
+
+    def edit_plan() -> None:
+        # a real edit, as a team member makes one: a comment line added
+        with (copy / "plan.yaml").open("a", encoding="utf-8") as plan:
+            plan.write(f"# note {next(edits)}: to be discussed at the final consultation\n")
+
+    run = [*hkh, "run", "-p", str(copy)]
+    cold = best_of(count, run, prepare=fresh_example)
+    unchanged = best_of(count, run)  # after the last cold run: every output is current
+    plan_edit = best_of(count, run, prepare=edit_plan)
+    parts_process = subprocess.run(
+        [sys.executable, str(HERE / "run_parts.py"), str(copy)], capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    parts: dict[str, float] = json.loads(parts_process.stdout)
+    sys.path.insert(0, str(HERE))
+    from run_parts import PLAN_PARTS, SERIAL_PARTS
+
+    def floor(names: list[str]) -> tuple[float, float]:
+        """(the parts' CPU in one process, the least wall time on two cores: the serial parts, then half the rest)"""
+        serial = sum(parts[name] for name in names if name.startswith(SERIAL_PARTS))
+        total = sum(parts[name] for name in names)
+        return total, serial + (total - serial) / 2
+
+    cold_cpu, cold_floor = floor(list(parts))
+    plan_cpu, plan_floor = floor([name for name in parts if name.startswith(PLAN_PARTS)])
+    ratio_cold = cold.wall / libraries.wall
+    ratio_unchanged = unchanged.wall / cold.wall
+    ratio_plan = plan_edit.wall / cold.wall
+    row("hkh run, cold, vs import of every library", seconds(cold.wall), seconds(libraries.wall), f"{ratio_cold:.2f}×",
+        verdict(ratio_cold, TARGET_RUN_COLD))
+    row("  (CPU of the cold run, all its processes)", seconds(cold.cpu), seconds(libraries.cpu),
+        f"{cold.cpu / libraries.cpu:.2f}×", f"peak {megabytes(cold.maxrss)}")
+    row("  (floor: the run's parts on two cores)", seconds(cold_floor), seconds(libraries.wall),
+        f"{cold_floor / libraries.wall:.2f}×", f"parts {seconds(cold_cpu)} CPU in one process")
+    row("hkh run again, nothing changed, vs cold", seconds(unchanged.wall), seconds(cold.wall),
+        f"{ratio_unchanged:.2f}×", verdict(ratio_unchanged, TARGET_RUN_UNCHANGED))
+    row("  (floor: hkh --help)", seconds(help_run.wall), seconds(cold.wall), f"{help_run.wall / cold.wall:.2f}×", "")
+    row("hkh run after editing plan.yaml, vs cold", seconds(plan_edit.wall), seconds(cold.wall),
+        f"{ratio_plan:.2f}×", verdict(ratio_plan, TARGET_RUN_PLAN_EDIT))
+    row("  (floor: what plan.yaml touches, two cores)", seconds(plan_floor), seconds(cold.wall),
+        f"{plan_floor / cold.wall:.2f}×", f"parts {seconds(plan_cpu)} CPU in one process")
+    for name, value in parts.items():
+        row(f"    {name[:38]}", seconds(value), "", "", "CPU")
+    return {
+        "libraries": list(RUNTIME_LIBRARIES), "import_libraries_s": libraries.wall, "cold_s": cold.wall,
+        "cold_cpu_s": cold.cpu, "cold_maxrss": cold.maxrss, "unchanged_s": unchanged.wall, "plan_edit_s": plan_edit.wall,
+        "ratio_cold": ratio_cold, "ratio_unchanged": ratio_unchanged, "ratio_plan_edit": ratio_plan,
+        "floor_cold_s": cold_floor, "floor_plan_edit_s": plan_floor, "parts_cpu_s": parts,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", help="respondent counts, comma-separated (default 1000,20000,100000)")
@@ -170,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variables", type=int, default=200, help="variables (columns) per export")
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("HKH_BENCH_CACHE", Path.home() / ".cache" / "hkh-bench")))
     parser.add_argument("--skip-run", action="store_true", help="leave out `hkh run` on the example")
+    parser.add_argument("--run-only", action="store_true", help="start-up and `hkh run` only (no import or survey sizes)")
     parser.add_argument("--markdown", type=Path, help="also write the results as a Markdown table to this file")
     parser.add_argument("--json", type=Path, help="also write the raw figures as JSON to this file")
     args = parser.parse_args(argv)
@@ -177,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes else (
         [1000, 5000] if args.quick else [1000, 20000, 100000]
     )
+    if args.run_only:
+        sizes = []
     repeat = args.repeat or (3 if args.quick else 5)
     big_repeat = 1 if args.quick else 2
     hkh = hkh_command()
@@ -208,6 +289,14 @@ def main(argv: list[str] | None = None) -> int:
         figures["import"] = {}
         for size in sizes:
             started = time.perf_counter()
+            # made in a child process: Linux keeps a process's peak memory across exec in its children, so an
+            # export generated here would set the peak memory of every command measured after it
+            subprocess.run(
+                [sys.executable, "-c", "import sys; from exports import cached_export; "
+                 "cached_export(__import__('pathlib').Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))",
+                 str(args.cache), str(size), str(args.variables)],
+                check=True, cwd=HERE,
+            )
             export, facts = cached_export(args.cache, size, args.variables)
             made = time.perf_counter() - started
             if made > 1:
@@ -277,19 +366,10 @@ def main(argv: list[str] | None = None) -> int:
             row("hkh survey: fixed + rate per 1,000 rows", f"{slope:.4f} s per 1k", f"fixed {seconds(fixed)}",
                 f"{above:+.2f} s", "linear" if linear else "MORE THAN LINEAR")
 
-        # ---- the whole run on the example
+        # ---- the whole run on the example: cold, again with nothing changed, after an edit to plan.yaml
         example = ROOT / "examples" / "brugata_storgata"
         if not args.skip_run and (example / "hkh.yaml").is_file():
-            copy = work / "example"
-
-            def fresh_example() -> None:
-                if copy.exists():
-                    shutil.rmtree(copy)
-                shutil.copytree(example, copy, ignore=shutil.ignore_patterns("out"))
-
-            run = best_of(max(1, repeat // 2), [*hkh, "run", "-p", str(copy)], prepare=fresh_example)
-            figures["run"] = {"hkh_s": run.wall, "cpu_s": run.cpu, "maxrss": run.maxrss}
-            row("hkh run on examples/brugata_storgata", seconds(run.wall), "", "", f"peak {megabytes(run.maxrss)}")
+            figures["run"] = measure_runs(example, work / "example", hkh, max(repeat, 3), row, verdict, help_run)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -225,6 +225,23 @@ def _import_example_survey(project: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def listed_by_folder(stdout: str) -> dict[Path, tuple[int, list[str] | None]]:
+    """The lines after "Files written (N), by folder:": `  folder/ (2): a.xlsx, b.html` or `  folder/: 15 files`."""
+    import re
+
+    lines = stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if re.match(r"^(Files written|Filer skrevet|Filer skrivne|Nothing|Ingenting)", line)) + 1
+    folders: dict[Path, tuple[int, list[str] | None]] = {}
+    for line in lines[start:]:
+        named = re.match(r"^  (?P<folder>.+)/ \((?P<n>\d+)\): (?P<names>.+)$", line)
+        counted = re.match(r"^  (?P<folder>.+)/: (?P<n>\d+) \w+$", line)
+        if named:
+            folders[Path(named["folder"])] = (int(named["n"]), named["names"].split(", "))
+        elif counted:
+            folders[Path(counted["folder"])] = (int(counted["n"]), None)
+    return folders
+
+
 @dataclass
 class ExampleRun:
     project: Path
@@ -233,11 +250,9 @@ class ExampleRun:
     stdout: str
 
     @property
-    def listed(self) -> list[Path]:
-        """The files `hkh run` says it wrote (the lines after "Files written:"), as paths."""
-        lines = self.stdout.splitlines()
-        start = next(i for i, line in enumerate(lines) if line in ("Files written:", "Filer skrevet:", "Filer skrivne:")) + 1
-        return [Path(line.strip()) for line in lines[start:] if line.strip()]
+    def listed(self) -> dict[Path, tuple[int, list[str] | None]]:
+        """What `hkh run` says it wrote, by folder: (how many files, their names where it names them)."""
+        return listed_by_folder(self.stdout)
 
     @property
     def report(self) -> Path:

@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hkh.core.errors import Message
+from hkh.i18n import render
 from hkh.project import calendar, hours
 from hkh.project.calendar import (
     HOLIDAY_NAMES,
@@ -68,11 +70,16 @@ def test_slot_zero_is_the_first_quarter_after_midnight() -> None:
     assert not slots.is_open(D(2020, 3, 2), 0, 15)
 
 
-def test_unreadable_hours_and_empty_periods_are_refused_in_words() -> None:
-    with pytest.raises(CalendarHoursError, match="cannot read opening hours"):
+def test_unreadable_hours_and_empty_periods_are_refused_with_a_code() -> None:
+    with pytest.raises(CalendarHoursError) as unreadable:
         slots_for_days("Mon-Fri 9-15", D(2020, 1, 6), D(2020, 1, 12))
-    with pytest.raises(CalendarHoursError, match="before it begins"):
+    assert (unreadable.value.code, unreadable.value.values) == ("hours-unreadable", {"text": "Mon-Fri 9-15"})
+    message = render(Message(f"messages.{unreadable.value.code}", unreadable.value.values), "en")
+    assert "cannot read the opening hours `Mon-Fri 9-15`" in message
+    with pytest.raises(CalendarHoursError) as reversed_period:
         slots_for_days("24/7", D(2020, 1, 6), D(2020, 1, 5))
+    assert reversed_period.value.code == "period-reversed"
+    assert "before it starts" in render(Message("messages.period-reversed", reversed_period.value.values), "en")
     with pytest.raises(ValueError, match="not a Monday"):
         week_slots_on("24/7", D(2020, 1, 7))
 
@@ -135,7 +142,7 @@ def test_the_library_knows_norways_holidays_from_2000_to_2076_only() -> None:
 
 def test_ph_outside_the_librarys_years_is_warned_about() -> None:
     slots = slots_for_days(WEEKDAYS_NO_PH, D(1999, 12, 27), D(2000, 1, 2))
-    assert len(slots.warnings) == 1 and "1999" in slots.warnings[0] and "not applied" in slots.warnings[0]
+    assert len(slots.warnings) == 1 and "1999" in render(slots.warnings[0], "en") and "not applied" in render(slots.warnings[0], "en")
     assert slots_for_days(WEEKDAYS_NO_PH, D(2020, 1, 6), D(2020, 1, 12)).warnings == ()
     # a comment that mentions PH is not a PH rule
     assert slots_for_days('Mo 10:00-12:00 "PH: ring"', D(1999, 1, 4), D(1999, 1, 10)).warnings == ()
@@ -144,7 +151,8 @@ def test_ph_outside_the_librarys_years_is_warned_about() -> None:
 def test_school_holidays_are_unknown_so_the_regular_hours_count_with_a_warning() -> None:
     slots = slots_for_days("Mo-Fr 09:00-15:00; SH off", D(2020, 6, 29), D(2020, 7, 5))  # summer holidays
     assert slots.hours() == 30
-    assert len(slots.warnings) == 1 and "school holidays (SH)" in slots.warnings[0]
+    assert len(slots.warnings) == 1 and "school holidays (SH)" in render(slots.warnings[0], "en")
+    assert "skuleferiane (SH)" in render(slots.warnings[0], "nn")
 
 
 # ----------------------------------------------------------------------------------------- seasons and nights

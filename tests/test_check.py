@@ -142,20 +142,20 @@ def test_the_base_project_is_clean(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("file_name", "old", "new", "needle", "occurrence", "phrase"),
     [
-        ("sources.yaml", "  - id: watching", "  - id: interviews", "- id: interviews", 2, "source id `interviews` is used twice (first on line 2)"),
-        ("efforts.yaml", "efforts:\n", "efforts:\n  - id: cafe\n    organisation: X\n    name: Y\n", "- id: cafe", 2, "effort id `cafe` is used twice"),
-        ("findings.yaml", "  - id: f2", "  - id: f1", "- id: f1", 2, "finding id `f1` is used twice"),
-        ("findings.yaml", "      - id: health", "      - id: f1.1", "- id: f1.1", 1, "need id `f1.1` is used twice"),
-        ("findings.yaml", "      - id: health", "      - id: f1", "- id: f1", 2, "need id `f1` is also a finding id"),
-        ("hkh.yaml", "mandate:\n", "mandate:\n  - id: m1\n    text: again\n", "- id: m1", 2, "mandate item id `m1` is used twice"),
-        ("plan.yaml", "goals:\n", "goals:\n  - id: A\n    text: one\n  - id: A\n    text: two\n", "- id: A", 2, "goal id `A` is used twice (first on line 2)"),
-        ("plan.yaml", "      - text: \"Tell people about the health bus\"", "      - id: \"1.1\"\n        text: \"Tell\"", "- id: \"1.1\"", 1, "measure id `1.1` is used twice"),
+        ("sources.yaml", "  - id: watching", "  - id: interviews", "- id: interviews", 2, "the id `interviews` is used twice (source, first on line 2)"),
+        ("efforts.yaml", "efforts:\n", "efforts:\n  - id: cafe\n    organisation: X\n    name: Y\n", "- id: cafe", 2, "the id `cafe` is used twice (effort"),
+        ("findings.yaml", "  - id: f2", "  - id: f1", "- id: f1", 2, "the id `f1` is used twice (finding"),
+        ("findings.yaml", "      - id: health", "      - id: f1.1", "- id: f1.1", 1, "the id `f1.1` is used twice (need"),
+        ("findings.yaml", "      - id: health", "      - id: f1", "- id: f1", 2, "the need id `f1` is also a finding's id"),
+        ("hkh.yaml", "mandate:\n", "mandate:\n  - id: m1\n    text: again\n", "- id: m1", 2, "the id `m1` is used twice (mandate item"),
+        ("plan.yaml", "goals:\n", "goals:\n  - id: A\n    text: one\n  - id: A\n    text: two\n", "- id: A", 2, "the id `A` is used twice (goal, first on line 2)"),
+        ("plan.yaml", "      - text: \"Tell people about the health bus\"", "      - id: \"1.1\"\n        text: \"Tell\"", "- id: \"1.1\"", 1, "the id `1.1` is used twice (measure"),
     ],
     ids=["source", "effort", "finding", "need-auto", "need-finding", "mandate", "goal", "measure"],
 )
 def test_duplicate_ids(tmp_path: Path, file_name: str, old: str, new: str, needle: str, occurrence: int, phrase: str) -> None:
     root = make_project(tmp_path, **{file_name.replace(".yaml", "_yaml"): (old, new)})
-    problem = only(problems_of(root), "duplicate-id")
+    problem = only(problems_of(root), "need-id-is-finding" if "also a finding" in phrase else "duplicate-id")
     assert_problem(problem, Severity.ERROR, file_name, line_of_text(root, file_name, needle, occurrence), phrase)
 
 
@@ -166,21 +166,21 @@ def test_evidence_naming_an_unknown_source(tmp_path: Path) -> None:
     root = make_project(tmp_path, findings_yaml=("      - source: watching", "      - source: wathcing"))
     problem = only(problems_of(root), "unknown-source")
     assert_problem(problem, Severity.ERROR, "findings.yaml", line_of_text(root, "findings.yaml", "wathcing"),
-                   "finding `f1` cites source `wathcing`, which is not in sources.yaml")
+                   "the source `wathcing` is not in sources.yaml; correct the id")
 
 
 def test_effort_naming_an_unknown_source(tmp_path: Path) -> None:
     root = make_project(tmp_path, efforts_yaml=("sources: [interviews]", "sources: [interviews, leaflet]"))
     problem = only(problems_of(root), "unknown-source")
     assert_problem(problem, Severity.ERROR, "efforts.yaml", line_of_text(root, "efforts.yaml", "leaflet"),
-                   "effort `cafe` names source `leaflet`")
+                   "the source `leaflet` is not in sources.yaml")
 
 
 def test_finding_naming_an_unknown_mandate_item(tmp_path: Path) -> None:
     root = make_project(tmp_path, findings_yaml=("    mandate: m1", "    mandate: m9"))
     problem = only(problems_of(root), "unknown-mandate")
     assert_problem(problem, Severity.ERROR, "findings.yaml", line_of_text(root, "findings.yaml", "mandate: m9"),
-                   "mandate item `m9`, which is not in hkh.yaml `mandate` (known: m1)")
+                   "finding `f1` names the mandate item `m9`, which is not under `mandate` in hkh.yaml (those are: m1)")
 
 
 def test_measure_addressing_an_unknown_id(tmp_path: Path) -> None:
@@ -197,23 +197,23 @@ def test_measure_may_address_findings_and_both_kinds_of_need_id(tmp_path: Path) 
 
 def test_follow_up_naming_an_unknown_finding(tmp_path: Path) -> None:
     root = make_project(tmp_path, plan_yaml=BASE["plan.yaml"] + "follow_up:\n  - finding: f7\n    text: later\n")
-    problem = only(problems_of(root), "unknown-finding")
+    problem = only(problems_of(root), "follow-up-unknown-finding")
     assert_problem(problem, Severity.ERROR, "plan.yaml", line_of_text(root, "plan.yaml", "finding: f7"),
-                   "follow_up names finding `f7`")
+                   "`follow_up` names the finding `f7`")
 
 
 def test_unknown_responsible_party(tmp_path: Path) -> None:
     root = make_project(tmp_path, plan_yaml=('responsible: "The district"', 'responsible: "The health agency"'))
     problem = only(problems_of(root), "unknown-party")
     assert_problem(problem, Severity.ERROR, "plan.yaml", line_of_text(root, "plan.yaml", "The health agency"),
-                   "responsible party `The health agency` is neither")
+                   "the responsible party `The health agency` is neither")
 
 
 def test_unknown_involved_party_points_at_the_list_item(tmp_path: Path) -> None:
     root = make_project(tmp_path, plan_yaml=('involved: ["The Police", "Night café"]', 'involved:\n          - The Police\n          - Red Cross'))
     problem = only(problems_of(root), "unknown-party")
     assert_problem(problem, Severity.ERROR, "plan.yaml", line_of_text(root, "plan.yaml", "Red Cross"),
-                   "involved party `Red Cross`")
+                   "the involved party `Red Cross`")
 
 
 def test_parties_match_ignoring_case_and_blanks(tmp_path: Path) -> None:
@@ -229,15 +229,15 @@ def test_source_file_that_does_not_exist(tmp_path: Path) -> None:
     (root / "data" / "raw" / "notes.docx").write_bytes(b"")  # a bare name is also looked for in data/raw/
     problem = only(problems_of(root), "source-file-missing")
     assert_problem(problem, Severity.ERROR, "sources.yaml", line_of_text(root, "sources.yaml", "log.xlsx"),
-                   "file `docs/log.xlsx` does not exist")
+                   "the file `docs/log.xlsx` does not exist")
 
 
 def test_raw_export_missing_from_a_clone_is_only_a_warning(tmp_path: Path) -> None:
     # data/raw/ is kept out of git, so a colleague's clone lacks the raw export; the import in data/survey/ is enough
     root = make_project(tmp_path, sources_yaml=('    title: "Observation"', '    title: "Observation"\n    files:\n      - data/raw/export.xlsx'))
-    problem = only(problems_of(root), "source-file-missing")
+    problem = only(problems_of(root), "source-raw-missing")
     assert_problem(problem, Severity.WARNING, "sources.yaml", line_of_text(root, "sources.yaml", "export.xlsx"),
-                   "raw file `data/raw/export.xlsx` is not in this copy")
+                   "the raw file `data/raw/export.xlsx` is not in this copy")
 
 
 def test_an_imported_survey_that_sources_yaml_does_not_list(tmp_path: Path) -> None:
@@ -254,7 +254,7 @@ def test_an_imported_survey_that_sources_yaml_does_not_list(tmp_path: Path) -> N
     assert Path(str(problem.path)).name == "sources.yaml"
     assert problem.message == (
         "data/survey/gatetelling/ holds an imported survey that sources.yaml does not list; import it again "
-        "(`hkh import ... --source gatetelling`) or delete the folder"
+        "(`hkh import … --source gatetelling`) or delete the folder"
     )
 
 
@@ -336,19 +336,19 @@ def test_survey_option_not_in_the_codebook(tmp_path: Path) -> None:
     root = _survey_project(tmp_path, "safe", CODEBOOK, '"Scared"')
     problem = only(problems_of(root), "unknown-option")
     assert_problem(problem, Severity.ERROR, "findings.yaml", line_of_text(root, "findings.yaml", "Scared"),
-                   "`Scared` is not an option of question `safe` (options: 1 Safe, 2 Unsafe)")
+                   "`Scared` is not an option of question `safe` (options: 1 Safe; 2 Unsafe)")
 
 
 def test_survey_not_imported_is_a_warning(tmp_path: Path) -> None:
     root = _survey_project(tmp_path, "safe", None)
-    problem = only(problems_of(root), "survey-not-imported")
+    problem = only(problems_of(root), "survey-not-imported-yet")
     assert_problem(problem, Severity.WARNING, "findings.yaml", line_of_text(root, "findings.yaml", "source: survey"),
                    "survey `survey` is not imported yet")
 
 
 def test_unreadable_codebook_is_reported_at_its_own_line(tmp_path: Path) -> None:
     root = _survey_project(tmp_path, "safe", "source: survey\nquestions:\n  - name: [unclosed\n")
-    problem = only(problems_of(root), "yaml-syntax")
+    problem = only(problems_of(root), "yaml-bracket")
     assert Path(str(problem.path)).as_posix().endswith("data/survey/survey/codebook.yaml")
     assert problem.severity is Severity.ERROR
 
@@ -360,7 +360,7 @@ def test_finding_no_measure_addresses(tmp_path: Path) -> None:
     root = make_project(tmp_path, plan_yaml=("addresses: [health]", "addresses: []"))
     problem = only(problems_of(root), "finding-unaddressed")
     assert_problem(problem, Severity.WARNING, "findings.yaml", line_of_text(root, "findings.yaml", "- id: f2"),
-                   "finding `f2` is addressed by no measure")
+                   "no measure in plan.yaml addresses finding `f2`")
 
 
 def test_a_finding_under_follow_up_is_not_unaddressed(tmp_path: Path) -> None:
@@ -387,7 +387,7 @@ def test_semicolon_cancelling_friday_night_in_opening_hours(tmp_path: Path) -> N
     root = make_project(tmp_path, efforts_yaml=('opening_hours: "Mo-Su 20:00-24:00"', f'opening_hours: "{hours}"'))
     problem = only(problems_of(root), "hours-spillover")
     assert_problem(problem, Severity.WARNING, "efforts.yaml", line_of_text(root, "efforts.yaml", "opening_hours"),
-                   "the `;` before Sa cancels Friday's hours after midnight; use `,`")
+                   "the `;` before `Sa` wipes out Friday's hours after midnight; use `,`")
 
 
 def test_comma_keeps_friday_night(tmp_path: Path) -> None:
@@ -400,14 +400,14 @@ def test_semicolon_cancelling_spillover_in_a_need(tmp_path: Path) -> None:
     root = make_project(tmp_path, findings_yaml=('when: "Mo-Su 00:00-07:00"', 'when: "Sa 22:00-03:00; Su 12:00-14:00"'))
     problem = only(problems_of(root), "hours-spillover")
     assert_problem(problem, Severity.WARNING, "findings.yaml", line_of_text(root, "findings.yaml", "Sa 22:00-03:00"),
-                   "the `;` before Su cancels Saturday's hours")
+                   "the `;` before `Su` wipes out Saturday's hours")
 
 
 def test_step_done_without_end_date(tmp_path: Path) -> None:
     root = make_project(tmp_path, hkh_yaml=("    end: 2025-02\n", ""))
     problem = only(problems_of(root), "step-without-end")
     assert_problem(problem, Severity.WARNING, "hkh.yaml", line_of_text(root, "hkh.yaml", "state: done"),
-                   "step `request` is done but has no `end` date")
+                   "step `request` is done but has no `end`")
 
 
 @pytest.mark.parametrize(("start", "end", "warned"), [("2025-02-15", "2025-02", False), ("2025-03", "2025-02-28", True)])
@@ -424,7 +424,7 @@ def test_step_ending_before_it_starts(tmp_path: Path, start: str, end: str, warn
 def test_step_listed_twice_is_an_error(tmp_path: Path) -> None:
     root = make_project(tmp_path, hkh_yaml=("  - id: report\n", "  - id: report\n  - id: mapping\n"))
     problem = only(problems_of(root), "duplicate-id")
-    assert_problem(problem, Severity.ERROR, "hkh.yaml", line_of_text(root, "hkh.yaml", "- id: mapping", 2), "step `mapping` is listed twice")
+    assert_problem(problem, Severity.ERROR, "hkh.yaml", line_of_text(root, "hkh.yaml", "- id: mapping", 2), "the id `mapping` is used twice (step, first on line")
 
 
 def test_steps_listed_out_of_order(tmp_path: Path) -> None:
@@ -437,16 +437,16 @@ def test_steps_listed_out_of_order(tmp_path: Path) -> None:
 
 def test_step_under_way_before_an_earlier_one_started(tmp_path: Path) -> None:
     root = make_project(tmp_path, hkh_yaml=("  - id: mapping\n", "  - id: mapping\n    state: in_progress\n"))
-    problem = only(problems_of(root), "steps-order")
+    problem = only(problems_of(root), "steps-state-order")
     assert_problem(problem, Severity.WARNING, "hkh.yaml", line_of_text(root, "hkh.yaml", "state: in_progress", 2),
-                   "`mapping` is in_progress while the earlier step `initial_consultation` is not started")
+                   "`mapping` is `in_progress` while the earlier step `initial_consultation` is not started")
 
 
 def test_source_no_finding_uses(tmp_path: Path) -> None:
     root = make_project(tmp_path, findings_yaml=("      - source: watching\n", ""))
     problem = only(problems_of(root), "source-unused")
     assert_problem(problem, Severity.WARNING, "sources.yaml", line_of_text(root, "sources.yaml", "- id: watching"),
-                   "source `watching` is cited by no finding")
+                   "no finding cites the source `watching`")
 
 
 # --------------------------------------------------------------------------------------- the command line
@@ -457,7 +457,7 @@ def test_warnings_alone_exit_0_and_are_listed(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "-p", str(root)])
     assert result.exit_code == 0, result.output
     line = line_of_text(root, "sources.yaml", "- id: watching")
-    assert re.search(rf"sources\.yaml:{line}: warning: source `watching` is cited by no finding", result.stderr)
+    assert re.search(rf"sources\.yaml:{line}: warning: no finding cites the source `watching`", result.stderr)
     assert "hkh check: ok: 0 errors, 1 warning in " in result.stdout
 
 
@@ -475,10 +475,10 @@ def test_all_problems_are_listed_errors_first(tmp_path: Path) -> None:
     assert kinds == sorted(kinds)  # "error" sorts before "warning"
     text = result.stderr
     # a schema error in plan.yaml does not hide the cross-reference errors of findings.yaml
-    assert "unknown field `responsibel`" in text
+    assert "hkh does not know the field `responsibel`; did you mean `responsible`?" in text
     assert "source `nowhere`" in text
     assert "mandate item `m2`" in text
-    assert "source `watching` is cited by no finding" in text
+    assert "no finding cites the source `watching`" in text
     # plan.yaml did not load, so its `addresses: [f3]` cannot be judged yet
     assert "failed: 3 errors, 1 warning in" in result.stdout
 
@@ -488,10 +488,57 @@ def test_problem_lines_have_file_line_severity(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "-p", str(root)])
     assert result.exit_code == 1
     line = line_of_text(root, "plan.yaml", "Nobody")
-    assert result.stderr.splitlines()[0] == f"{root / 'plan.yaml'}:{line}: error: measure 2.1: responsible party `Nobody` is neither an organisation or effort in efforts.yaml nor listed under `parties` in hkh.yaml"
+    assert result.stderr.splitlines()[0] == f"{root / 'plan.yaml'}:{line}: error: measure 2.1: the responsible party `Nobody` is neither an organisation or effort in efforts.yaml nor listed under `parties` in hkh.yaml"
 
 
 def test_no_project_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "-p", str(tmp_path)])
     assert result.exit_code == 2
     assert "hkh init" in result.stderr
+
+
+# ----------------------------------------------------------------------------------- titles and git
+
+
+@pytest.mark.parametrize(("title", "warned"), [("export", True), ("Export.XLSX", True), ("svar 2020.csv", False),
+                                               ("spørreundersøkelse.xlsx", True), ("Spørreundersøkelse 2020", False)])
+def test_a_source_title_that_is_a_file_name(tmp_path: Path, title: str, warned: bool) -> None:
+    root = make_project(tmp_path, sources_yaml=('    title: "Observation"', f'    title: "{title}"\n    files: [data/raw/export.xlsx]'))
+    found = [p for p in problems_of(root) if p.code == "source-title-file-name"]
+    if not warned:
+        assert found == []
+        return
+    assert_problem(only(found, "source-title-file-name"), Severity.WARNING, "sources.yaml",
+                   line_of_text(root, "sources.yaml", f'title: "{title}"'), f"is a file name (`{title}`)")
+
+
+def _git(root: Path, *arguments: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-C", str(root), *arguments], check=True, capture_output=True)
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_git_keeping_survey_answers_is_a_warning(tmp_path: Path) -> None:
+    root = _survey_project(tmp_path, "safe", CODEBOOK.replace("  - name: age\n    type: number", "  - name: say\n    type: open\n    variables: [say]\n  - name: age\n    type: number"))
+    (root / "data" / "survey" / "survey" / "responses.csv").write_text("safe_1,say,age,_status\n1,secret,30,4\n", "utf-8")
+    (root / "data" / "raw").mkdir(parents=True)
+    (root / "data" / "raw" / "export.xlsx").write_bytes(b"raw")
+    (root / "data" / "raw" / ".gitignore").write_text("*\n!.gitignore\n", "utf-8")
+    (root / "data" / "survey" / ".gitignore").write_text("*\n!.gitignore\n!*/\n!*/codebook.yaml\n", "utf-8")
+    assert [p for p in problems_of(root) if p.code.startswith("git-")] == []  # not in a git work tree: nothing
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    assert [p for p in problems_of(root) if p.code.startswith("git-")] == []  # as hkh init sets it up: nothing
+    _git(root, "add", "-f", "data/raw/export.xlsx", "data/survey/survey/responses.csv")
+    found = {p.code: p for p in problems_of(root) if p.code.startswith("git-")}
+    assert sorted(found) == ["git-tracks-open-answers", "git-tracks-raw"]
+    assert all(p.severity is Severity.WARNING and p.line is None for p in found.values())
+    assert str(found["git-tracks-raw"].path).endswith("data/raw/export.xlsx")
+    assert "`git rm --cached " in found["git-tracks-open-answers"].message and "open-text answers" in found["git-tracks-open-answers"].message
+
+
+def test_no_git_is_no_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    root = make_project(tmp_path)
+    assert [str(p) for p in problems_of(root)] == []

@@ -78,7 +78,7 @@ def test_the_example_records_both_consultations_as_the_report_tells_them() -> No
         assert "Funn fra kartleggingen ble presentert" in text
     lines = check_lines(EXAMPLE)
     no_record = [line for line in lines if "registrerer ikke hvilke forslag" in line]
-    assert len(no_record) == 1 and re.search(r"sources\.yaml:\d+: warning: den avsluttende konsultasjonen", no_record[0])
+    assert len(no_record) == 1 and re.search(r"sources\.yaml:\d+: advarsel: den avsluttende konsultasjonen", no_record[0])
     assert not [line for line in lines if "ble ikke lagt fram på noen avsluttende konsultasjon" in line]
 
 
@@ -88,7 +88,7 @@ def test_check_warns_about_each_measure_never_presented(tmp_path: Path) -> None:
     not_presented = [line for line in lines if "ble ikke lagt fram" in line]
     # 1.1 and 1.2 were presented; 2.1 never was
     assert len(not_presented) == 1
-    assert re.search(r"plan\.yaml:\d+: warning: tiltak 2\.1 ble ikke lagt fram på noen avsluttende konsultasjon", not_presented[0])
+    assert re.search(r"plan\.yaml:\d+: advarsel: tiltak 2\.1 ble ikke lagt fram på noen avsluttende konsultasjon", not_presented[0])
     assert runner.invoke(app, ["check", "-p", str(project)]).exit_code == 0  # warnings only
 
 
@@ -99,7 +99,7 @@ def test_a_record_naming_a_person_or_an_unknown_measure_is_reported(tmp_path: Pa
     project = project_with_final_consultation(tmp_path, record)
     result = runner.invoke(app, ["check", "-p", str(project)])
     assert result.exit_code == 1
-    assert "error: `name`: participants are recorded by organisation and role, never by name" in result.stderr
+    assert "feil: `name`: de som deltok, føres opp etter virksomhet og rolle, aldri med navn" in result.stderr
     # with the name gone, the unknown measure is a warning of its own
     fixed = record.replace("{name: Kari Nordmann, organisation: Politiet}", "{organisation: Politiet}")
     (project / "sources.yaml").write_text((project / "sources.yaml").read_text("utf-8").replace(record, fixed), "utf-8")
@@ -109,7 +109,7 @@ def test_a_record_naming_a_person_or_an_unknown_measure_is_reported(tmp_path: Pa
     bad = (project / "sources.yaml").read_text("utf-8").replace("method: final_consultation", "method: documents")
     (project / "sources.yaml").write_text(bad, "utf-8")
     result = runner.invoke(app, ["check", "-p", str(project)])
-    assert result.exit_code == 1 and "`consultation` records a meeting" in result.stderr
+    assert result.exit_code == 1 and "`consultation` beskriver et møte" in result.stderr
 
 
 def test_the_anchored_column_and_the_report_tell_how_each_measure_was_received(tmp_path: Path) -> None:

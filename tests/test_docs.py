@@ -1,4 +1,6 @@
-"""docs/project-folder.md documents every field of every model, and its YAML examples make a valid project."""
+"""The reference that ships with hkh (src/hkh/docs/, `hkh docs`): the folder page documents every field of every model
+and its YAML examples make a valid project; the opening-hours page's table is what hkh suggests; the check page
+lists every code; every `hkh docs PAGE` hkh mentions exists; the pages print and open."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from hkh.core.yamlio import load_yaml
 from hkh.pipeline import check
 from hkh.project.models import FILE_MODELS, Method, StepId
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "project-folder.md"
+DOCS = Path(__file__).resolve().parents[1] / "src" / "hkh" / "docs"
+DOC = DOCS / "project-folder.md"
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 FIELD_ROW = re.compile(r"^\|\s*`([A-Za-z_][A-Za-z0-9_]*)`\s*\|")
 
@@ -97,13 +100,13 @@ def test_the_walk_finds_the_nested_models() -> None:
 @pytest.mark.parametrize("model", reachable_models(), ids=lambda model: model.__name__)
 def test_every_field_is_documented(model: type[BaseModel]) -> None:
     sections = documented_fields()
-    assert model.__name__ in sections, f"docs/project-folder.md has no heading for `{model.__name__}`"
+    assert model.__name__ in sections, f"project-folder.md has no heading for `{model.__name__}`"
     # a field is documented as it is written in the files: by its alias where it has one (`from`, not `from_`)
     written = {info.alias or name for name, info in model.model_fields.items()}
     missing = sorted(written - sections[model.__name__])
     assert not missing, f"fields of {model.__name__} not documented: {missing}"
     unknown = sorted(sections[model.__name__] - written)
-    assert not unknown, f"docs/project-folder.md documents fields {model.__name__} does not have: {unknown}"
+    assert not unknown, f"project-folder.md documents fields {model.__name__} does not have: {unknown}"
 
 
 def test_every_method_and_step_is_named() -> None:
@@ -145,3 +148,86 @@ def test_links_within_the_page_resolve() -> None:
     links = re.findall(r"\]\(#([^)]+)\)", text)
     assert links
     assert sorted(set(links) - anchors) == []
+
+
+# ------------------------------------------------------------------------------------------------ the other pages
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_every_page_hkh_points_to_exists() -> None:
+    from hkh.outputs.docs import topics
+
+    names = {topic.name for topic in topics()}
+    assert {"project-folder", "opening-hours", "check"} <= names
+    mentioned: dict[str, str] = {}
+    sources = [*REPO.joinpath("src").rglob("*.py"), *REPO.joinpath("src").rglob("*.yaml"), *DOCS.glob("*.md"),
+               REPO / "README.md"]
+    for path in sources:
+        for name in re.findall(r"hkh docs ([a-z][a-z-]*[a-z])", path.read_text("utf-8")):
+            mentioned.setdefault(name, str(path.relative_to(REPO)))
+    assert mentioned, "nothing points to `hkh docs`"
+    unknown = {name: where for name, where in mentioned.items() if name not in names}
+    assert unknown == {}
+
+
+def test_nothing_points_to_the_old_path() -> None:
+    for path in [*REPO.joinpath("src").rglob("*.py"), *REPO.joinpath("src").rglob("*.yaml"), REPO / "README.md"]:
+        assert not re.search(r"(?<!hkh/)docs/project-folder\.md", path.read_text("utf-8")), path
+
+
+def test_the_opening_hours_page_shows_what_hkh_suggests() -> None:
+    from hkh.project.hours_text import suggest_opening_hours
+
+    rows = 0
+    for line in (DOCS / "opening-hours.md").read_text("utf-8").split("## Hours as people write them")[1].splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) != 2 or not cells[0].startswith("`"):
+            continue
+        suggested = re.match(r"`([^`]+)`", cells[1])
+        assert suggested is not None, line
+        for written in re.findall(r"`([^`]+)`", cells[0]):
+            suggestion = suggest_opening_hours(written)
+            assert suggestion is not None and suggestion.certain, written
+            assert suggestion.osm == suggested.group(1), (written, suggestion.osm)
+            rows += 1
+    assert rows >= 15
+
+
+def test_the_check_page_lists_every_code() -> None:
+    from hkh.i18n.words.messages import PARTS
+
+    words = re.compile(r"^(kind-|role-|reason-|fixed-|hours-doubt-|owner-|term-kind-|located$)")  # parts of messages, not codes
+    codes = {re.sub(r"_(one|other)$", "", key) for part in PARTS for key in part if not words.match(key)}
+    listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", (DOCS / "check.md").read_text("utf-8"), re.MULTILINE))
+    missing = sorted(codes - listed)
+    entries = {re.sub(r"_(one|other)$", "", key): entry for part in PARTS for key, entry in part.items()}
+    rows = "\n".join(f"| `{code}` | {entries[code]['en']} |" for code in missing)
+    assert missing == [], f"codes missing from the check page; rows to add:\n{rows}"
+    assert sorted(listed - codes) == [], "the check page lists codes hkh does not have"
+
+
+def test_docs_lists_prints_and_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    from typer.testing import CliRunner
+
+    from hkh.cli import app
+
+    runner = CliRunner()
+    listing = runner.invoke(app, ["docs"])
+    assert listing.exit_code == 0
+    assert re.search(r"^  project-folder +The project folder: An HKH mapping is one folder\.$", listing.stdout, re.MULTILINE)
+    printed = runner.invoke(app, ["docs", "opening-hours"])
+    assert printed.exit_code == 0 and printed.stdout == (DOCS / "opening-hours.md").read_text("utf-8")
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url) or True)
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path))
+    shown = runner.invoke(app, ["docs", "check", "--open"])
+    assert shown.exit_code == 0, shown.output
+    page = tmp_path / "hkh-docs" / "hkh-check.html"
+    assert opened == [page.resolve().as_uri()]
+    html = page.read_text("utf-8")
+    assert "<h1>What <code>hkh check</code> checks</h1>" in html and "<td><code>yaml-tab</code></td>" in html
+    wrong = runner.invoke(app, ["docs", "opening_hours"])
+    assert wrong.exit_code == 2 and "did you mean `hkh docs opening-hours`?" in wrong.stderr

@@ -150,7 +150,7 @@ def test_a_changed_sheet_asks_for_the_mapping_again(tmp_path: Path) -> None:
     workbook.save(services)
     result = runner.invoke(app, ["efforts", "import", str(services), "-p", str(project)])
     assert result.exit_code == 2
-    assert "mangler: Telefon; nye: E-post" in result.stderr
+    assert "mangler: Telefon, nye: E-post" in result.stderr
 
 
 def test_export_for_the_services_and_their_corrections_read_back(tmp_path: Path) -> None:

@@ -122,7 +122,7 @@ EXPECTED_MANDATE = [
     "benytter andre steder",
 ]
 
-# The example survey's questions and option labels (notes/survey-contract.md); findings may cite only these.
+# The example survey's questions and option labels (examples/brugata_storgata/make_survey.py); findings may cite only these.
 SURVEY_OPTIONS: dict[str, list[str]] = {
     "kjonn": ["Mann", "Kvinne", "Annet/vil ikke svare"],
     "alder": ["18–25 år", "26–35 år", "36–45 år", "46 år eller eldre"],

@@ -351,7 +351,7 @@ def base_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if _implemented("import"):
         export = root / "data" / "raw" / "eksport.xlsx"
         export.write_bytes(xlsx_bytes(export_tables()))
-        result = runner.invoke(app, ["import", str(export), "-p", str(root), "--source", SURVEY_ID])
+        result = runner.invoke(app, ["import", str(export), "-p", str(root), "--source", SURVEY_ID, "--title", "Spørreundersøkelse"])
         assert result.exit_code == 0, f"the base export does not import: {result.output} {result.exception!r}"
         survey_registered = True
     if not survey_registered:

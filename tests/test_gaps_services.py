@@ -362,14 +362,15 @@ def test_the_default_week_is_the_week_of_the_mapping_periods_end(tmp_path: Path)
 @pytest.mark.parametrize(
     ("options", "words"),
     [
-        (["--as-of", "2020-09-15", "--period", "2020..2021"], "either --as-of or --period"),
-        (["--as-of", "15.09.2020"], "--as-of"),
-        (["--period", "2020-09-01..2020-09-03"], "at least a week"),
-        (["--period", "2020-09-01"], "FROM..TO"),
-        (["--period", "2021-01..2020-01"], "before it begins"),
+        (["--as-of", "2020-09-15", "--period", "2020..2021"], "enten --as-of eller --period"),
+        (["--as-of", "15.09.2020"], "--as-of: `15.09.2020` er ikke en dato"),
+        (["--period", "2020-09-01..2020-09-03"], "minst ei uke"),
+        (["--period", "2020-09-01"], "FRA..TIL"),
+        (["--period", "2021-01..2020-01"], "før den begynner"),
     ],
 )
 def test_wrong_dates_are_refused_in_one_line(tmp_path: Path, options: list[str], words: str) -> None:
+    """In the mapping's language (bokmål here)."""
     root = project(tmp_path, SUMMER, FRIDAY_SATURDAY_NIGHTS)
     result = runner.invoke(app, ["gaps", "-p", str(root), *options], env=WIDE)
     assert result.exit_code == 2 and words in result.stderr and "Traceback" not in result.output

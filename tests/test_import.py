@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 from hkh.cli import app
 from hkh.core.yamlio import load_yaml
-from hkh.survey.codebook import Codebook, is_non_substantive
+from hkh.survey.codebook import Codebook
 from hkh.survey.importing import import_survey
 from hkh.survey.store import list_imported_surveys, load_survey
+from hkh.survey.structure import is_non_substantive
 from hkh.survey.surveyxact import column_letter
 from hkh.survey.synthetic import ExportTables, export_tables, write_csv_set, write_spreadsheetml, write_xlsx
 from survey_fixtures import make_project, small_survey
@@ -181,13 +182,14 @@ def test_sources_yaml_comments_kept_and_entry_updated(project: Path, tables: Exp
     assert (entry["method"], entry["n"], entry["n_complete"], entry["n_partial"]) == ("survey", 22, 18, 4)
     assert list(entry["files"]) == ["data/raw/export.xlsx"]
     # the user renames the source and adds a note; a re-import with fewer respondents updates in place
-    text = text.replace("title: export", "title: Brukerundersøkelsen  # endret av teamet")
+    assert "title: Testundersøkelse" in text  # the survey's name in the export
+    text = text.replace("title: Testundersøkelse", "title: Brukerundersøkelsen  # endret av teamet")
     (project / "sources.yaml").write_text(text + "    note: skrevet for hånd\n", encoding="utf-8")
     smaller = export_tables(small_survey(respondents=12))
     write_xlsx(smaller, workbook)
     result = run("import", str(workbook), "-p", str(project), "-s", "survey-2020", "--force", "--replace")
     assert result.exit_code == 0, result.output
-    assert "updated source 'survey-2020'" in result.output
+    assert "oppdaterte kilden `survey-2020`" in result.output
     after = (project / "sources.yaml").read_text("utf-8")
     assert "title: Brukerundersøkelsen  # endret av teamet" in after and "note: skrevet for hånd" in after
     assert "# første intervju" in after
@@ -201,7 +203,7 @@ def test_raw_export_copied_once_and_never_into_out(project: Path, tables: Export
     result = run("import", str(workbook), "-p", str(project))
     assert result.exit_code == 0, result.output
     assert (project / "data" / "raw" / "outside.xlsx").read_bytes() == workbook.read_bytes()
-    assert "copied the raw export to data/raw/outside.xlsx" in result.output
+    assert "kopierte råeksporten til data/raw/outside.xlsx" in result.output
     # an export already inside the project is not copied again
     inside = project / "data" / "raw" / "outside.xlsx"
     result = run("import", str(inside), "-p", str(project), "-s", "inside")
@@ -225,7 +227,7 @@ def test_reimport_keeps_edited_non_substantive(project: Path, tables: ExportTabl
     assert edited != text
     path.write_text(edited, encoding="utf-8")
     result = run("import", str(workbook), "-p", str(project), "-s", "s", "--replace")
-    assert result.exit_code == 0 and "kept your non_substantive edits for: kjonn" in result.output
+    assert result.exit_code == 0 and "beholdt endringene dine av non_substantive for: kjonn" in result.output
     assert Codebook.load(path).question("kjonn").non_substantive == [3]
 
 
@@ -241,9 +243,9 @@ def test_quiet_prints_nothing_and_progress_callback(project: Path, tables: Expor
 def test_without_labels_and_structure(project: Path, tables: ExportTables, tmp_path: Path) -> None:
     folder = tmp_path / "bare"
     write_csv_set(tables, folder, "utf16-tab", include=("dataset",))
-    result = run("import", str(folder / "dataset.csv"), "-p", str(project), "-s", "bare")
+    result = run("import", str(folder / "dataset.csv"), "-p", str(project), "-s", "bare", "--title", "Bare svarene")
     assert result.exit_code == 0, result.output
-    assert "no Structure and no Labels" in result.stderr
+    assert "eksporten har verken Structure eller Labels" in result.stderr
     survey = load_survey(project, "bare")
     konflikt = survey.codebook.question("konflikt")
     assert konflikt.type == "multiple" and [o.code for o in konflikt.options] == [1, 2, 3, 4]  # suffixes: all we have
@@ -257,8 +259,8 @@ def test_without_labels_and_structure(project: Path, tables: ExportTables, tmp_p
 def test_without_labels_warns_and_keeps_codes(project: Path, tables: ExportTables, tmp_path: Path) -> None:
     folder = tmp_path / "nolabels"
     write_csv_set(tables, folder, "cp1252-comma", include=("dataset", "structure"))
-    result = run("import", str(folder), "-p", str(project), "-s", "nolabels")
-    assert result.exit_code == 0 and "no Labels" in result.stderr
+    result = run("import", str(folder), "-p", str(project), "-s", "nolabels", "--title", "Uten etiketter")
+    assert result.exit_code == 0 and "eksporten har ingen Labels" in result.stderr
     trygg = load_survey(project, "nolabels").codebook.question("trygg_1")
     assert trygg.type == "grid_item" and {o.code for o in trygg.options} == {1, 2, 9}
 
@@ -268,7 +270,7 @@ def test_without_labels_warns_and_keeps_codes(project: Path, tables: ExportTable
 
 def assert_refused(project: Path, args: list[str], location: str, words: str) -> None:
     before = snapshot(project)
-    result = run("import", *args, "-p", str(project))
+    result = run("import", *args, "-p", str(project), "-l", "en")  # the words checked are the English ones
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -330,7 +332,7 @@ def test_ragged_csv_row(project: Path, tables: ExportTables, tmp_path: Path) -> 
     target = next(n for n in line_of_record[12:] if b'"' not in lines[n - 1] and n + 1 in line_of_record)
     lines[target - 1] = lines[target - 1] + b";extra"
     dataset.write_bytes(b"\n".join(lines))
-    assert_refused(project, [str(folder)], f"{dataset}:{target}", "fields but the dataset header has")
+    assert_refused(project, [str(folder)], f"{dataset}:{target}", "fields but the header has")
 
 
 def test_labels_row_with_non_numeric_code_csv(project: Path, tables: ExportTables, tmp_path: Path) -> None:
@@ -422,7 +424,7 @@ def test_bad_source_id(project: Path, tables: ExportTables, tmp_path: Path) -> N
 def test_source_id_taken_by_another_method(project: Path, tables: ExportTables, tmp_path: Path) -> None:
     path = write_xlsx(tables, tmp_path / "export.xlsx")
     result = run("import", str(path), "-p", str(project), "-s", "intervju-1")
-    assert result.exit_code == 2 and "registered with method 'target_interview'" in result.stderr
+    assert result.exit_code == 2 and "står i sources.yaml med metoden `target_interview`" in result.stderr
     assert result.stderr.startswith(f"{project / 'sources.yaml'}:") or "sources.yaml:" in result.stderr
     assert not (project / "data").exists()
 
@@ -537,7 +539,7 @@ def test_xml_workbook_with_an_unknown_encoding_is_reported_as_damaged(project: P
     )
     result = run("import", str(export), "-p", str(project))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{export}:1: the XML workbook is damaged (unknown encoding: UF-8)"
+    assert result.stderr.strip() == f"{export}:1: arbeidsboka er skadet og kan ikke leses; last den ned eller eksporter den på nytt"
 
 
 def test_a_dataset_sheet_that_does_not_start_at_a1_is_read_where_it_is(project: Path, tmp_path: Path) -> None:
@@ -552,10 +554,10 @@ def test_a_dataset_sheet_that_does_not_start_at_a1_is_read_where_it_is(project: 
     workbook.save(path)
     result = run("import", str(path), "-p", str(project))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{path}!Dataset!D3: the column name 'alder' appears twice (also at Dataset!C3)"
+    assert result.stderr.strip() == f"{path}!Dataset!D3: kolonnenavnet «alder» står to ganger (også i Dataset!C3)"
     sheet["D3"] = "kjonn"
     workbook.save(path)
-    result = run("import", str(path), "-p", str(project), "-s", "moved")
+    result = run("import", str(path), "-p", str(project), "-s", "moved", "--title", "Flyttet")
     assert result.exit_code == 0, result.stderr
     survey = load_survey(project, "moved")
     assert survey.codebook.respondents.rows == 2
@@ -571,7 +573,7 @@ def test_a_second_round_is_never_imported_over_the_first(tmp_path: Path) -> None
     second = write_xlsx(export_tables(synthetic_survey(respondents=11)), tmp_path / "runde2.xlsx")
     refused = run("import", str(second), "-p", str(project), "-s", SURVEY_ID)
     assert refused.exit_code == 2
-    assert f"the survey `{SURVEY_ID}` is already imported" in refused.stderr
+    assert f"undersøkelsen `{SURVEY_ID}` er allerede importert" in refused.stderr
     assert f"--source {SURVEY_ID}-2" in refused.stderr and "--replace" in refused.stderr
     assert responses.read_bytes() == kept
     # the second round under its own id: both stay, and `hkh survey --source` reads either
@@ -594,3 +596,44 @@ def test_a_second_round_is_never_imported_over_the_first(tmp_path: Path) -> None
     # --replace replaces, on purpose
     assert run("import", str(second), "-p", str(project), "-s", SURVEY_ID, "--replace").exit_code == 0
     assert responses.read_bytes() != kept
+
+
+# ----------------------------------------------------------------------------------------------- the title
+
+
+def test_the_title_is_the_survey_s_name_in_the_export(project: Path, tables: ExportTables, tmp_path: Path) -> None:
+    workbook = write_xlsx(tables, tmp_path / "export.xlsx")
+    result = run("import", str(workbook), "-p", str(project), "-s", "s")
+    assert result.exit_code == 0, result.output
+    assert "la til kilden `s` med tittelen «Testundersøkelse» i sources.yaml" in result.output
+    # --title replaces it; a re-import without --title keeps what sources.yaml says
+    assert run("import", str(workbook), "-p", str(project), "-s", "s", "--title", "Brukerundersøkelsen 2020", "--replace").exit_code == 0
+    again = run("import", str(workbook), "-p", str(project), "-s", "s", "--replace")
+    assert "oppdaterte kilden `s` («Brukerundersøkelsen 2020»)" in again.output
+    entry = next(e for e in load_yaml(project / "sources.yaml")["sources"] if e["id"] == "s")
+    assert entry["title"] == "Brukerundersøkelsen 2020"
+
+
+def test_an_export_without_a_name_needs_a_title(project: Path, tables: ExportTables, tmp_path: Path) -> None:
+    """Outside a terminal (a script, CI) hkh cannot ask, and a file name is no title: refused, with the fix."""
+    folder = tmp_path / "bare"
+    write_csv_set(tables, folder, "utf16-tab", include=("dataset",))
+    before = snapshot(project)
+    result = run("import", str(folder / "dataset.csv"), "-p", str(project), "-s", "bare")
+    assert result.exit_code == 2
+    assert "eksporten sier ikke hva undersøkelsen heter" in result.stderr
+    assert '`hkh import dataset.csv --title "' in result.stderr
+    assert snapshot(project) == before
+
+
+def test_at_a_terminal_hkh_asks_for_the_title(project: Path, tables: ExportTables, tmp_path: Path) -> None:
+    asked: list[str] = []
+
+    def ask(export: str) -> str:
+        asked.append(export)
+        return "  Brukerundersøkelse 2020 "
+
+    folder = tmp_path / "bare"
+    write_csv_set(tables, folder, "utf16-tab", include=("dataset",))
+    result = import_survey([folder / "dataset.csv"], project_dir=project, source_id="bare", ask_title=ask)
+    assert asked == ["dataset.csv"] and result.title == "Brukerundersøkelse 2020"

@@ -134,7 +134,7 @@ def test_random_exports_import_with_the_generators_counts(survey: SynthSurvey, f
         target = base / ("export." + fmt if fmt in ("xlsx", "xml") else "export")
         paths = write_export(tables, target, fmt, **options)
         try:
-            import_survey(paths, project_dir=project, source_id="fuzz")
+            import_survey(paths, project_dir=project, source_id="fuzz", title="Fuzz")
         except HkhError as error:
             # the only refusal a well-formed export may meet: nobody answered anything
             assert "nobody answered" in error.message or "no respondents" in error.message, str(error)
@@ -173,7 +173,7 @@ def test_damaged_exports_fail_cleanly(survey: SynthSurvey, fmt: str, seed: int, 
         victim.write_bytes(bytes(data))
         before = (project / "sources.yaml").read_bytes()
         try:
-            import_survey(paths, project_dir=project, source_id="fuzz")
+            import_survey(paths, project_dir=project, source_id="fuzz", title="Fuzz")
         except HkhError as error:
             assert str(error)
             assert not (project / "data" / "survey").exists()

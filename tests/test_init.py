@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from hkh.cli import app
+from hkh.core.errors import OverwriteRefusedError
 from hkh.core.yamlio import load_yaml
 from hkh.pipeline import check
 from hkh.project.init import create_project, template_text
@@ -74,6 +75,31 @@ def test_title_with_yaml_characters_survives(tmp_path: Path) -> None:
     assert mapping["area"] == "Storgata: nord"
 
 
+@pytest.mark.parametrize(
+    ("option", "text", "named"),
+    [("--title", "tittel\x00med", "U+0000 (null)"), ("--area", "Torget\x1b[2J", "U+001B (escape)"),
+     ("--title", "a\u202eb", "U+202E")],
+)
+def test_a_title_or_area_check_would_refuse_is_refused_with_one_line(
+    tmp_path: Path, option: str, text: str, named: str
+) -> None:
+    folder = tmp_path / "ny"
+    result = runner.invoke(app, ["init", str(folder), option, text, "--language", "en"])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    line = line.removeprefix("hkh: ")  # every error line names the program
+    assert line.startswith(f"{option} holds the character {named}")
+    assert line.endswith("which can act on a terminal or break a document; write the text without it")
+    assert not folder.exists()
+
+
+def test_a_folder_name_with_control_characters_gives_a_title_without_them(tmp_path: Path) -> None:
+    folder = tmp_path / "brugata\x7f\x1b_natt"
+    create_project(folder)
+    assert load_project(folder).mapping.title == "Brugata natt"
+    assert [str(p) for p in check(folder).problems] == []
+
+
 def test_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "existing"
     folder.mkdir()
@@ -81,12 +107,12 @@ def test_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
     before = listing(folder)
     result = runner.invoke(app, ["init", str(folder)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{folder / 'plan.yaml'}: already exists")
+    assert result.stderr.startswith(f"{folder / 'plan.yaml'}: finnes allerede; hkh init skriver aldri over en fil")
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert listing(folder) == before
 
 
-@pytest.mark.parametrize("existing", ["hkh.yaml", "findings.yaml", ".gitignore", "data/raw/.gitignore"])
+@pytest.mark.parametrize("existing", ["hkh.yaml", "findings.yaml", ".gitignore", "data/raw/.gitignore", "data/survey/.gitignore"])
 def test_any_existing_file_is_refused(tmp_path: Path, existing: str) -> None:
     folder = tmp_path / "p"
     (folder / existing).parent.mkdir(parents=True)
@@ -94,7 +120,7 @@ def test_any_existing_file_is_refused(tmp_path: Path, existing: str) -> None:
     before = listing(folder)
     with pytest.raises(Exception) as caught:
         create_project(folder, language="en")
-    assert getattr(caught.value, "code", None) == "overwrite-refused"
+    assert isinstance(caught.value, OverwriteRefusedError) and caught.value.code == "init-file-exists"
     assert Path(str(caught.value.path)).as_posix().endswith(existing)
     assert listing(folder) == before
 
@@ -112,7 +138,7 @@ def test_init_on_a_file_is_refused(tmp_path: Path) -> None:
     target.write_text("x", "utf-8")
     result = runner.invoke(app, ["init", str(target)])
     assert result.exit_code == 2
-    assert "not a folder" in result.stderr
+    assert "dette er en fil, ikke en mappe" in result.stderr
     assert target.read_text("utf-8") == "x"
 
 
@@ -132,14 +158,25 @@ def test_git_ignores_raw_exports_and_the_lock(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q", str(folder)], check=True)
     (folder / "data" / "raw" / "export.xlsx").write_bytes(b"personal data")
     (folder / ".hkh.lock").write_text("1\n", "utf-8")
+    (folder / "data" / "survey" / "s1").mkdir()
+    (folder / "data" / "survey" / "s1" / "responses.csv").write_text("kjonn,fritekst\n1,personal data\n", "utf-8")
+    (folder / "data" / "survey" / "s1" / "codebook.yaml").write_text("source: s1\n", "utf-8")
+    (folder / "data" / "survey" / "s1" / ".hkh-tables.json").write_text("{}", "utf-8")
 
     def ignored(relative: str) -> bool:
         return subprocess.run(["git", "-C", str(folder), "check-ignore", "-q", relative]).returncode == 0
 
     assert ignored("data/raw/export.xlsx")
     assert ignored(".hkh.lock")
+    assert ignored("data/survey/s1/responses.csv")  # every answer, open text too
+    assert not ignored("data/survey/s1/codebook.yaml")  # questions and labels, and the team's edits
+    assert ignored("data/survey/s1/.hkh-tables.json")  # a survey's tables kept by hkh run
     assert not ignored("data/raw/.gitignore")
+    assert not ignored("data/survey/.gitignore")
     assert not ignored("hkh.yaml")
+    subprocess.run(["git", "-C", str(folder), "add", "."], check=True)
+    tracked = subprocess.run(["git", "-C", str(folder), "ls-files"], capture_output=True, text=True).stdout.split()
+    assert "data/survey/s1/codebook.yaml" in tracked and not any("responses" in name or "export" in name for name in tracked)
 
 
 def _models_in(annotation: typing.Any) -> list[type[BaseModel]]:
@@ -219,7 +256,7 @@ def test_init_of_a_new_folder_is_all_or_nothing(tmp_path: Path, monkeypatch: pyt
     _fail_on_third_write(monkeypatch)
     result = runner.invoke(app, ["init", str(folder)])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{folder}: cannot create the folder: the disk is full; nothing was created"
+    assert result.stderr.strip() == f"{folder}: kan ikke lage mappa: disken er full; ingenting ble laget"
     assert sorted(p.name for p in tmp_path.iterdir()) == [], "no folder and no temporary left behind"
     monkeypatch.undo()
     assert runner.invoke(app, ["init", str(folder)]).exit_code == 0
@@ -237,6 +274,6 @@ def test_init_interrupted_in_an_existing_folder_leaves_no_project_file(
     _fail_on_third_write(monkeypatch)
     result = runner.invoke(app, ["init", str(folder)])
     assert result.exit_code == 2
-    assert "the disk is full" in result.stderr
+    assert "disken er full" in result.stderr
     assert not (folder / "hkh.yaml").exists()
     assert (folder / "notater.txt").read_text(encoding="utf-8") == "våre notater\n"

@@ -98,7 +98,7 @@ def test_each_case_is_a_complete_project_with_its_expectation(case: str) -> None
 def test_check_points_at_the_defect(case: str, tmp_path: Path) -> None:
     folder = copy_case(case, tmp_path)
     before = snapshot(folder)
-    result = runner.invoke(app, ["check", "-p", str(folder), "-l", "en"])
+    result = runner.invoke(app, ["check", "-p", str(folder)])
     assert_no_traceback(result)
     assert result.exit_code == 1, result.output
     assert_names_location(first_problem_line(result.stderr), case)
@@ -110,7 +110,7 @@ def test_plan_refuses_a_project_that_does_not_load(case: str, tmp_path: Path) ->
     pytest.importorskip("hkh.analysis.plan")
     folder = copy_case(case, tmp_path)
     before = snapshot(folder)
-    result = runner.invoke(app, ["plan", "-p", str(folder), "-l", "en"])
+    result = runner.invoke(app, ["plan", "-p", str(folder)])
     assert_no_traceback(result)
     assert result.exit_code == 2, result.output
     assert_names_location(first_problem_line(result.stderr), case)

@@ -224,7 +224,7 @@ def test_edited_output_is_not_overwritten_without_force(tmp_path: Path) -> None:
     target.write_text("my edits\n", "utf-8")
     result = runner.invoke(app, ["plan", "-p", str(project), "-f", "md"])
     assert result.exit_code == 2
-    assert "handlingsplan.md: this file was changed after hkh wrote it" in result.stderr
+    assert "handlingsplan.md: fila er endret etter at hkh skrev den" in result.stderr
     assert "Traceback" not in result.output
     assert target.read_text("utf-8") == "my edits\n"
     assert runner.invoke(app, ["plan", "-p", str(project), "-f", "md", "--force"]).exit_code == 0

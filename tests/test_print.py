@@ -66,9 +66,31 @@ def test_the_plan_fits_a4_landscape_with_every_goal_and_measure_once(printed: di
     assert all(width > height for width, height in sizes)
     plan_pages = [g for g in glyphs(pdf) if g.page == 1]
     assert min(g.size for g in plan_pages) >= 9.5  # printed at (nearly) full size, not shrunk to fit
-    text = " ".join(text_of(pdf).split())
+    text = " ".join(_text_with_goals_apart(pdf).split())
     for goal, measures in EXPECTED_PLAN:
         assert text.count(" ".join(goal.split())) == 1, goal
         for measure, _responsible, _timing in measures:
             # the measure's text as printed (wrapped lines joined); on the plan sheet and the tracing sheet
             assert missing_words([measure], text) == []
+
+
+def _text_with_goals_apart(pdf: Path, goal_header: str = "Delmål", next_header: str = "Nr.") -> str:
+    """The printed text with the plan sheet's goal column read apart from the columns beside it. A goal wraps in its
+    cell over several lines, and the page's text read line by line across the page puts each of its lines beside
+    the measures' («1. Målrettet og god utnyttelse av 1.1 Politiet har …»); the reader reads the cell down.
+    Text drawn out of sight (LibreOffice draws a merged cell's text again, clipped, on a page its range runs on to)
+    counts: a goal must print once."""
+    import pdfplumber
+
+    parts = []
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            words = page.extract_words()
+            starts = [word["x0"] for word in words if word["text"] == next_header]
+            if starts and any(word["text"] == goal_header for word in words):
+                edge = min(starts) - 1
+                parts.append(page.crop((0, 0, edge, page.height)).extract_text() or "")
+                parts.append(page.crop((edge, 0, page.width, page.height)).extract_text() or "")
+            else:
+                parts.append(page.extract_text() or "")
+    return "\n".join(parts)

@@ -8,30 +8,37 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from hkh.cli import app
-from report_fixtures import ExampleRun, write_small_project
+from report_fixtures import ExampleRun, listed_by_folder, write_small_project
 
 runner = CliRunner()
 
 
 def test_run_on_the_example_writes_every_file_it_lists(example_run: ExampleRun) -> None:
     assert example_run.exit_code == 0, example_run.output
-    listed = example_run.listed
-    assert listed, example_run.output
-    for path in listed:
-        assert path.is_file(), f"listed but missing: {path}"
-        assert path.stat().st_size > 0
-    names = {path.name for path in listed}
+    assert example_run.listed, example_run.output
+    # the outputs, as hkh's manifest records them; files written with -o outside out/ by other tests of this example
+    # are recorded by their absolute path
+    manifest = json.loads((example_run.project / "out" / ".hkh-manifest.json").read_text("utf-8"))
+    written = sorted((example_run.project / "out" / key).resolve() for key in manifest["outputs"] if not Path(key).is_absolute())
+    for path in written:
+        assert path.is_file() and path.stat().st_size > 0, path
+    # one line per folder, with its count, and the names where there are few: exactly what was written
+    by_folder: dict[Path, list[str]] = {}
+    for path in written:
+        by_folder.setdefault(path.parent, []).append(path.name)
+    listed = {folder.resolve(): entry for folder, entry in example_run.listed.items()}
+    assert sorted(listed) == sorted(by_folder)
+    for folder, (count, names) in listed.items():
+        assert count == len(by_folder[folder]), folder
+        assert names is None or sorted(names) == sorted(by_folder[folder])
+    assert len(listed) <= 3, "a run's list is a few lines, not a line per file"
+    names = {path.name for path in written}
     # one output of every step, in the step order the progress lines show
     assert {"sporreundersokelse.xlsx", "triangulering.xlsx", "gap-analyse.xlsx", "ukekart.png",
             "handlingsplan.xlsx", "rapport.html"} <= names
     assert any(name.startswith("sporreundersokelse-2020-") and name.endswith(".png") for name in names)
     steps = [line.split(":")[0][2:] for line in example_run.output.splitlines() if line[:2] in ("✓ ", "– ")]
     assert steps == ["check", "survey", "triangulate", "gaps", "plan", "report"]
-    # and nothing was written that the list leaves out
-    manifest = json.loads((example_run.project / "out" / ".hkh-manifest.json").read_text("utf-8"))
-    # files written with -o outside out/ by other tests of this example are recorded by their absolute path
-    written = {(example_run.project / "out" / key).resolve() for key in manifest["outputs"] if not Path(key).is_absolute()}
-    assert written == {path.resolve() for path in listed}
 
 
 def test_run_without_a_survey_skips_that_step(tmp_path: Path) -> None:
@@ -39,13 +46,14 @@ def test_run_without_a_survey_skips_that_step(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", "-p", str(project)])
     assert result.exit_code == 0, result.output
     assert "– survey: skipped (no survey imported)" in result.output
-    listed = [Path(line.strip()) for line in result.stdout.split("Files written:")[1].splitlines() if line.strip()]
-    names = [path.name for path in listed]
-    assert names[0] == "triangulation.xlsx" and names[1] == "gap-analysis.xlsx"
-    assert names[2].endswith(".png")  # the week heatmap
-    assert names[3:] == ["action-plan.xlsx", "report.html", "report.docx"]
-    for path in listed:
-        assert path.is_file()
+    assert "Files written (6), by folder:" in result.stdout
+    listed = listed_by_folder(result.stdout)
+    out = project / "out"
+    assert listed[out] == (5, ["triangulation.xlsx", "gap-analysis.xlsx", "action-plan.xlsx", "report.html", "report.docx"])
+    (charts, (count, heatmap)) = [(folder, entry) for folder, entry in listed.items() if folder != out][0]
+    assert count == 1 and heatmap is not None and heatmap[0].endswith(".png")  # the week heatmap
+    for folder, (_count, names) in listed.items():
+        assert all((folder / name).is_file() for name in names or [])
 
 
 def test_run_stops_at_check_errors_before_writing_anything(tmp_path: Path) -> None:

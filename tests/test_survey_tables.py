@@ -2,7 +2,7 @@
 agreement of terminal, JSON and workbook.
 
 The survey is written directly as `hkh import` leaves it (responses.csv + codebook.yaml, see
-notes/survey-contract.md). Its 30 respondents are spelt out below so that every expected number can be checked
+docs/project-folder.md, data/survey/). Its 30 respondents are spelt out below so that every expected number can be checked
 by hand: 26 completed, 4 partial (stopped after the second question). Two of the partial respondents have 0 in every
 checkbox, as SurveyXact writes it, and two have blanks, as the importer writes it for unreached questions.
 """
@@ -451,7 +451,7 @@ def test_english_phrases_and_file_names(tmp_path: Path) -> None:
 def test_brackets_in_survey_texts_are_printed_as_written(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", findings="findings: []\n")  # the findings cite the label as it was
     write_survey(project, codebook=CODEBOOK.replace("label: Sosialt treffsted}", "label: \"Sosialt [treffsted]\"}"))
-    result = runner.invoke(app, ["survey", "-p", str(project)])
+    result = runner.invoke(app, ["survey", "--all", "-p", str(project)])
     assert result.exit_code == 0, result.output
     assert "Sosialt [treffsted]" in result.stdout
 
@@ -592,7 +592,7 @@ def test_breakdown_by_variable_name_and_unknown_variable(project_dir: Path) -> N
 def test_breakdown_refused_when_every_group_is_too_small(project_dir: Path) -> None:
     result = runner.invoke(app, ["survey", "-p", str(project_dir), "--by", "kjonn", "--min-cell", "25"])
     assert result.exit_code == 2
-    assert "every group has fewer than 25" in result.stderr
+    assert "hver gruppe har færre enn 25" in result.stderr
     assert "Traceback" not in result.output
     with pytest.raises(SmallCellError):
         build_survey_tables(load_project(project_dir), by="kjonn", min_cell=25)
@@ -613,7 +613,7 @@ def test_min_cell_below_the_projects_is_refused(project_dir: Path) -> None:
     for given in ("2", "4"):
         result = runner.invoke(app, ["survey", "-p", str(project_dir), "--min-cell", given])
         assert result.exit_code == 2
-        assert result.stderr.strip() == (
+        assert result.stderr.strip().removeprefix("hkh: ") == (
             f"--min-cell {given} er lavere enn terskelen tabellene fra denne undersøkelsen publiseres med (5); "
             "den kan bare heves"
         )
@@ -647,7 +647,7 @@ def test_higher_min_cell_hides_more_and_keeps_the_record(project_dir: Path) -> N
 
 
 def test_terminal_json_and_workbook_agree(project_dir: Path) -> None:
-    result = runner.invoke(app, ["survey", "-p", str(project_dir), "--by", "kjonn"])
+    result = runner.invoke(app, ["survey", "--all", "-p", str(project_dir), "--by", "kjonn"])
     assert result.exit_code == 0, result.output
     terminal = result.stdout
     data = json.loads(runner.invoke(app, ["survey", "-p", str(project_dir), "--by", "kjonn", "-f", "json"]).stdout)
@@ -739,7 +739,7 @@ def test_charts_are_pngs_written_through_the_guard(project_dir: Path) -> None:
     # an edited chart is not replaced without --force
     (figures / "s1-konflikt.png").write_bytes(b"edited")
     again = runner.invoke(app, ["survey", "-p", str(project_dir), "--charts", "all"])
-    assert again.exit_code == 2 and "changed after hkh wrote it" in again.stderr
+    assert again.exit_code == 2 and "fila er endret etter at hkh skrev den" in again.stderr
     assert runner.invoke(app, ["survey", "-p", str(project_dir), "--charts", "all", "--force"]).exit_code == 0
 
 
@@ -818,7 +818,7 @@ def test_evidence_with_unknown_option_or_question_names_the_line(broken_dir: Pat
         evidence_figure(project, evidence[3], "nb")
     option_line = FINDINGS.splitlines().index("        option: Tyveri") + 1
     question_line = FINDINGS.splitlines().index("        question: finnes_ikke") + 1
-    assert f"findings.yaml:{option_line}: option 'Tyveri'" in str(unknown_option.value)
+    assert f"findings.yaml:{option_line}: `Tyveri` is not an option" in str(unknown_option.value)
     assert "Tyveri" in str(unknown_option.value) and "Salg av «bøff»" in str(unknown_option.value)
     with pytest.raises(HkhError) as unknown_question:
         evidence_figure(project, evidence[4], "nb")
@@ -855,7 +855,7 @@ def test_survey_command_refuses_findings_citing_an_option_the_survey_lacks(broke
     result = runner.invoke(app, ["survey", "-p", str(broken_dir), "-l", "en"])
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     line = FINDINGS.splitlines().index("        option: Tyveri") + 1
-    assert f"findings.yaml:{line}: finding `F1`: `Tyveri` is not an option of question `konflikt`" in result.stderr
+    assert f"findings.yaml:{line}: `Tyveri` is not an option of question `konflikt`" in result.stderr
     assert "`hkh check` lists all 2" in result.stderr
     assert not (broken_dir / "out").exists()
 
@@ -876,7 +876,7 @@ def test_codebook_naming_a_missing_column_is_reported(tmp_path: Path) -> None:
     write_survey(project, codebook=CODEBOOK.replace("variables: [selger]", "variables: [selgr]"))
     result = runner.invoke(app, ["survey", "-p", str(project)])
     assert result.exit_code == 2
-    assert "responses.csv:1:" in result.stderr and "'selgr'" in result.stderr
+    assert "responses.csv:1:" in result.stderr and "«selgr»" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -887,7 +887,7 @@ def test_text_in_a_code_column_is_reported(tmp_path: Path) -> None:
     write_survey(project, people)
     result = runner.invoke(app, ["survey", "-p", str(project)])
     assert result.exit_code == 2
-    assert "responses.csv:4:" in result.stderr and "'mann'" in result.stderr
+    assert "responses.csv:4:" in result.stderr and "«mann»" in result.stderr
 
 
 # ------------------------------------------------------------------------------------------------ the example

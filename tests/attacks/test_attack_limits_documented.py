@@ -1,4 +1,4 @@
-"""docs/limits.md states the limits hkh applies: every number in src/hkh/core/limits.py appears there as written."""
+"""src/hkh/docs/limits.md states the limits hkh applies: every number in src/hkh/core/limits.py appears there as written."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from hkh.core import limits
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "limits.md"
+DOC = Path(__file__).resolve().parents[2] / "src" / "hkh" / "docs" / "limits.md"
 
 
 def _shown(value: int) -> set[str]:
@@ -33,7 +33,7 @@ NAMES = [
 def test_each_limit_is_documented(name: str) -> None:
     text = DOC.read_text("utf-8")
     value = getattr(limits, name)
-    assert any(form in text for form in _shown(value)), f"{name} = {value} is not in docs/limits.md"
+    assert any(form in text for form in _shown(value)), f"{name} = {value} is not in src/hkh/docs/limits.md"
 
 
 def test_every_limit_in_the_module_is_checked_here() -> None:

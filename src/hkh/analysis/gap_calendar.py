@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hkh.core.errors import UsageError
+from hkh.core.errors import Message, UsageError
 from hkh.project import calendar
 from hkh.project.models import Mapping, first_day, last_day
 
@@ -69,12 +69,12 @@ def week_evaluation(day: dt.date) -> Evaluation:
 
 def period_evaluation(first: dt.date, last: dt.date) -> Evaluation:
     if last < first:
-        raise UsageError(f"the period ends ({last}) before it begins ({first})")
+        raise UsageError("period-reversed", start=first.isoformat(), end=last.isoformat())
     days = (last - first).days + 1
     if days < 7:
-        raise UsageError(f"the period is {days} days; give at least a week (or use --as-of for the week of a date)")
+        raise UsageError("period-too-short", days=days)
     if days > LONGEST_PERIOD_DAYS:
-        raise UsageError(f"the period is {days} days; give at most three years")
+        raise UsageError("period-too-long", days=days)
     return Evaluation(first, last)
 
 
@@ -98,13 +98,13 @@ def _date(text: str, *, end: bool, option: str) -> dt.date:
             return last_day(text) if end else first_day(text)
     except ValueError:
         pass
-    raise UsageError(f"{option}: {text!r} is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY in a period)")
+    raise UsageError("option-not-a-date", option=option, text=text)
 
 
 def parse_as_of(text: str) -> Evaluation:
     text = text.strip()
     if len(text) != 10:
-        raise UsageError(f"--as-of: {text!r} is not a date; write YYYY-MM-DD")
+        raise UsageError("as-of-not-a-date", text=text)
     return week_evaluation(_date(text, end=False, option="--as-of"))
 
 
@@ -112,7 +112,7 @@ def parse_period(text: str) -> Evaluation:
     """`2020-01-01..2020-06-30`; a month or a year means its first day at the start and its last day at the end."""
     first, separator, last = text.partition("..")
     if not separator or not first.strip() or not last.strip():
-        raise UsageError(f"--period: {text!r} is not a period; write FROM..TO, for example 2020-01..2020-06")
+        raise UsageError("period-unreadable", text=text)
     return period_evaluation(_date(first, end=False, option="--period"), _date(last, end=True, option="--period"))
 
 
@@ -125,7 +125,7 @@ def no_masks(evaluation: Evaluation) -> Masks:
 
 def open_masks(
     text: str, evaluation: Evaluation, begins: dt.date | None = None, ends: dt.date | None = None
-) -> tuple[Masks, tuple[str, ...]]:
+) -> tuple[Masks, tuple[Message, ...]]:
     """The open slots of each evaluated day, within the lifetime `begins`..`ends`; and the calendar's warnings."""
     slots = calendar.slots_for_days(text, evaluation.first, evaluation.last, valid_from=begins, valid_until=ends)
     return slots.masks, slots.warnings

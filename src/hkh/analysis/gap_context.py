@@ -3,7 +3,8 @@ open quarter hours per offer, computed once."""
 
 from __future__ import annotations
 
-from hkh.analysis.gap_calendar import Evaluation, Masks, no_masks, open_masks, union
+from hkh.analysis.gap_calendar import Evaluation, Masks, open_masks, union
+from hkh.core.errors import Message
 from hkh.project.load import Project
 from hkh.project.models import Effort
 from hkh.project.services import HoursSource, Standing, all_hours, lifetime, offer_hours, standing
@@ -19,14 +20,14 @@ class GapContext:
         self.language = language
         self.terms: Terms = terms_of(project.mapping)
         self.efforts: list[Effort] = list(project.efforts.efforts)
-        self._warnings: dict[str, None] = {}
+        self._warnings: dict[str, Message] = {}
         self._standing: dict[str, Standing] = {}
         self._masks: dict[tuple[str, str | None, bool], Masks | None] = {}
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Message]:
         """The calendar's warnings (public holidays it does not know, school holidays), once each."""
-        return list(self._warnings)
+        return list(self._warnings.values())
 
     def standing(self, effort: Effort) -> Standing:
         if effort.id not in self._standing:
@@ -47,7 +48,7 @@ class GapContext:
         found: list[Masks] = []
         for source in sources:
             masks, warnings = open_masks(source.text or ALWAYS, self.evaluation, begins, ends)
-            self._warnings.update(dict.fromkeys(warnings))
+            self._warnings.update({repr(warning): warning for warning in warnings})
             found.append(masks)
         return union(self.evaluation, found)
 
@@ -69,11 +70,8 @@ class GapContext:
     def window(self, text: str | None) -> Masks:
         """A need's window (`when`, 24/7 without it) on the evaluated days."""
         masks, warnings = open_masks(text or ALWAYS, self.evaluation)
-        self._warnings.update(dict.fromkeys(warnings))
+        self._warnings.update({repr(warning): warning for warning in warnings})
         return masks
-
-    def nothing(self) -> Masks:
-        return no_masks(self.evaluation)
 
     def offer_tags(self) -> list[str]:
         """Every offer tag once (the vocabulary's spelling, else the first one met): the needs' tags first, then the

@@ -8,7 +8,8 @@ from functools import cached_property
 from typing import Any
 
 from hkh.analysis.gap_calendar import HOURS_IN_DAY, Evaluation, Masks, Week, minus, typical_week, weekly_hours
-from hkh.i18n import t
+from hkh.core.errors import Message
+from hkh.i18n import render, t
 from hkh.project import hours
 from hkh.project.models import AgeRange
 from hkh.project.vocabulary import term_key
@@ -16,16 +17,13 @@ from hkh.project.vocabulary import term_key
 # Bands of the day for summaries; the night band starts at 23:00, when the report finds the scene least safe.
 HOUR_BANDS = ((23, 7), (7, 11), (11, 15), (15, 19), (19, 23))
 
-# Why an effort that offers what a need asks for is not counted for it, in the order they are looked for.
-WHY_NOT = ("unsuitable", "provider", "age", "planned", "ended", "not_started")
-
-
 @dataclass(frozen=True)
 class NotCounted:
     """An effort that offers the need's tag (for its group and area) but is not counted, and why."""
 
     effort: str
-    why: str  # one of WHY_NOT
+    # why, looked for in this order: unsuitable, provider, age, planned, ended, not_started
+    why: str
     reason: str  # in words: the team's own reason for `unsuitable`, hkh's for the others
     date: dt.date | None = None  # when a planned effort starts, an ended one ended, a later one starts
     hours_per_week: float | None = None  # what it would cover of the need's window (None: hours unknown)
@@ -320,7 +318,7 @@ class GapAnalysis:
     language: str
     evaluation: Evaluation
     effort_names: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def no_effort(self) -> list[NeedCoverage]:
@@ -369,6 +367,6 @@ class GapAnalysis:
                 "by_offer": {row.offer: row.counts for row in self.week if row.offer is not None},
                 "bands": self.week_row(None).bands(),
             },
-            "warnings": list(self.warnings),
+            "warnings": [render(warning, self.language) for warning in self.warnings],
             "summary": self.counts(),
         }

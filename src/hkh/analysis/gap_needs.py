@@ -1,6 +1,6 @@
 """Each need of each finding held against the efforts, on the days evaluated.
 
-The definitions (design notes and issue 14), made exact here:
+The definitions (docs/design.md, "Definitions", and issue 14), made exact here:
 
 - An effort offers a need's tag when its `offers`, or one of its schedules' `offers`, hold the tag (compared by the
   vocabulary's rules: case, blanks and dashes do not matter). It serves the need's group (`who`) and area (`where`)

@@ -25,8 +25,8 @@ class Results:
     def __init__(self, project: Project, language: str | None = None) -> None:
         from hkh.survey.screening import masked_project
 
-        # what looks like personal data in the team's texts is masked in every output until checked (docs/privacy.md)
-        self.project, self.masked_texts = masked_project(project)
+        # what looks like personal data in the team's texts is masked in every output until checked (`hkh docs privacy`)
+        self.project = masked_project(project)[0]
         self.language = language or project.language
         self._survey: dict[str, SurveyTables] = {}
         self._codebooks: dict[str, Codebook] = {}
@@ -45,6 +45,15 @@ class Results:
 
             self._survey[source_id] = build_survey_tables(self.project, source_id, language=self.language)
         return self._survey[source_id]
+
+    def use_tables(self, tables: SurveyTables) -> None:
+        """Tables built earlier from the same survey with the same settings (`hkh run` keeps them between runs)."""
+        self._survey[tables.source] = tables
+
+    @property
+    def built_tables(self) -> list[SurveyTables]:
+        """The survey tables this `Results` holds (built or given)."""
+        return list(self._survey.values())
 
     def codebook(self, source_id: str) -> Codebook:
         """The codebook of one imported survey (questions, and participation as `hkh import` counted it)."""

@@ -93,15 +93,18 @@ def read_description(table_path: Path, shown: str) -> StatsDescription | None:
     where = re.sub(r"\.(csv|xlsx)$", ".yaml", shown)
     data = load_yaml(path, display=where) or {}
     if not isinstance(data, dict):
-        raise StatsFormatError("a table's description holds `title`, `labels`, `unit` and `source`", path=where)
+        raise StatsFormatError("stats-description-shape", path=where, keys=list(DESCRIPTION_KEYS))
     unknown = [str(key) for key in data if key not in DESCRIPTION_KEYS]
     if unknown:
-        raise StatsFormatError(
-            f"unknown field `{unknown[0]}` in the table's description; use {', '.join(DESCRIPTION_KEYS)}", path=where
-        )
+        from hkh.project.schema import closest
+
+        meant = closest(unknown[0], DESCRIPTION_KEYS)
+        if meant is not None:
+            raise StatsFormatError("stats-description-similar", path=where, field=unknown[0], meant=meant)
+        raise StatsFormatError("stats-description-unknown", path=where, field=unknown[0], keys=list(DESCRIPTION_KEYS))
     labels = data.get("labels") or {}
     if not isinstance(labels, dict):
-        raise StatsFormatError("`labels` maps each column name to the label a reader sees", path=where)
+        raise StatsFormatError("stats-description-labels", path=where)
 
     def text(key: str) -> str | None:
         value = data.get(key)
@@ -186,24 +189,20 @@ def _build(
     throughout (`aar` = 2019) is kept as context for the title.
     """
     if not rows:
-        raise StatsFormatError("the table is empty; put the category (or year) in the first column and one "
-                               "numeric series per further column, with a header row", path=shown)
+        raise StatsFormatError("stats-empty", path=shown)
     header_number, header_cells = rows[0]
     header = [_category_text(cell) if cell is not None else "" for cell in header_cells]
     while header and not header[-1]:
         header.pop()
     if len(header) < 2:
-        raise StatsFormatError(
-            "the header row needs at least two columns: the category (or year) and one numeric series",
-            **locate(header_number, 0),
-        )
+        raise StatsFormatError("stats-header-narrow", **locate(header_number, 0))
     for column, label in enumerate(header):
         if not label:
-            raise StatsFormatError(f"column {column + 1} has no name in the header row", **locate(header_number, column))
+            raise StatsFormatError("stats-column-unnamed", **locate(header_number, column), column=column + 1)
     body = [(number, list(cells) + [None] * (len(header) - len(cells))) for number, cells in rows[1:]
             if not all(_is_blank(cell) for cell in cells)]
     if not body:
-        raise StatsFormatError("the table has a header but no rows", **locate(header_number, 0))
+        raise StatsFormatError("stats-no-rows", **locate(header_number, 0))
 
     def numeric(column: int) -> bool:
         filled = [cells[column] for _n, cells in body if not _is_blank(cells[column])]
@@ -229,9 +228,7 @@ def _build(
                 bad.append((number, cell))
         if bad and len(bad) * 2 <= len(filled):
             number, cell = bad[0]
-            raise StatsFormatError(
-                f"{str(cell).strip()!r} in column `{header[column]}` is not a number", **locate(number, column)
-            )
+            raise StatsFormatError("stats-not-number", **locate(number, column), value=str(cell).strip(), column=header[column])
     # a year column after the first is told by its name (`År`, `aar`), never by its values: counts can look like years
     value_columns = [c for c in range(1, len(header)) if numeric(c) and header[c].strip().casefold() not in _YEAR_HEADERS]
     dimensions = [c for c in range(len(header)) if c not in value_columns]
@@ -245,13 +242,12 @@ def _build(
                 _number(cell, decimal_comma)
             except ValueError:
                 raise StatsFormatError(
-                    f"{str(cell).strip()!r} in column `{header[bad_column]}` is not a number; after the first column "
-                    "the table needs at least one column of numbers", **locate(number, bad_column),
+                    "stats-no-number-column", **locate(number, bad_column), value=str(cell).strip(), column=header[bad_column]
                 ) from None
-        raise StatsFormatError("no column holds numbers", **locate(header_number, 1))
+        raise StatsFormatError("stats-no-numbers", **locate(header_number, 1))
     for number, cells in body:
         if _is_blank(cells[0]):
-            raise StatsFormatError("the first column (category or year) is empty", **locate(number, 0))
+            raise StatsFormatError("stats-category-empty", **locate(number, 0))
 
     def distinct(column: int) -> list[str]:
         seen: list[str] = []
@@ -283,15 +279,13 @@ def _build(
             key = (series_name, _category_text(cells[axis]))
             if key in cells_by_key:
                 raise StatsFormatError(
-                    f"a second row for {', '.join(part for part in key if part)} (the first is on row "
-                    f"{cells_by_key[key][0]}); each combination may appear once", **locate(number, axis),
+                    "stats-row-twice", **locate(number, axis), key=[part for part in key if part], first=cells_by_key[key][0]
                 )
             try:
                 cells_by_key[key] = (number, _number(cells[value_column], decimal_comma))
             except ValueError:
                 raise StatsFormatError(
-                    f"{str(cells[value_column]).strip()!r} in column `{header[value_column]}` is not a number",
-                    **locate(number, value_column),
+                    "stats-not-number", **locate(number, value_column), value=str(cells[value_column]).strip(), column=header[value_column]
                 ) from None
         series = [
             StatsSeries(name or _humanise(header[value_column]),
@@ -318,7 +312,7 @@ def _build(
         default_title = header_words[value_columns[0]] if len(value_columns) == 1 else _title_from_name(path.stem)
     series = [s for s in series if any(v is not None for v in s.values)]
     if not series:
-        raise StatsFormatError("no column holds any numbers", **locate(header_number, 1))
+        raise StatsFormatError("stats-no-numbers", **locate(header_number, 1))
     table = StatsTable(
         name=name,
         path=path,
@@ -388,8 +382,8 @@ def read_xlsx_tables(path: Path, shown: str | None = None) -> list[StatsTable]:
     check_xlsx(path, shown, WorkbookLimits(unpacked_bytes=MAX_STATS_UNPACKED_BYTES, sheet_cells=MAX_STATS_SHEET_CELLS))
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile/KeyError/ValueError for damaged or non-xlsx files
-        raise StatsFormatError(f"cannot read this workbook ({type(exc).__name__}); save it again as .xlsx", path=shown) from None
+    except Exception:  # openpyxl raises zipfile/KeyError/ValueError for damaged or non-xlsx files
+        raise StatsFormatError("stats-workbook-unreadable", path=shown) from None
     tables: list[StatsTable] = []
     try:
         sheets = list(workbook.worksheets)
@@ -419,7 +413,7 @@ def read_xlsx_tables(path: Path, shown: str | None = None) -> list[StatsTable]:
     finally:
         workbook.close()
     if not tables:
-        raise StatsFormatError("the workbook holds no table", path=shown)
+        raise StatsFormatError("stats-workbook-empty", path=shown)
     return tables
 
 

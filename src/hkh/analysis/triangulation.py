@@ -1,6 +1,6 @@
 """`hkh triangulate`: each finding held against the methods whose evidence supports or contradicts it.
 
-The definition (docs and design notes): a finding's strength counts the DISTINCT METHODS whose evidence supports it,
+The definition (docs/design.md, "Definitions"; docs/method.md, "Triangulation"): a finding's strength counts the DISTINCT METHODS whose evidence supports it,
 by the thresholds in `hkh.yaml` (`settings.triangulated`, default 2; `settings.robust`, default 3). Ten interviews
 of the same kind are still one method: HKH asks whether a finding is seen again from different angles, not how often
 one angle repeats it. Any contradicting evidence marks the finding disputed, whatever its count, so that
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hkh.core.errors import HkhError, SurveyNotImportedError
-from hkh.i18n import t
+from hkh.i18n import render, t
 from hkh.project.load import Project
 from hkh.project.models import Evidence, Finding, Method, Source, Stance
 from hkh.survey.evidence import TablesOf, evidence_figure
@@ -187,7 +187,7 @@ def survey_figure(project: Project, evidence: Evidence, language: str, tables_of
     except SurveyNotImportedError:
         return t("triangulation.not_imported", language)
     except HkhError as error:
-        return error.message
+        return render(error.wording, language)
     return figure.sentence if figure is not None else t("triangulation.not_imported", language)
 
 

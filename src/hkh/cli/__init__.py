@@ -12,10 +12,11 @@ openpyxl, matplotlib, rich) are imported inside the commands that use them, so `
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -24,9 +25,9 @@ import typer
 from typer.core import TyperGroup
 
 from hkh import __version__
-from hkh.core.errors import EXIT_PROBLEMS, EXIT_USAGE, CheckFailedError, HkhError, error_text
+from hkh.core.errors import EXIT_PROBLEMS, EXIT_USAGE, CheckFailedError, HkhError, Problem
 from hkh.core.safe_text import terminal_line
-from hkh.i18n import plural, t
+from hkh.i18n import plural, render, t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -77,6 +78,25 @@ def say_error(text: str) -> None:
     print(one_line(text), file=sys.stderr)
 
 
+def problem_line(problem: Problem, language: str, *, fixable: bool = False) -> str:
+    """`file:line: error: message` in the message language (with a note when `hkh check --fix` can mend it)."""
+    message = render(problem.wording, language)
+    if fixable and problem.fix is not None:
+        message = t("cli.fixable", language, message=message)
+    severity = t(f"cli.severity_{problem.severity.value}", language)
+    if problem.location:
+        return t("cli.problem", language, location=problem.location, severity=severity, message=message)
+    return t("cli.problem_nowhere", language, severity=severity, message=message)
+
+
+def error_line(error: HkhError, language: str) -> str:
+    """`location: message`, in the message language."""
+    message = render(error.wording, language)
+    if error.location:
+        return t("cli.error", language, location=error.location, message=message)
+    return t("cli.error_nowhere", language, message=message)
+
+
 def json_text(data: Any) -> str:
     """JSON as hkh prints it: letters as they are, but control characters and bidirectional overrides escaped
     (`\u001b`), so a text cannot act on the terminal it is printed to. They only occur inside JSON strings, where
@@ -88,18 +108,19 @@ def json_text(data: Any) -> str:
 
 
 class HkhGroup(TyperGroup):
-    """The one place where exceptions become exit codes."""
+    """The one place where exceptions become exit codes, and errors words (in the message language)."""
 
     def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except CheckFailedError as error:
+            language = SETTINGS.message_language
             for problem in error.problems:
-                say_error(problem.in_language(SETTINGS.message_language))
-            say_error(t("cli.run_stopped_check", SETTINGS.message_language, message=error.message))
+                say_error(problem_line(problem, language))
+            say_error(t("cli.run_stopped_check", language, message=render(error.wording, language)))
             ctx.exit(error.exit_code)
         except HkhError as error:
-            say_error(error_text(error, SETTINGS.message_language))
+            say_error(error_line(error, SETTINGS.message_language))
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             say_error(t("cli.interrupted", SETTINGS.message_language))
@@ -195,6 +216,46 @@ def _settle(project: Path | None = None, language: LanguageChoice | None = None,
     SETTINGS.message_language = quick_language(root) or "en"
 
 
+class _Bar:
+    """The progress bar's handle: `bar(stage, done, total)` for a stage with its own words (`cli.progress_<stage>`;
+    total 0 when not known), `bar.text(words)` for a description of its own."""
+
+    def __init__(self, progress: Any, task: Any) -> None:
+        self.progress = progress
+        self.task = task
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        label = t(f"cli.progress_{stage}", SETTINGS.message_language, n=total)
+        self.progress.update(self.task, description=label, completed=done, total=total or None)
+
+    def text(self, description: str) -> None:
+        self.progress.update(self.task, description=description, completed=0, total=None)
+
+
+@contextlib.contextmanager
+def progress_bar(description: str) -> Iterator[_Bar | None]:
+    """A progress bar on stderr while something slow runs, only when a person watches (stderr is a terminal) and
+    --quiet is not given; None when nothing is shown. Lines printed meanwhile appear above it."""
+    if SETTINGS.quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Count(ProgressColumn):
+        """`12/150` while the total is known; nothing while it is not (rich's own column shows `0/?`)."""
+
+        def render(self, task: Task) -> Text:
+            return Text("" if task.total is None else f"{int(task.completed)}/{int(task.total)}", style="progress.download")
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), Count(), TimeElapsedColumn(),
+        transient=True, console=Console(stderr=True),
+    ) as progress:
+        yield _Bar(progress, progress.add_task(description, total=None))
+
+
 def _results() -> Results:
     """The project (found from -p or the current folder) and its results in the chosen language. A project `hkh
     check` finds errors in is refused, with the first error (the check loads the files; they are not read twice)."""
@@ -270,31 +331,36 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
-@app.command(short_help="Validate every file and cross-reference; list all problems.")
+@app.command(short_help="Validate every file and cross-reference; list all problems (--fix mends what it can).")
 def check(
     project: ProjectOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
     fix: Annotated[
-        bool, typer.Option("--fix", help="First mend what has one meaning (a vocabulary for hkh.yaml), then check.")
+        bool,
+        typer.Option(
+            "--fix",
+            help="Mend in the files what has one meaning (opening hours, quotes, indentation, the vocabulary), then check.",
+        ),
     ] = False,
     language: LanguageOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Validate every file and every cross-reference; list all problems (exit 1 on errors)."""
+    """Validate every file and every cross-reference; list all problems (exit 1 on errors).
+
+    With --fix, the mistakes that have one obvious mending are mended in the files first (comments and layout kept),
+    and the changes are listed."""
     from hkh.core.files import shown_path
     from hkh.pipeline import check as check_project
+    from hkh.pipeline import check_and_fix
 
     _settle(project, language, quiet)
+    language_used = SETTINGS.message_language
     if fix:
-        from hkh.core.lock import project_lock
-        from hkh.pipeline import vocabulary_fixes
-        from hkh.project.load import find_project
-        from hkh.project.vocabulary import apply_edits
-
-        with project_lock(find_project(None, SETTINGS.project)):
-            for edit in apply_edits(vocabulary_fixes(SETTINGS.project)):
-                say_error(t("services.fixed", SETTINGS.message_language, path=shown_path(edit.file), done=edit.done))
-    result = check_project(SETTINGS.project)
+        result, applied = check_and_fix(SETTINGS.project)
+        for change in applied:
+            say_error(t("cli.fixed", language_used, location=f"{change.path}:{change.line}", change=render(change.done, language_used)))
+    else:
+        result = check_project(SETTINGS.project)
     if output_format is CheckFormat.json:
         problems = [
             {
@@ -303,15 +369,16 @@ def check(
                 "cell": p.cell,
                 "severity": p.severity.value,
                 "code": p.code,
-                "message": p.message,
+                "message": render(p.wording, language_used),
+                "values": {} if isinstance(p.values, str) else {k: render_value(v) for k, v in p.values.items()},
+                "fixable": p.fix is not None,
             }
             for p in result.problems
         ]
         print(json_text({"problems": problems}))
     else:
         for problem in result.problems:
-            say_error(problem.in_language(SETTINGS.message_language))
-        language_used = SETTINGS.message_language
+            say_error(problem_line(problem, language_used, fixable=not fix))
         counts = ", ".join(
             [
                 plural("cli.errors", len(result.errors), language_used),
@@ -320,8 +387,23 @@ def check(
         )
         verdict = "cli.check_failed" if result.errors else "cli.check_ok"
         _say(t(verdict, language_used, counts=counts, root=shown_path(result.root)))
+        if not fix and any(problem.fix is not None for problem in result.problems):
+            _say(t("cli.check_can_fix", language_used, root=shown_path(result.root)))
     if result.errors:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def render_value(value: Any) -> Any:
+    """A problem's value as JSON gives it: words in English (a script reads the code and these, not the message)."""
+    from hkh.core.errors import Message
+
+    if isinstance(value, Message):
+        return render(value, "en")
+    if isinstance(value, (list, tuple)):
+        return [render_value(item) for item in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
 
 
 # ------------------------------------------------------------------------------------------------------- status
@@ -352,6 +434,12 @@ def import_(
     keep_identifiers: Annotated[
         bool, typer.Option("--keep-identifiers", help="Keep names, e-mail, phone and similar columns (personal data!).")
     ] = False,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title", "-t", help="The survey's title, as the report names it (default: the name in the export)."
+        ),
+    ] = None,
     checked_text: Annotated[
         list[str] | None,
         typer.Option(
@@ -366,29 +454,23 @@ def import_(
     language: LanguageOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Import a SurveyXact export into data/survey/<source>/ and register it in sources.yaml."""
-    import contextlib
+    """Import a SurveyXact export into data/survey/<source>/ and register it in sources.yaml.
 
+    The source's title is --title, else the title sources.yaml has already, else the survey's name in the export;
+    when the export names none, hkh asks at a terminal and refuses elsewhere (a file name is no title for a report)."""
     from hkh.survey.importing import import_survey
 
     _settle(project, language, quiet)
-    show_progress = not SETTINGS.quiet and sys.stderr.isatty()
-    with contextlib.ExitStack() as stack:
-        callback: Callable[[str, int, int], None] | None = None
-        if show_progress:
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    interactive = sys.stdin.isatty() and sys.stderr.isatty()
+    with progress_bar(t("cli.importing", SETTINGS.message_language)) as bar:
 
-            bar = stack.enter_context(
-                Progress(
-                    TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                    transient=True, console=Console(stderr=True),
-                )
-            )
-            task = bar.add_task(t("cli.importing", SETTINGS.message_language), total=1)
-
-            def callback(description: str, done: int, total: int) -> None:
-                bar.update(task, description=description, completed=done, total=max(total, 1))
+        def ask_title(export: str) -> str:
+            if bar is not None:
+                bar.progress.stop()
+            answer: str = typer.prompt(t("cli.ask_title", SETTINGS.message_language, export=export), err=True)
+            if bar is not None:
+                bar.progress.start()
+            return answer
 
         result = import_survey(
             exports,
@@ -398,27 +480,35 @@ def import_(
             checked_texts=frozenset(checked_text or ()),
             force=force,
             replace=replace,
-            progress=callback,
+            progress=bar,
+            title=title,
+            ask_title=ask_title if interactive else None,
         )
+    words = SETTINGS.message_language
     if not SETTINGS.quiet:
         for warning in result.warnings:
-            say_error(t("cli.warning", SETTINGS.message_language, text=warning))
+            say_error(t("cli.warning", words, text=render(warning, words)))
     people = result.codebook.respondents
-    split = f" ({people.complete} complete, {people.partial} partial)" if people.complete is not None else ""
-    _say(
-        f"imported {people.answered} respondents{split} of {people.rows} rows, "
-        f"{len(result.codebook.questions)} questions, into {result.directory.relative_to(result.directory.parents[2])}"
-    )
-    lines, warnings = privacy_summary(result.privacy, SETTINGS.message_language)
+    counts = {
+        "answered": people.answered,
+        "rows": people.rows,
+        "questions": len(result.codebook.questions),
+        "folder": result.directory.relative_to(result.directory.parents[2]).as_posix(),
+    }
+    if people.complete is not None:
+        _say(t("cli.imported_split", words, complete=people.complete, partial=people.partial, **counts))
+    else:
+        _say(t("cli.imported", words, **counts))
+    lines, privacy_warnings = privacy_summary(result.privacy, words)
     for line in lines:
         _say(line)
-    for warning in warnings:
-        say_error(warning)  # even with --quiet: personal data kept is never said quietly
+    for said in privacy_warnings:
+        say_error(said)  # even with --quiet: personal data kept is never said quietly
     for copied in result.copied:
-        _say(f"copied the raw export to {copied}")
+        _say(t("cli.copied_raw", words, path=copied))
     if result.kept_edits:
-        _say(f"kept your non_substantive edits for: {', '.join(result.kept_edits)}")
-    _say(f"{result.registered} source {result.source_id!r} in sources.yaml")
+        _say(t("cli.kept_edits", words, questions=", ".join(result.kept_edits)))
+    _say(t(f"cli.registered_{result.registered}", words, source=result.source_id, title=result.title))
 
 
 # ------------------------------------------------------------------------------------------------------- survey
@@ -435,7 +525,7 @@ class ChartsChoice(str, Enum):
     none = "none"
 
 
-@app.command(short_help="Frequency tables for every question, with report phrases.")
+@app.command(short_help="The survey: one line per question; full tables with --all or --question.")
 def survey(
     project: ProjectOption = None,
     source: Annotated[
@@ -444,6 +534,11 @@ def survey(
     by: Annotated[str | None, typer.Option("--by", help="Break down by this background question.")] = None,
     min_cell: Annotated[
         int | None, typer.Option("--min-cell", help="Smallest count shown (default: settings.min_cell).")
+    ] = None,
+    all_tables: Annotated[bool, typer.Option("--all", help="Print the full table of every question.")] = False,
+    questions: Annotated[
+        list[str] | None,
+        typer.Option("--question", help="Print the full table of this question (may be given several times)."),
     ] = None,
     charts: Annotated[
         ChartsChoice,
@@ -457,35 +552,58 @@ def survey(
     force: ForceOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Frequency tables for every question, with the phrases a report uses; workbook and charts in out/."""
+    """The survey's tables: one line per question (its base and headline share) in the terminal, every table with
+    the phrases a report uses in the workbook, and charts in out/. --all or --question NAME print full tables."""
+    from hkh.core.files import shown_path
     from hkh.core.lock import project_lock
-    from hkh.outputs.terminal.survey import render_cited_figures, render_survey_tables
+    from hkh.outputs.terminal.survey import render_cited_figures, render_survey_summary, render_survey_tables
     from hkh.outputs.write import write_survey
     from hkh.survey.evidence import cited_figures
     from hkh.survey.tables import build_survey_tables
 
     _settle(project, language, quiet)
-    results = _results()
-    tables = build_survey_tables(results.project, source, by=by, min_cell=min_cell, language=results.language)
-    if output_format is TableFormat.json:
-        _json(tables.to_json(), output, results, force)
-        return
-    with project_lock(results.project.root):
-        written = write_survey(results, tables, output=output, charts=charts.value, force=force)
+    with progress_bar(t("cli.progress_loading", SETTINGS.message_language)) as update:
+        results = _results()
+        if update:
+            update("survey", 0, 0)
+        tables = build_survey_tables(results.project, source, by=by, min_cell=min_cell, language=results.language)
+        if output_format is TableFormat.json:
+            _json(tables.to_json(), output, results, force)
+            return
+        chosen = [_survey_question(tables, name) for name in questions or []]
+        with project_lock(results.project.root):
+            written = write_survey(results, tables, output=output, charts=charts.value, force=force, progress=update)
     console = stdout()
-    for renderable in render_survey_tables(tables):
-        console.print(renderable)
-        console.print()
+    if all_tables or chosen:
+        for renderable in render_survey_tables(tables, None if all_tables else chosen):
+            console.print(renderable)
+            console.print()
+    else:
+        console.print(render_survey_summary(tables))
     cited = render_cited_figures(cited_figures(results.project, tables, results.language), results.language)
     if cited is not None:
         console.print(cited)
-        console.print()
     chart_paths = [path for path in written if path.suffix == ".png"]
-    _wrote([path for path in written if path.suffix != ".png"])
+    files = [path for path in written if path.suffix != ".png"]
+    _wrote(files)
     if chart_paths:
-        from hkh.core.files import shown_path
-
         _say(t("cli.wrote_charts", results.language, count=len(chart_paths), folder=shown_path(chart_paths[0].parent)))
+    if not (all_tables or chosen) and files:
+        _say(t("cli.survey_more", results.language, workbook=shown_path(files[0])))
+
+
+def _survey_question(tables: Any, name: str) -> Any:
+    """A question of `--question NAME`, by name or variable; an unknown one is refused with the closest name."""
+    from hkh.core.errors import UsageError
+    from hkh.project.schema import closest
+
+    found = tables.question(name)
+    if found is None:
+        meant = closest(name, [question.name for question in tables.questions])
+        if meant is not None:
+            raise UsageError("question-unknown-similar", source=tables.source, question=name, meant=meant)
+        raise UsageError("survey-no-question", source=tables.source, question=name)
+    return found
 
 
 # ---------------------------------------------------------------------------------------- triangulate and gaps
@@ -548,7 +666,7 @@ def gaps(
     if as_of is not None and period is not None:
         from hkh.core.errors import UsageError
 
-        raise UsageError("give either --as-of or --period, not both")
+        raise UsageError("as-of-and-period")
     evaluation = None
     if as_of is not None or period is not None:
         from hkh.analysis.gap_calendar import parse_as_of, parse_period
@@ -595,9 +713,11 @@ def report(
     from hkh.outputs.write import write_report
 
     _settle(project, language, quiet)
-    results = _results()
-    with project_lock(results.project.root):
-        _wrote([write_report(results, output_format.value, output=output, force=force)])
+    with progress_bar(t("cli.progress_report", SETTINGS.message_language)):
+        results = _results()
+        with project_lock(results.project.root):
+            written = write_report(results, output_format.value, output=output, force=force)
+    _wrote([written])
 
 
 # ---------------------------------------------------------------------------------------------------------- run
@@ -611,17 +731,19 @@ def run(
     quiet: QuietOption = False,
 ) -> None:
     """The main job: check, survey, triangulate, gaps, plan and report, listing the files written."""
-    from hkh.core.files import shown_path
     from hkh.pipeline import StepResult, run_pipeline
 
     _settle(project, language, quiet)
     words = SETTINGS.message_language
 
     def show(event: str, step: str, result: StepResult | None) -> None:
+        if event == "start" and bar is not None:
+            bar.text(t("cli.progress_step", words, step=step))
         if event == "start" or result is None or SETTINGS.quiet:
             return
         if result.skipped:
-            say_error(f"– {step}: {t('cli.step_skipped', words, reason=result.skipped)}")
+            note = t("cli.step_skipped", words, reason=render(result.skipped, words))
+            say_error(t("cli.step_skipped_line", words, step=step, note=note))
             return
         if step == "check":
             note = (
@@ -633,19 +755,69 @@ def run(
             note = t("cli.step_unchanged", words)
         else:
             note = plural("cli.files", len(result.paths), words)
-        say_error(f"✓ {step}: {note}")
+        say_error(t("cli.step_done", words, step=step, note=note))
 
     try:
-        result = run_pipeline(SETTINGS.project, language=SETTINGS.language, force=force, progress=show)
-    except HkhError as error:
+        with progress_bar(t("cli.progress_loading", words)) as bar:
+            result = run_pipeline(SETTINGS.project, language=SETTINGS.language, force=force, progress=show)
+    except Exception as error:  # noqa: BLE001 - named and raised again: HkhGroup.invoke reports it
         step = getattr(error, "step", None)
         if step and step != "check" and not SETTINGS.quiet:
-            say_error(f"✗ {step}: {t('cli.step_stopped', words)}")
+            say_error(t("cli.step_stopped_line", words, step=step, note=t("cli.step_stopped", words)))
         raise
-    _say(t("cli.run_unchanged" if result.unchanged else "cli.run_files", words))
-    for path in result.paths:
-        # paths are printed whole (never wrapped), so they can be copied and clicked
-        _say(f"  {shown_path(path)}")
+    total = "cli.run_unchanged_total" if result.unchanged else "cli.run_total"
+    _say(t(total, words, count=len(result.paths)))
+    for line in files_by_folder(result.paths, words):
+        _say(line)
+
+
+def files_by_folder(paths: list[Path], language: str, *, named: int = 8) -> list[str]:
+    """The files written, one line per folder: the names where there are a few, the count where there are many
+    (a run writes a chart per question: 200 paths would bury what matters)."""
+    from hkh.core.files import shown_path
+
+    folders: dict[str, list[str]] = {}
+    for path in paths:
+        folders.setdefault(shown_path(path.parent), []).append(path.name)
+    lines = []
+    for folder, names in folders.items():
+        shown = folder.rstrip("/") + "/"
+        if len(names) <= named:
+            lines.append(t("cli.run_folder_names", language, folder=shown, count=len(names), names=", ".join(names)))
+        else:
+            lines.append(t("cli.run_folder_count", language, folder=shown, count=plural("cli.files", len(names), language)))
+    return lines
+
+
+# --------------------------------------------------------------------------------------------------------- docs
+
+
+@app.command(short_help="The reference: the project folder, opening hours, what check checks.")
+def docs(
+    topic: Annotated[str | None, typer.Argument(help="The page to show (without it: the list of pages).")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Show the page in the browser instead of printing it.")] = False,
+    project: ProjectOption = None,
+    language: LanguageOption = None,
+) -> None:
+    """The reference that ships with hkh: the list of pages, one page printed (Markdown), or opened in the browser."""
+    import tempfile
+
+    from hkh.outputs.docs import open_page, page, topics
+
+    _settle(project, language)
+    words = SETTINGS.message_language
+    if topic is None:
+        listed = topics()
+        width = max(len(item.name) for item in listed)
+        _say(t("cli.docs_pages", words))
+        for item in listed:
+            _say(t("cli.docs_page", words, name=item.name.ljust(width), title=item.title, summary=item.summary))
+        return
+    if open_:
+        target = open_page(topic, Path(tempfile.gettempdir()) / "hkh-docs")
+        _say(t("cli.docs_opened", words, path=target))
+        return
+    print(page(topic), end="")
 
 
 def privacy_summary(report: PrivacyReport, language: str) -> tuple[list[str], list[str]]:

@@ -27,13 +27,13 @@ from hkh.cli import (
     _settle,
     _wrote,
     app,
+    error_line,
     json_text,
-    one_line,
     say_error,
     stdout,
 )
-from hkh.core.errors import HkhError
-from hkh.i18n import plural, t
+from hkh.core.errors import HkhError, say
+from hkh.i18n import plural, render, t
 
 # --------------------------------------------------------------------------------------------------------- plan
 
@@ -105,13 +105,13 @@ def plan_import(
         refuse_errors_in(loaded.root, ["plan.yaml"])  # it rewrites plan.yaml
         found = import_plan(loaded, workbook, shown, language=words)
         for warning in found.warnings:
-            say_error(t("cli.warning", words, text=warning))
+            say_error(t("cli.warning", words, text=error_line(warning, words)))
         if not found.changes:
             _say(t("followup.no_changes", words, workbook=shown))
         else:
             _say(t("followup.changes_heading", words, workbook=shown))
             for change in found.changes:
-                _say(f"  {change}")
+                _say(t("cli.indented", words, text=change))
         if dry_run:
             _say(t("followup.dry_run", words))
             return
@@ -156,7 +156,7 @@ def plan_status(
     try:
         today = dt.date.fromisoformat(on) if on else None
     except ValueError:
-        raise UsageError(f"--date {on!r} is not a date; write it as YYYY-MM-DD") from None
+        raise UsageError("date-option-unreadable", value=on) from None
     progress = plan_progress(results.project, today)
     if output_format is StatusFormat.json:
         print(json_text(progress.to_json()))
@@ -208,27 +208,28 @@ def efforts_import(
         proposal = found.proposal
         if not proposal.own_export and (found.needs_confirmation or confirm):
             if proposal.reason:
-                say_error(t("cli.warning", words, text=proposal.reason))
-            print(one_line(t("efforts_sheet.mapping_heading", words, file=shown)))
+                say_error(t("cli.warning", words, text=render(proposal.reason, words)))
+            print(t("efforts_sheet.mapping_heading", words, file=shown))
             width = max((len(header) for header, _ in proposal.columns), default=0)
             for header, target in proposal.columns:
                 shown_target = t("efforts_sheet.ignore", words) if target == IGNORE else f"{target} ({field_label(target, words)})"
-                print(one_line(f"  {header.ljust(width)}  →  {shown_target}"))  # headers are the spreadsheet's text
+                print(t("cli.mapping_line", words, header=header.ljust(width), target=shown_target))
         if found.needs_confirmation:
             if sys.stdin.isatty() and not SETTINGS.quiet and not dry_run:
                 if not typer.confirm(t("efforts_sheet.mapping_confirm", words), default=False):
-                    raise HkhError(t("efforts_sheet.mapping_declined", words))
+                    raise HkhError("efforts-mapping-declined")
                 found = import_efforts(loaded, file, shown, language=words, confirmed=True)
             else:
-                raise HkhError(t("efforts_sheet.mapping_unconfirmed", words), path=shown)
+                raise HkhError("efforts-mapping-unconfirmed", path=shown)
         for problem in [*found.rejected, *found.warnings]:
-            say_error(t("cli.warning", words, text=str(problem)))
+            located = render(say("messages.located", location=problem.where, message=problem.wording), words)
+            say_error(t("cli.warning", words, text=located))
         _say(t("efforts_sheet.summary", words, file=shown, rows=found.rows, added=len(found.added),
                updated=len(found.updated), unchanged=found.unchanged, rejected=len(found.rejected)))
         for effort_id, name in found.added:
-            _say("  " + t("efforts_sheet.added", words, id=effort_id, name=name))
+            _say(t("cli.indented", words, text=t("efforts_sheet.added", words, id=effort_id, name=name)))
         for effort_id, fields in found.updated:
-            _say("  " + t("efforts_sheet.updated", words, id=effort_id, fields=", ".join(fields)))
+            _say(t("cli.indented", words, text=t("efforts_sheet.updated", words, id=effort_id, fields=", ".join(fields))))
         if found.kept_outside and not proposal.own_export:
             _say(t("efforts_sheet.kept_outside", words, count=len(found.kept_outside), ids=", ".join(found.kept_outside)))
         if dry_run:

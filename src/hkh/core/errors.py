@@ -1,12 +1,20 @@
-"""The one error family users see, and the problems `hkh check` collects.
+"""The one error family users see, the problems `hkh check` collects, and what they say before it is put into words.
 
-Every failure a user can cause (a bad file, a wrong argument, a refused overwrite) is an `HkhError`. The CLI turns
-it into a single line `location: message` and an exit code; anything else escaping a command is a bug.
+Every failure a user can cause (a bad file, a wrong argument, a refused overwrite) is an `HkhError`. It carries a
+stable `code` (`unknown-source`, `yaml-tab`), the values its message needs, and where it happened; it does not carry
+words. The words are in hkh's tables (`hkh/i18n/words/messages/`, one entry per code, in nb, nn and en) and are
+filled in where the error is shown (`cli.HkhGroup.invoke`, `hkh check`), in the language of the mapping:
+`hkh.i18n.render(error.wording, "nn")`. So a check in a nynorsk mapping speaks nynorsk, and `hkh check --format
+json` gives scripts the same codes whatever the language.
+
+`str(error)` is the English line `location: message`, for logs and tests. The CLI turns an error into one such line
+(in the message language) and an exit code; anything else escaping a command is a bug.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -17,9 +25,15 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1  # the command ran and found problems (`hkh check` found errors)
 EXIT_USAGE = 2  # the command could not run: bad arguments, unreadable or malformed input, a bug in hkh
 
+# A code is lower-case words joined by hyphens; anything else given where a code is expected is taken as a message
+# already in words (English), which hkh's own code no longer does (tests/test_messages.py keeps it so) but which
+# keeps a message from a branch written before the tables readable until it is converted.
+CODE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+MESSAGES = "messages"  # the namespace of the word tables that holds one entry per code
+
 
 def format_location(path: Path | str | None, line: int | None = None, cell: str | None = None) -> str:
-    """`file:line` for text files, `file!Sheet!C14` for spreadsheet cells (as the design asks)."""
+    """`file:line` for text files, `file!Sheet!C14` for spreadsheet cells (docs/design.md, "Commands")."""
     if path is None:
         return ""
     text = str(path)
@@ -30,25 +44,165 @@ def format_location(path: Path | str | None, line: int | None = None, cell: str 
     return text
 
 
+# --------------------------------------------------------------------------------------------------- wording
+
+
+@dataclass(frozen=True)
+class Message:
+    """What to say, before it is put into words.
+
+    `key` names an entry of hkh's word tables (`messages.unknown-source`, `hours.day_We`); `values` fill its
+    `{fields}`, and may themselves be messages (rendered in the same language) or lists (joined with commas). When
+    the tables have no entry `key` but have `key_one` and `key_other`, `values["n"]` chooses between them. `text` is
+    a message already in English, shown only when the tables have no entry for `key`.
+    """
+
+    key: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+    text: str | None = None
+
+    def render(self, language: str = "en") -> str:
+        return render(self, language)
+
+
+# the same thing under the name the privacy and security checks use: `Wording("security.lock_folder", {...})`
+Wording = Message
+
+
+def say(key: str, /, **values: Any) -> Message:
+    """`say("hours.day_We")`, `say("messages.hours-unreadable", text=...)`: a message to be put into words later."""
+    return Message(key, values)
+
+
+Renderer = Callable[[Message, str], str]
+_renderer: list[Renderer] = []  # set by hkh.i18n when it is imported (core may not import the layers above it)
+
+
+def set_renderer(renderer: Renderer) -> None:
+    _renderer[:] = [renderer]
+
+
+def render(message: Message, language: str = "en") -> str:
+    """The message in words (`hkh.i18n.render`); English unless a language is given."""
+    if not _renderer:
+        # the word tables register themselves when imported; named by string, since core is below them
+        importlib.import_module("hkh.i18n")
+    return _renderer[0](message, language)
+
+
+def _split(code: str) -> tuple[str | None, str | None]:
+    """(code, None) for a code; (None, text) for a message given in words."""
+    return (code, None) if CODE.match(code) else (None, code)
+
+
+# ---------------------------------------------------------------------------------------------------- fixes
+
+
+@dataclass(frozen=True)
+class Fix:
+    """An edit `hkh check --fix` may make on its own: at character `start` of `file`, `old` becomes `new`.
+
+    Only edits with one meaning become a Fix (opening hours read with certainty, a number that must be text put in
+    quotes, a misspelt key with exactly one close match). `done` says what the edit does, for the list of changes.
+    """
+
+    file: Path
+    start: int
+    old: str
+    new: str
+    done: Message
+
+
+# --------------------------------------------------------------------------------------------------- problems
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of `hkh check`. Errors fail the check; warnings do not.
+
+    `values` fill the message of `code` (`messages.<code>` in the word tables, or the entry `key` when one is given:
+    `worded_problem`); a text instead of values is a message already in English (see `Message.text`). `fix` is the
+    edit `hkh check --fix` makes for it, if any.
+    """
+
+    severity: Severity
+    code: str
+    values: Mapping[str, Any] | str = field(default_factory=dict)
+    path: Path | str | None = None
+    line: int | None = None
+    cell: str | None = None
+    fix: Fix | None = field(default=None, compare=False)
+    key: str | None = field(default=None, compare=False)
+
+    @property
+    def wording(self) -> Message:
+        key = self.key or f"{MESSAGES}.{self.code}"
+        if isinstance(self.values, str):
+            return Message(key, {}, self.values)
+        return Message(key, self.values)
+
+    @property
+    def message(self) -> str:
+        """The message in English (the CLI shows it in the message language: `hkh.i18n.render(problem.wording, …)`)."""
+        return render(self.wording)
+
+    @property
+    def location(self) -> str:
+        return format_location(self.path, self.line, self.cell)
+
+    def __str__(self) -> str:
+        where = self.location
+        return f"{where}: {self.severity.value}: {self.message}" if where else f"{self.severity.value}: {self.message}"
+
+
+# ----------------------------------------------------------------------------------------------------- errors
+
+
 class HkhError(Exception):
-    """An error the user can act on. `code` is stable, so scripts and tests may rely on it."""
+    """An error the user can act on: `HkhError("unknown-source", path=..., line=..., source="x")`.
+
+    The first argument is the code (its message is `messages.<code>` in the word tables); the keyword arguments other
+    than the location are the values the message takes. A class's `code` is the code of its errors unless one is
+    given. `str(error)` is the English line; the CLI shows `hkh.i18n.render(error.wording, language)`.
+    """
 
     code = "hkh-error"
     exit_code = EXIT_USAGE
+    key: str | None = None  # the words, when not `messages.<code>` (see `worded`)
 
     def __init__(
         self,
-        message: str,
+        code: str | None = None,
+        /,
         *,
         path: Path | str | None = None,
         line: int | None = None,
         cell: str | None = None,
+        **values: Any,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        own, text = _split(code) if code is not None else (None, None)
+        if own is not None:
+            self.code = own
+        self.text = text
+        self.values: dict[str, Any] = values
         self.path = path
         self.line = line
         self.cell = cell
+        super().__init__(self.code if text is None else text)
+
+    @property
+    def wording(self) -> Message:
+        return Message(self.key or f"{MESSAGES}.{self.code}", self.values, self.text)
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return render(self.wording)
 
     @property
     def location(self) -> str:
@@ -60,7 +214,8 @@ class HkhError(Exception):
 
     def as_problem(self) -> Problem:
         """The error as one of `hkh check`'s problems (for checks that read a file which may itself be broken)."""
-        return Problem(Severity.ERROR, self.code, self.message, self.path, self.line, self.cell, getattr(self, "wording", None))
+        values: Mapping[str, Any] | str = self.text if self.text is not None else self.values
+        return Problem(Severity.ERROR, self.code, values, self.path, self.line, self.cell, key=self.key)
 
 
 class ProjectNotFoundError(HkhError):
@@ -76,7 +231,19 @@ class FileEncodingError(HkhError):
 
 
 class YamlSyntaxError(HkhError):
+    """A project file that is not valid YAML; `fix` is the edit `hkh check --fix` may make (see `Fix`)."""
+
     code = "yaml-syntax"
+
+    def __init__(self, code: str | None = None, /, *, fix: Fix | None = None, **kwargs: Any) -> None:
+        super().__init__(code, **kwargs)
+        self.fix = fix
+
+    def as_problem(self) -> Problem:
+        problem = super().as_problem()
+        return Problem(
+            problem.severity, problem.code, problem.values, problem.path, problem.line, fix=self.fix, key=problem.key
+        )
 
 
 class ProjectInvalidError(HkhError):
@@ -86,9 +253,15 @@ class ProjectInvalidError(HkhError):
 
     def __init__(self, problems: list[Problem]) -> None:
         first = problems[0]
-        more = f" (and {len(problems) - 1} more problems: run `hkh check`)" if len(problems) > 1 else ""
-        super().__init__(first.message + more, path=first.path, line=first.line, cell=first.cell)
+        super().__init__(path=first.path, line=first.line, cell=first.cell)
         self.problems = problems
+
+    @property
+    def wording(self) -> Message:
+        first = self.problems[0].wording
+        if len(self.problems) == 1:
+            return first
+        return Message(f"{MESSAGES}.{self.code}", {"first": first, "n": len(self.problems) - 1})
 
 
 class ExportFormatError(HkhError):
@@ -125,41 +298,6 @@ class ProjectLockedError(HkhError):
     code = "project-locked"
 
 
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding of `hkh check`. Errors fail the check; warnings do not."""
-
-    severity: Severity
-    code: str
-    message: str
-    path: Path | str | None = None
-    line: int | None = None
-    cell: str | None = None
-    # the entry of hkh's word tables the message is (`security.control-character`) and its values, so the CLI can say
-    # it in the mapping's language; None for a message given in English only
-    wording: Wording | None = field(default=None, compare=False)
-
-    @property
-    def location(self) -> str:
-        return format_location(self.path, self.line, self.cell)
-
-    def in_language(self, language: str) -> str:
-        """The problem as one line in `language` (its English message when it has no wording)."""
-        message = self.wording.render(language) if self.wording is not None else self.message
-        where = self.location
-        # the severity stays `error`/`warning`, as the README documents the format (`file:line: error: message`)
-        return f"{where}: {self.severity.value}: {message}" if where else f"{self.severity.value}: {message}"
-
-    def __str__(self) -> str:
-        where = self.location
-        return f"{where}: {self.severity.value}: {self.message}" if where else f"{self.severity.value}: {self.message}"
-
-
 # ------------------------------------------------------------------------------ report and run (hkh.outputs.report.build, hkh.analysis.stats)
 
 
@@ -175,8 +313,9 @@ class CheckFailedError(HkhError):
     code = "check-failed"
     exit_code = EXIT_PROBLEMS
 
-    def __init__(self, problems: list[Problem], message: str) -> None:
-        super().__init__(message)
+    def __init__(self, problems: list[Problem]) -> None:
+        errors = sum(1 for problem in problems if problem.severity is Severity.ERROR)
+        super().__init__(n=errors)
         self.problems = problems
 
 
@@ -189,29 +328,7 @@ class WriteFailedError(HkhError):
     code = "write-failed"
 
 
-# ------------------------------------------------------------------------------ messages from hkh's word tables
-
-# hkh.i18n registers its lookup here when it is imported: the layers below it (core, i18n itself) may not import it.
-_lookup: list[Callable[[str, str, Mapping[str, Any]], str]] = []
-
-
-def set_lookup(lookup: Callable[[str, str, Mapping[str, Any]], str]) -> None:
-    _lookup[:] = [lookup]
-
-
-@dataclass(frozen=True)
-class Wording:
-    """A message as an entry of hkh's word tables (`security.lock-folder`) with the values it takes."""
-
-    key: str
-    values: Mapping[str, Any] = field(default_factory=dict)
-
-    def render(self, language: str = "en") -> str:
-        if not _lookup:
-            # the word tables register themselves when imported; named by string, since core is below them
-            importlib.import_module("hkh.i18n")
-        return _lookup[0](self.key, language, self.values)
-
+# ------------------------------------------------------------------------------ messages from other word tables
 
 E = TypeVar("E", bound=HkhError)
 
@@ -220,11 +337,10 @@ def worded(
     kind: type[E], key: str, /, *, path: Path | str | None = None, line: int | None = None, cell: str | None = None,
     **values: Any,
 ) -> E:
-    """An error of class `kind` whose message is the word-table entry `key`: English in `str(error)`, the mapping's
-    language where the CLI shows it (`error_text`)."""
-    wording = Wording(key, values)
-    error = kind(wording.render("en"), path=path, line=line, cell=cell)
-    error.wording = wording  # type: ignore[attr-defined]
+    """An error of class `kind` (whose `code` it keeps) with the words of the table entry `key`
+    (`security.lock_folder`) rather than `messages.<code>`: for a family of errors sharing one code."""
+    error = kind(path=path, line=line, cell=cell, **values)
+    error.key = key
     return error
 
 
@@ -232,21 +348,8 @@ def worded_problem(
     severity: Severity, code: str, key: str, /, *, path: Path | str | None = None, line: int | None = None,
     cell: str | None = None, **values: Any,
 ) -> Problem:
-    """One of `hkh check`'s problems whose message is the word-table entry `key` (see `worded`)."""
-    wording = Wording(key, values)
-    return Problem(severity, code, wording.render("en"), path, line, cell, wording)
-
-
-def error_text(error: HkhError, language: str) -> str:
-    """An error as one line in `language`: its wording when it has one, else its English message."""
-    if isinstance(error, ProjectHasErrorsError):
-        return error.in_language(language)
-    wording: Wording | None = getattr(error, "wording", None)
-    if wording is None:
-        return str(error)
-    where = error.location
-    message = wording.render(language)
-    return f"{where}: {message}" if where else message
+    """One of `hkh check`'s problems with the words of the table entry `key` (see `worded`)."""
+    return Problem(severity, code, values, path, line, cell, key=key)
 
 
 # ------------------------------------------------------------------------------------- hostile or oversized input
@@ -254,7 +357,7 @@ def error_text(error: HkhError, language: str) -> str:
 
 class LimitExceededError(HkhError):
     """An input beyond the sizes hkh reads (a file, a workbook's extent, a number, a text, a list): refused before any
-    work that could take minutes or gigabytes (docs/limits.md)."""
+    work that could take minutes or gigabytes (`hkh docs limits`)."""
 
     code = "limit-exceeded"
 
@@ -266,7 +369,7 @@ class NotRegularFileError(HkhError):
 
 
 class UnsafeTextError(HkhError):
-    """A text holding control characters or terminal escapes."""
+    """A text given on the command line holding control characters or terminal escapes."""
 
     code = "control-character"
 
@@ -285,15 +388,10 @@ class ProjectHasErrorsError(HkhError):
 
     def __init__(self, errors: list[Problem]) -> None:
         first = errors[0]
-        super().__init__(first.message, path=first.path, line=first.line, cell=first.cell)
+        super().__init__(path=first.path, line=first.line, cell=first.cell)
         self.problems = errors
 
-    def in_language(self, language: str) -> str:
-        first = self.problems[0]
-        message = first.wording.render(language) if first.wording is not None else first.message
-        pointer = Wording("security.project_has_errors", {"n": len(self.problems)}).render(language)
-        where = first.location
-        return f"{where}: {message} ({pointer})" if where else f"{message} ({pointer})"
-
-    def __str__(self) -> str:
-        return self.in_language("en")
+    @property
+    def wording(self) -> Message:
+        pointer = Message("security.project_has_errors", {"n": len(self.problems)})
+        return Message(f"{MESSAGES}.{self.code}", {"first": self.problems[0].wording, "pointer": pointer})

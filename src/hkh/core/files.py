@@ -20,7 +20,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
-from hkh.core.errors import OverwriteRefusedError, WriteFailedError
+from hkh.core.errors import Message, OverwriteRefusedError, WriteFailedError, say
 from hkh.core.limits import MAX_RESPONSES_BYTES, open_regular
 
 # Temporary names carry the host and process that made them, so a later hkh can tell a leftover of a dead process
@@ -110,18 +110,19 @@ def _fsync_folder(folder: Path) -> None:
             os.close(handle)
 
 
-def _failure_reason(exc: OSError) -> str:
+def _failure_reason(exc: OSError) -> Message | str:
+    """Why the file system refused, in words for the common cases; otherwise the system's own words."""
     if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
-        return "the disk is full"
+        return say("messages.reason-disk-full")
     if exc.errno in {errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY}:
-        return "permission denied, or the file is open in another program (Excel?); close it and run again"
+        return say("messages.reason-no-permission")
     if exc.errno == errno.EROFS:
-        return "the folder is read-only"
+        return say("messages.reason-read-only")
     return exc.strerror or str(exc)
 
 
 def _write_failed(exc: OSError, target: Path) -> WriteFailedError:
-    return WriteFailedError(f"cannot write the file: {_failure_reason(exc)}; the old file was left as it was", path=target)
+    return WriteFailedError("write-failed", path=target, reason=_failure_reason(exc))
 
 
 def _is_write_error(exc: OSError, *paths: Path) -> bool:
@@ -228,16 +229,16 @@ def new_directory(target: Path) -> Iterator[Path]:
     try:
         temp = _temp_folder_beside(target)
     except OSError as exc:
-        raise WriteFailedError(f"cannot create the folder: {_failure_reason(exc)}", path=target) from None
+        raise WriteFailedError("folder-failed", path=target, reason=_failure_reason(exc)) from None
     try:
         yield temp
         _fsync_files(temp)
         if target.exists() or target.is_symlink():
-            raise OverwriteRefusedError("appeared while hkh was creating it; nothing was changed", path=target)
+            raise OverwriteRefusedError("folder-appeared", path=target)
         os.rename(temp, target)  # an empty folder made in the meantime is the most a rename can take the place of
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
-        raise WriteFailedError(f"cannot create the folder: {_failure_reason(exc)}; nothing was created", path=target) from None
+        raise WriteFailedError("folder-failed", path=target, reason=_failure_reason(exc)) from None
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

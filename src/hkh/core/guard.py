@@ -103,19 +103,12 @@ class OutputGuard:
         if self.force or not target.exists():
             return
         if target.is_dir():
-            raise OverwriteRefusedError("a folder has this name; move it away or write elsewhere", path=self._shown(target))
+            raise OverwriteRefusedError("output-is-folder", path=self._shown(target))
         recorded = self.recorded(target)
         if recorded is None:
-            raise OverwriteRefusedError(
-                "hkh did not write this file, so it will not replace it; move it away or add --force",
-                path=self._shown(target),
-            )
+            raise OverwriteRefusedError("output-not-ours", path=self._shown(target))
         if sha256_file(target) != recorded.sha256:
-            raise OverwriteRefusedError(
-                "this file was changed after hkh wrote it (edited in Excel or by hand?); "
-                "save your copy under another name, or add --force to replace it",
-                path=self._shown(target),
-            )
+            raise OverwriteRefusedError("output-edited", path=self._shown(target))
 
     def is_current(self, target: Path, inputs: str) -> bool:
         """True when `target` is hkh's, unchanged since written, and was made from exactly these inputs."""

@@ -6,7 +6,7 @@ kind. The file is opened without blocking and checked again on the open handle, 
 between is refused too. Workbooks get their own checks before they are read (`hkh.core.workbook_limits`), YAML
 files theirs (`hkh.core.yamlio`).
 
-The limits are documented, with the reasons, in docs/limits.md; a test keeps that page and these numbers in step.
+The limits are documented, with the reasons, in src/hkh/docs/limits.md (`hkh docs limits`); a test keeps that page and these numbers in step.
 """
 
 from __future__ import annotations

@@ -43,9 +43,10 @@ def _read_pid(text: str) -> int:
         return -1
 
 
-def _locked_message(pid: int) -> str:
-    who = f"another hkh (process {pid})" if pid > 0 else "another hkh"
-    return f"{who} is writing to this project; wait for it to finish and run the command again"
+def _locked(pid: int, shown: str) -> ProjectLockedError:
+    if pid > 0:
+        return ProjectLockedError("project-locked-by", path=shown, pid=pid)
+    return ProjectLockedError("project-locked", path=shown)
 
 
 _OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -99,7 +100,7 @@ def _acquire_flock(lock: Path, shown: str) -> int | None:
             if exc.errno in {errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES}:
                 pid = _read_pid(os.pread(handle, 64, 0).decode("ascii", "replace"))
                 os.close(handle)
-                raise ProjectLockedError(_locked_message(pid), path=shown) from None
+                raise _locked(pid, shown) from None
             # no flock on this file system (some network shares): leave no empty lock file for the fallback to
             # mistake for another hkh's
             os.close(handle)
@@ -122,7 +123,7 @@ def _acquire_flock(lock: Path, shown: str) -> int | None:
         os.ftruncate(handle, 0)
         os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
         return handle
-    raise ProjectLockedError("the project's lock file keeps changing; is another hkh starting?", path=shown)
+    raise ProjectLockedError("lock-unstable", path=shown)
 
 
 def _acquire_pidfile(lock: Path, shown: str) -> None:
@@ -164,10 +165,10 @@ def _acquire_pidfile(lock: Path, shown: str) -> None:
             pid, age = -1, 0.0
         # an unreadable pid is a lock being written this instant, unless it has stayed so for a while
         if pid_alive(pid) or (pid == -1 and age < _UNREADABLE_LOCK_GRACE):
-            raise ProjectLockedError(_locked_message(pid), path=shown)
+            raise _locked(pid, shown)
         with contextlib.suppress(OSError):
             lock.unlink()
-    raise ProjectLockedError("the project's lock file could not be taken", path=shown)
+    raise ProjectLockedError("lock-failed", path=shown)
 
 
 class _Terminated(KeyboardInterrupt):
@@ -189,7 +190,7 @@ def _acquire(lock: Path, shown: str, wait: float) -> int | None:
                 _acquire_pidfile(lock, shown)
             return handle
         except ProjectLockedError as exc:
-            if getattr(exc, "wording", None) is not None or time.monotonic() >= deadline:
+            if exc.key is not None or time.monotonic() >= deadline:  # `worded`: a lock that is not usable
                 raise  # a lock that cannot be used at all is not worth waiting for
         time.sleep(0.05 + 0.05 * (os.getpid() % 5))  # staggered, so waiting processes do not retry in step
 

@@ -6,7 +6,7 @@ something else. Four places could make it act:
 - **The terminal.** Control characters and escape sequences (`ESC ] 0 ; title BEL` sets the window title,
   `ESC [ 2 J` clears the screen) and line breaks (a second line can read as a forged `file:line: error:`).
   `terminal_line` shows a text on one line with every such character left out; `hkh check` refuses them in the
-  project's files (`forbidden_characters`, named by `describe`: "U+001B (escape)").
+  project's files (`FORBIDDEN`, named by `describe`: "U+001B (escape)").
 - **Spreadsheets.** A cell starting with `=`, `+`, `-` or `@` (or a tab or carriage return, OWASP's list for CSV
   injection) is run as a formula by Excel and LibreOffice: `=HYPERLINK(…)`, `=cmd|' /C calc'!A0` (DDE).
   `formula_like` tells them; the workbook writer stores such a text as text with Excel's own quote prefix (shown
@@ -50,9 +50,15 @@ def describe(char: str) -> str:
     return f"U+{code:04X} ({name})"
 
 
-def forbidden_characters(text: str) -> list[tuple[int, str]]:
-    """Where a text holds characters a team's text may not hold (see `FORBIDDEN`): (index, character)."""
-    return [(match.start(), match.group()) for match in FORBIDDEN.finditer(text)]
+def refuse_forbidden(text: str, option: str) -> None:
+    """Refuse a text given on the command line (`--title`) that holds a character `hkh check` refuses in the
+    project's files (see `FORBIDDEN`): a command writing it into them would leave a project that check then rejects.
+    An `UnsafeTextError` naming the option and the character."""
+    found = FORBIDDEN.search(text)
+    if found:
+        from hkh.core.errors import UnsafeTextError, worded
+
+        raise worded(UnsafeTextError, "security.control_character_option", option=option, char=describe(found.group()))
 
 
 def line_of(text: str, index: int) -> int:

@@ -98,14 +98,17 @@ class Sheets:
         wanted = name.strip().casefold()
         return next((s for s in self.sheets if s.name.strip().casefold() == wanted), None)
 
-    def error(self, message: str, sheet: Sheet | None = None, row: int | None = None, column: int | None = None) -> HkhError:
-        """A located error: `file!Sheet!C14: message` (or the sheet, or the file, as far as it is known)."""
+    def error(
+        self, code: str, sheet: Sheet | None = None, row: int | None = None, column: int | None = None, /, **values: Any
+    ) -> HkhError:
+        """A located error `code` (its words: `messages.<code>`): at `file!Sheet!C14`, or the sheet, or the file, as far
+        as it is known."""
         cell = None
         if sheet is not None:
             cell = sheet.where(row, column) if row and column else (f"{sheet.name}" if self.kind == "workbook" else None)
             if self.kind == "csv" and row and column:
                 cell = f"{column_letter(column)}{row}"
-        return HkhError(message, path=self.shown, cell=cell)
+        return HkhError(code, path=self.shown, cell=cell, **values)
 
 
 def is_blank(value: Cell) -> bool:
@@ -118,26 +121,21 @@ def read_sheets(path: Path, shown: str | None = None) -> Sheets:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise SheetFormatError("no such file", path=display) from None
+        raise SheetFormatError("sheet-missing", path=display) from None
     except OSError as exc:
-        raise SheetFormatError(f"cannot read the file ({exc.strerror})", path=display) from None
+        raise SheetFormatError("sheet-unreadable", path=display, reason=exc.strerror or str(exc)) from None
     if path.is_dir():
-        raise SheetFormatError("this is a folder; name the spreadsheet file", path=display)
+        raise SheetFormatError("sheet-is-folder", path=display)
     if size > MAX_FILE_BYTES:
         raise SheetFormatError(
-            f"the file is {size // (1024 * 1024)} MB; hkh reads spreadsheets of at most "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB (is it the right file?)",
-            path=display,
+            "sheet-too-big", path=display, size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
         )
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return Sheets(path, display, [_read_csv(path, display)], "csv")
     if suffix in WORKBOOK_SUFFIXES:
         return Sheets(path, display, _read_workbook(path, display, suffix), "workbook")
-    raise SheetFormatError(
-        f"hkh reads spreadsheets as {', '.join(WORKBOOK_SUFFIXES + ('.csv',))}; save the file as one of those",
-        path=display,
-    )
+    raise SheetFormatError("sheet-kind", path=display, kinds=[*WORKBOOK_SUFFIXES, ".csv"])
 
 
 def _read_csv(path: Path, display: str) -> Sheet:
@@ -145,19 +143,19 @@ def _read_csv(path: Path, display: str) -> Sheet:
     from hkh.core.text import decode, sniff_delimiter
 
     raw = read_regular(path, display, MAX_FILE_BYTES)  # an ordinary file only: never a FIFO or a device
-    text = decode(raw, display, advice="save it as CSV (UTF-8) or as an Excel workbook").text
+    text = decode(raw, display, kind="sheet").text
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = sniff_delimiter(first_line)
     rows: list[list[Cell]] = []
     try:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if len(rows) >= MAX_ROWS:
-                raise SheetFormatError(f"the table has more than {MAX_ROWS} rows", path=display)
+                raise SheetFormatError("csv-too-long", path=display, rows=MAX_ROWS)
             if len(row) > MAX_COLUMNS:
-                raise SheetFormatError(f"row {len(rows) + 1} has more than {MAX_COLUMNS} columns", path=display)
+                raise SheetFormatError("csv-row-too-wide", path=display, row=len(rows) + 1, columns=MAX_COLUMNS)
             rows.append([value if value.strip() else None for value in row])
-    except csv.Error as exc:
-        raise SheetFormatError(f"cannot read the file as CSV ({exc})", path=display, line=len(rows) + 1) from None
+    except csv.Error:
+        raise SheetFormatError("csv-unreadable", path=display, line=len(rows) + 1) from None
     return Sheet(path.stem, rows)
 
 
@@ -167,14 +165,10 @@ def _check_zip(path: Path, display: str) -> None:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
-        raise SheetFormatError(
-            "the file is damaged or not a workbook; open it in Excel or LibreOffice and save it again", path=display
-        ) from None
+        raise SheetFormatError("sheet-damaged", path=display) from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise SheetFormatError(
-            f"the workbook would unpack to {unpacked // (1024 * 1024)} MB; hkh reads workbooks of at most "
-            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB unpacked (is it the right file?)",
-            path=display,
+            "sheet-unpacks-too-big", path=display, size=unpacked // (1024 * 1024), limit=MAX_UNPACKED_BYTES // (1024 * 1024)
         )
 
 
@@ -202,22 +196,18 @@ def _read_workbook(path: Path, display: str, suffix: str) -> list[Sheet]:
                 end = sheet.end or (0, 0)
                 if end[0] + 1 > MAX_ROWS or end[1] + 1 > MAX_COLUMNS:
                     corner = cell_name(name, end[0] + 1, end[1] + 1)
-                    raise SheetFormatError(
-                        f"the sheet reaches {corner}; hkh reads sheets of at most {MAX_ROWS} rows and {MAX_COLUMNS} "
-                        "columns (delete what lies beyond the table and save again)",
-                        path=display,
-                    )
+                    raise SheetFormatError("sheet-too-far", path=display, corner=corner, rows=MAX_ROWS, columns=MAX_COLUMNS)
                 sheets.append(Sheet(name, [list(row) for row in sheet.to_python(skip_empty_area=False)]))
         finally:
             workbook.close()
     except SheetFormatError:
         raise
-    except (CalamineError, OSError, ValueError, RuntimeError, OverflowError, TypeError) as exc:
-        raise SheetFormatError(f"cannot read the workbook ({exc}); is it damaged?", path=display) from None
+    except (CalamineError, OSError, ValueError, RuntimeError, OverflowError, TypeError):
+        raise SheetFormatError("workbook-damaged", path=display) from None
     except BaseException as exc:
         # calamine is Rust: a panic on a malformed file arrives as pyo3's PanicException (a BaseException)
         if type(exc).__name__ == "PanicException":
-            raise SheetFormatError("cannot read the workbook; it is damaged", path=display) from None
+            raise SheetFormatError("workbook-damaged", path=display) from None
         raise
     return sheets
 
@@ -261,16 +251,3 @@ def date_of(value: Cell) -> dt.date | None:
     return None
 
 
-def any_value(cells: list[Cell]) -> bool:
-    return any(not is_blank(value) for value in cells)
-
-
-def first_sheet_with(sheets: Sheets, wanted: set[str]) -> Sheet | None:
-    """The first sheet whose name (ignoring case) is one of `wanted`."""
-    folded = {name.casefold() for name in wanted}
-    return next((s for s in sheets.sheets if s.name.strip().casefold() in folded), None)
-
-
-def row_values(sheet: Sheet, row: int, columns: dict[str, int]) -> dict[str, Any]:
-    """The cells of one row under named columns (1-based column numbers)."""
-    return {key: sheet.value(row, column) for key, column in columns.items()}

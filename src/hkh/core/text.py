@@ -52,10 +52,11 @@ def detect_encoding(raw: bytes) -> tuple[str, int]:
     return UTF8, 0
 
 
-def decode(raw: bytes, display: str, *, reject_control: bool = True, advice: str = "") -> Decoded:
+def decode(raw: bytes, display: str, *, reject_control: bool = True, kind: str = "text") -> Decoded:
     """The text of a file's bytes; an undecodable byte or a control character is one located error.
 
-    `advice` ends the error message with what the user can do about this kind of file ("export it again …").
+    `kind` says what the file is, so that the error says what to do about it: `text` (save it as UTF-8), `export`
+    (export it again from SurveyXact), `sheet` (save it as CSV or as a workbook).
     """
     encoding, bom = detect_encoding(raw)
     body = raw[bom:]
@@ -64,22 +65,15 @@ def decode(raw: bytes, display: str, *, reject_control: bool = True, advice: str
     except UnicodeDecodeError as exc:
         newline = "\n".encode(encoding)
         line = body[: exc.start].count(newline) + 1
-        what = "UTF-16" if encoding.startswith("utf-16") else "UTF-8 or Windows-1252 (ANSI)"
-        raise FileEncodingError(
-            f"cannot read this file as {what} text (byte {exc.start}){'; ' + advice if advice else ''}",
-            path=display,
-            line=line,
-        ) from None
+        code = f"{kind}-undecodable"
+        if encoding.startswith("utf-16"):
+            code += "-utf16"
+        raise FileEncodingError(code, path=display, line=line, byte=exc.start) from None
     if reject_control:
         bad = _CONTROL.search(text)
         if bad:
             line = text[: bad.start()].count("\n") + 1
-            raise FileEncodingError(
-                f"this does not look like a text file (control character {bad.group()!r} when read as {encoding}); "
-                "is it the right file, or saved in another encoding?",
-                path=display,
-                line=line,
-            )
+            raise FileEncodingError("not-text", path=display, line=line, char=repr(bad.group()), encoding=encoding)
     return Decoded(text, encoding)
 
 

@@ -5,6 +5,9 @@ Words live in `hkh/i18n/words/<namespace>.py`, one table per part of hkh, and ar
 ("none", "file") without one silently taking the other's word. Every entry carries all three languages (a test
 keeps it so); a missing key is a bug in hkh and raises `KeyError`.
 
+Messages (errors, `hkh check`'s problems) carry a code and values, not words (`hkh.core.errors.Message`);
+`render(message, language)` puts them into words from the `messages` tables, one entry per code.
+
 Formats (numbers, percentages, dates, periods, lists) are in `hkh.i18n.formats`; share phrases ("tre av fire") in
 `hkh.i18n.phrases`.
 """
@@ -13,13 +16,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from enum import Enum
 from functools import cache
 from typing import Any
 
-from hkh.core.errors import Wording, set_lookup
+from hkh.core.errors import Message, set_renderer
 from hkh.i18n.types import LANGUAGES, Language, Words
 
-__all__ = ["LANGUAGES", "Language", "Words", "namespace", "plural", "t", "words_for"]
+__all__ = ["LANGUAGES", "Language", "Words", "has", "namespace", "plural", "render", "t", "words_for"]
 
 
 @cache
@@ -58,18 +62,41 @@ def words_for(space: str, language: str) -> Callable[..., str]:
     return lookup
 
 
-def _value(value: Any, language: str) -> Any:
-    """A message's value in `language`: a `Wording` among them is put into words too, a list of them joined."""
-    if isinstance(value, Wording):
-        return value.render(language)
-    if isinstance(value, (list, tuple)) and value and all(isinstance(item, Wording) for item in value):
-        return ", ".join(item.render(language) for item in value)
-    return value
+def has(key: str) -> bool:
+    """Whether the tables have an entry `namespace.key` (a namespace that does not exist has none)."""
+    space, _, name = key.partition(".")
+    try:
+        return name in namespace(space)
+    except KeyError:
+        return False
 
 
-def _lookup(key: str, language: str, values: Any) -> str:
-    """Messages raised below this layer (`hkh.core.errors.worded`) are put into words here."""
-    return t(key, language, **{name: _value(value, language) for name, value in dict(values).items()})
+def _value(value: Any, language: str) -> str:
+    if isinstance(value, Message):
+        return render(value, language)
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(_value(item, language) for item in value)
+    if value is None:
+        return ""
+    return str(value)
 
 
-set_lookup(_lookup)
+def render(message: Message, language: str) -> str:
+    """A message in words: the entry `message.key` in `language` with its values filled in (messages among the
+    values in the same language, lists joined with commas). With no entry `key` but entries `key_one` and
+    `key_other`, `values["n"]` chooses; with none at all, the message's own English text."""
+    values = {name: _value(value, language) for name, value in message.values.items()}
+    if has(message.key):
+        return t(message.key, language, **values)
+    if "n" in message.values and has(f"{message.key}_one"):
+        return t(f"{message.key}_{'one' if message.values['n'] == 1 else 'other'}", language, **values)
+    if message.text is not None:
+        return message.text
+    # a code without words is a bug in hkh (a test keeps every code in the tables); say what is known
+    shown = ", ".join(f"{name}={value}" for name, value in values.items())
+    return f"{message.key.partition('.')[2]} ({shown})" if shown else message.key.partition(".")[2]
+
+
+set_renderer(render)

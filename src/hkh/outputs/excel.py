@@ -52,13 +52,23 @@ POINTS_PER_PIXEL = 0.75
 CELL_PADDING_POINTS = 3.0  # the space a spreadsheet leaves between a cell's border and its text
 LINE_HEIGHT = 1.25  # a line of wrapped text, in font sizes (Excel sets 14-15 points a line at 11, LibreOffice 13.4)
 ROW_PADDING_POINTS = 3.0
-# What fits across an A4 page at 100 % inside the default margins (0.7 inch each side), in column-width units.
-PAGE_WIDTH_UNITS = {"portrait": 92.0, "landscape": 138.0}
+# What fits across an A4 page at 100 % inside openpyxl's default margins (0.75 inch each side), in column-width units as
+# LibreOffice prints them, the narrower of the two: it draws a unit as wide as Carlito's digit at 11 points (1038/2048
+# em, 5.6 points) where Excel draws 7 pixels (5.25 points), so the landscape page holds 131 units there (140 in
+# Excel), and it scales a sheet to fit in whole percents (a sheet of 186 units printed at 69 %, not 74 %, when 138
+# units were taken for the page). Portrait in proportion (487 of 734 points). A sheet made to fit here fits in both.
+PAGE_WIDTH_UNITS = {"portrait": 86.0, "landscape": 129.0}
+# The paper's height (A4, in points) and how many column-width units LibreOffice fits across it at 100 %: a sheet
+# fitted to the page's width prints at min(1, units / its width).
+PAGE_HEIGHT_POINTS = {"portrait": 841.9, "landscape": 595.3}
+PRINTED_PAGE_UNITS = {"portrait": 87.4, "landscape": 131.7}
 # A sheet wider than this much of the landscape page would print smaller than about 8 points: its long text
 # columns are narrowed (and wrapped) instead.
 LEAST_PRINT_SCALE = 0.74
 NARROWEST_TEXT_COLUMN = 14.0
 COMFORTABLE_TEXT_COLUMN = 28.0
+# One level of a cell's indent as LibreOffice prints it (Excel: 9 pixels, 6.75 points).
+INDENT_POINTS = 7.5
 
 
 def set_value(cell: Any, value: Any) -> None:
@@ -362,11 +372,13 @@ def finish_workbook(workbook: Any, mapping_title: str | None = None) -> None:
         if mapping_title:
             ws.oddHeader.left.text = _header_text(mapping_title)
             ws.oddHeader.left.size = 10
+        separate_text_from_numbers(ws)
         keep_text_inside(ws)
         narrow_to_page(ws)
         if total_width(ws) > PAGE_WIDTH_UNITS["portrait"]:
             ws.page_setup.orientation = "landscape"
         fit_row_heights(ws)
+        keep_merged_rows_together(ws)
 
 
 def name_fonts(ws: Worksheet) -> None:
@@ -404,6 +416,53 @@ def _wrapped(cell: Any) -> Any:
     return alignment
 
 
+def _indent_points(cell: Any) -> float:
+    return float(cell.alignment.indent or 0) * INDENT_POINTS if cell.alignment is not None else 0.0
+
+
+def _text_room(cell: Any, width: float) -> float:
+    """The room for a cell's text in a column (or merged columns) of `width`: less its indent."""
+    return width_to_points(width) - _indent_points(cell)
+
+
+def _is_number(value: Any) -> bool:
+    import datetime as dt
+
+    return isinstance(value, (int, float, dt.date, dt.time)) and not isinstance(value, bool)
+
+
+def separate_text_from_numbers(ws: Worksheet) -> None:
+    """A number stands at the right of its cell and a text at the left of the next, with a sliver between them (2
+    points in LibreOffice): a count and the name beside it print as one word («78prindsen-brukerrom», «33.3%en
+    tredjedel»). A text to the right of a number is indented one level; its column is widened by that much where a
+    line that fitted would no longer fit (or would fill the cell to the next one's text: «prindsen-brukerrombrukerrom-
+    kapasitet.1»); a longer text wraps, as it did."""
+    from copy import copy
+
+    from openpyxl.utils import get_column_letter
+
+    widest: dict[int, float] = {}
+    for row in ws.iter_rows(min_col=1):
+        for left, cell in zip(row, row[1:]):
+            if not isinstance(cell.value, str) or not cell.value.strip() or not _is_number(left.value):
+                continue
+            if left.alignment is not None and left.alignment.horizontal not in (None, "general", "right"):
+                continue
+            alignment: Any = copy(cell.alignment)
+            if alignment.horizontal not in (None, "general", "left") or alignment.indent:
+                continue
+            alignment.horizontal = "left"
+            alignment.indent = 1
+            cell.alignment = alignment
+            size, bold = _font_of(cell)
+            line = text_measure.widest_line(cell.value, size, bold)
+            if line <= width_to_points(column_width(ws, cell.column)):  # it fitted: it still does, with room after
+                widest[cell.column] = max(widest.get(cell.column, 0.0), line + INDENT_POINTS)
+    for column, needed in widest.items():
+        if needed > width_to_points(column_width(ws, column)):
+            ws.column_dimensions[get_column_letter(column)].width = round(points_to_width(needed) + 0.5, 1)
+
+
 def keep_text_inside(ws: Worksheet) -> None:
     """Text wider than its column runs over its neighbours on screen and is cut at the page edge or by a filled
     neighbour in print. A line alone in its row (a title, a note) gets the row's width, merged; text inside a
@@ -424,7 +483,7 @@ def keep_text_inside(ws: Worksheet) -> None:
             if cell.alignment is not None and cell.alignment.wrap_text:
                 continue
             size, bold = _font_of(cell)
-            if text_measure.widest_line(cell.value, size, bold) <= width_to_points(column_width(ws, cell.column)):
+            if text_measure.widest_line(cell.value, size, bold) <= _text_room(cell, column_width(ws, cell.column)):
                 continue
             if len(filled) == 1 and cell.column < last_column:
                 ws.merge_cells(start_row=cell.row, start_column=cell.column, end_row=cell.row, end_column=last_column)
@@ -446,7 +505,8 @@ def _narrowest(ws: Worksheet, column: int) -> float:
         if isinstance(cell.value, str):
             size, bold = _font_of(cell)
             # a spreadsheet also breaks a line after a hyphen (ids, opening-hours texts)
-            widest = max(widest, text_measure.widest_word(cell.value.replace("-", "- "), size, bold))
+            word = text_measure.widest_word(cell.value.replace("-", "- "), size, bold) + _indent_points(cell)
+            widest = max(widest, word)
     return min(max(points_to_width(widest) + 0.3, NARROWEST_TEXT_COLUMN), LONGEST_WORD_KEPT)
 
 
@@ -467,9 +527,12 @@ def narrow_to_page(ws: Worksheet) -> None:
     def narrowed(limit: float) -> dict[int, float]:
         return {c: max(min(w, limit), floors[c]) if c in floors else w for c, w in widths.items()}
 
-    # first try to print at full size with comfortable text columns, else legibly with narrower ones
+    # first try to print at full size with comfortable text columns, then at nearly full size (90 %) with narrower
+    # ones, else legibly with the narrowest (a sheet a few units too wide for the second step fell to the last and
+    # printed at 75 %)
     full = PAGE_WIDTH_UNITS["landscape"]
-    for target, least in ((full, COMFORTABLE_TEXT_COLUMN), (full, 20.0), (room, NARROWEST_TEXT_COLUMN)):
+    steps = ((full, COMFORTABLE_TEXT_COLUMN), (full, 20.0), (full / 0.9, 20.0), (room, NARROWEST_TEXT_COLUMN))
+    for target, least in steps:
         limit = max(widths[c] for c in candidates)
         while limit > least and sum(narrowed(limit).values()) > target:
             limit -= 0.5
@@ -492,7 +555,7 @@ def _needed_height(cell: Any, width: float) -> float:
     if cell.alignment is not None and cell.alignment.textRotation in (90, 180, 255):
         return text_measure.widest_line(text, size, bold) + 2 * CELL_PADDING_POINTS  # written upwards
     if cell.alignment is not None and cell.alignment.wrap_text:
-        lines = text_measure.line_count(text, width_to_points(width), size, bold)
+        lines = text_measure.line_count(text, _text_room(cell, width), size, bold)
     else:
         lines = text.count("\n") + 1
     return lines * LINE_HEIGHT * size + ROW_PADDING_POINTS
@@ -534,8 +597,67 @@ def fit_row_heights(ws: Worksheet) -> None:
             heights[last] = heights.get(last, default) + needed - have
     for row_number, height in heights.items():
         ws.row_dimensions[row_number].height = round(min(max(height, default), MAX_ROW_HEIGHT), 1)
-        if height > default:
+        if height > default or _has_top_aligned(ws, row_number):
             _align_top(ws, row_number)
+
+
+def _has_top_aligned(ws: Worksheet, row: int) -> bool:
+    """Whether a cell of the row is aligned to the top: then the others are too, or a one-line row shows its
+    texts at two heights (a wrapped answer text above the group and the numbers beside it)."""
+    return any(
+        cell.value is not None and cell.alignment is not None and cell.alignment.vertical == "top" for cell in ws[row]
+    )
+
+
+def _row_height(ws: Worksheet, row: int) -> float:
+    height = ws.row_dimensions[row].height if row in ws.row_dimensions else None
+    return float(height) if height else LINE_HEIGHT * FONT_SIZE + ROW_PADDING_POINTS
+
+
+def _title_rows(ws: Worksheet) -> range:
+    """The rows printed at the top of every page (`print_title_rows`, "$1:$1"), or none."""
+    titles = ws.print_title_rows
+    if not titles:
+        return range(0)
+    first, _, last = titles.replace("$", "").partition(":")
+    return range(int(first), int(last or first) + 1)
+
+
+def keep_merged_rows_together(ws: Worksheet) -> None:
+    """A cell merged over several rows (a goal over its measures) prints its text once, at the top of the range: a
+    page break inside the range leaves the rows on the next page under an empty cell (LibreOffice draws the text
+    there clipped, out of sight). A page break goes before such a range that would not fit on what is left of the
+    page (measured from the row heights at the scale the sheet prints at; a range taller than a page still breaks)."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    spans = {
+        merged.min_row: merged.max_row for merged in ws.merged_cells.ranges if merged.max_row > merged.min_row
+    }
+    if not spans:
+        return
+    orientation = ws.page_setup.orientation if ws.page_setup.orientation in PAGE_HEIGHT_POINTS else "portrait"
+    margins = ws.page_margins
+    scale = 1.0
+    if ws.page_setup.fitToWidth:
+        scale = min(1.0, PRINTED_PAGE_UNITS[orientation] / max(total_width(ws), 1.0))
+    # a little less than the page holds, so that a break never comes later than LibreOffice's own would
+    room = 0.97 * (PAGE_HEIGHT_POINTS[orientation] - 72 * (margins.top + margins.bottom)) / scale
+    titles = _title_rows(ws)
+    repeated = sum(_row_height(ws, row) for row in titles)
+    used = 0.0
+    breaks = {brk.id for brk in ws.row_breaks.brk}
+    for row in range(1, ws.max_row + 1):
+        height = _row_height(ws, row)
+        last = spans.get(row)
+        if last is not None and row not in titles and used > repeated:
+            together = sum(_row_height(ws, r) for r in range(row, last + 1))
+            if used + together > room and row - 1 not in breaks:
+                ws.row_breaks.append(Break(id=row - 1))
+                breaks.add(row - 1)
+                used = repeated
+        if used + height > room and used > repeated:
+            used = repeated  # the page breaks here by itself
+        used += height
 
 
 def _align_top(ws: Worksheet, row: int) -> None:

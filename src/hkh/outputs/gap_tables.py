@@ -134,22 +134,3 @@ def unaddressed_rows(result: GapAnalysis) -> tuple[list[str], list[list[Any]]]:
         for u in result.unaddressed
     ]
     return [t(f"gaps.{k}", language) for k in keys], rows
-
-
-def coverage_rows(result: GapAnalysis) -> tuple[list[str], list[list[Any]]]:
-    language = result.language
-    keys = ("finding", "need", "offer", "who", "where", "window", "covered_osm", "window_hours", "covered_hours",
-            "uncovered_hours", "share_covered", "status", "efforts", "hours_unknown")
-    rows = [
-        [
-            n.finding, n.need, n.offer, n.who or "", n.where or "", n.when, n.covered_text(),
-            _number(n.window_hours),
-            _number(n.covered_hours), _number(n.uncovered_hours),
-            None if n.share_covered is None else round(n.share_covered, 4), t(f"gaps.status_{n.status}", language),
-            join_ids(n.efforts), join_ids(n.hours_unknown),
-            ", ".join(n.by), n.age.text() if n.age else "", not_counted_text(n), changes_text(n),
-        ]
-        for n in result.needs
-    ]
-    extra = [t(f"coverage.{k}", language) for k in ("by", "age", "not_counted", "changes")]
-    return [t(f"gaps.{k}", language) for k in keys] + extra, rows

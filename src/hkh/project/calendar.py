@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from hkh.core.errors import Message, say
+
 if TYPE_CHECKING:
     from opening_hours import OpeningHours
 
@@ -63,7 +65,13 @@ _NIGHT_ENDS_BY = 12 * SLOTS_PER_HOUR
 
 
 class CalendarHoursError(ValueError):
-    """The text is not valid opening_hours syntax, or a period is empty. The message is meant for users."""
+    """The text is not valid opening_hours syntax, or a period is empty: `code` names the message in the word tables
+    (`hours-empty`, `hours-unreadable`, `period-reversed`), `values` fill it."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        super().__init__(f"{code}: {values}")
+        self.code = code
+        self.values = values
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -165,14 +173,11 @@ def _parse(text: str) -> OpeningHours:
     from opening_hours import OpeningHours, ParserError  # type: ignore[attr-defined]  # missing from the stub
 
     if not isinstance(text, str) or not text.strip():
-        raise CalendarHoursError("opening hours are empty; write for example `Mo-Fr 09:00-14:00` or `24/7`")
+        raise CalendarHoursError("hours-empty")
     try:
         return OpeningHours(text.strip(), country=COUNTRY)
     except ParserError:  # its message points into its grammar ("--> 1:1"), which helps no user
-        raise CalendarHoursError(
-            f"cannot read opening hours {text.strip()!r}; use OpenStreetMap syntax such as "
-            "`Mo-Fr 09:00-14:00; Sa 10:00-13:00; PH off` or `Jun-Aug Fr 22:00-04:00`"
-        ) from None
+        raise CalendarHoursError("hours-unreadable", text=text.strip()) from None
 
 
 @lru_cache(maxsize=256)
@@ -188,21 +193,17 @@ def library_knows_holidays(year: int) -> bool:
     return days == {holiday.day for holiday in public_holidays(year)}
 
 
-def _warnings(text: str, first: dt.date, last: dt.date) -> tuple[str, ...]:
+def _warnings(text: str, first: dt.date, last: dt.date) -> tuple[Message, ...]:
+    """What the calendar cannot apply, as messages (put into words in the mapping's language where shown)."""
     words = _COMMENT.sub(" ", text)
-    found = list(_parse(text).warnings)
+    shown = text.strip()
+    found = [say("messages.calendar-library-note", text=shown, note=str(note)) for note in _parse(text).warnings]
     if _PUBLIC_HOLIDAY.search(words):
         unknown = [year for year in range(first.year, last.year + 1) if not library_knows_holidays(year)]
         if unknown:
-            found.append(
-                f"public holidays (PH) in {', '.join(map(str, unknown))} are not known to opening-hours-py; "
-                f"the PH rules of {text.strip()!r} are not applied in those years"
-            )
+            found.append(say("messages.calendar-ph-unknown", years=", ".join(map(str, unknown)), text=shown))
     if _SCHOOL_HOLIDAY.search(words):
-        found.append(
-            f"school holidays (SH) are not known to hkh; the SH rules of {text.strip()!r} are not applied, "
-            "so the regular hours count in school holidays too"
-        )
+        found.append(say("messages.calendar-sh-unknown", text=shown))
     return tuple(found)
 
 
@@ -215,7 +216,7 @@ class DaySlots:
 
     first: dt.date
     masks: tuple[int, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
     @property
     def last(self) -> dt.date:
@@ -278,8 +279,8 @@ class DaySlots:
         return DaySlots(self.first, masks, _merge(self.warnings, other.warnings))
 
 
-def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(first + second))
+def _merge(first: tuple[Message, ...], second: tuple[Message, ...]) -> tuple[Message, ...]:
+    return tuple({repr(message): message for message in first + second}.values())
 
 
 @lru_cache(maxsize=4096)
@@ -355,7 +356,7 @@ def _apply_validity(
 
 def _check_period(first: dt.date, last: dt.date) -> None:
     if last < first:
-        raise CalendarHoursError(f"the period ends ({last}) before it begins ({first})")
+        raise CalendarHoursError("period-reversed", start=first, end=last)
 
 
 @lru_cache(maxsize=2048)

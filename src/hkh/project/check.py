@@ -11,12 +11,15 @@ that do not stop any command.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import Problem, Severity
+from hkh.core.errors import Fix, Message, Problem, Severity, say
 from hkh.core.yamlio import line_of
 from hkh.project import hours
 from hkh.project.check_services import check_effort_details, check_needs_against_efforts, check_vocabulary
@@ -38,18 +41,38 @@ EFFORTS_FILE = "efforts.yaml"
 FINDINGS_FILE = "findings.yaml"
 PLAN_FILE = "plan.yaml"
 
-SPILLOVER_ADVICE = (
-    "the `;` before {next_day} cancels {day_name}'s hours after midnight; use `,` (for example "
-    "`Fr 20:00-04:00, Sa 20:00-04:00`) so that the night runs on"
-)
-DAY_NAMES = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday", "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
 NEXT_DAY = {"Mo": "Tu", "Tu": "We", "We": "Th", "Th": "Fr", "Fr": "Sa", "Sa": "Su", "Su": "Mo"}
+
+
+def _shortened(name: str, most: int = 80) -> str:
+    """A name as a one-line message shows it: a very long one cut in the middle."""
+    return name if len(name) <= most else f"{name[: most - 20]}…{name[-15:]}"
+
+
+def _impossible_name(exc: OSError | ValueError) -> tuple[str, dict[str, Any]]:
+    """Why no file can have this name, as a message code and its values (the words say what to do)."""
+    if isinstance(exc, ValueError):
+        return "source-file-nul", {}
+    if exc.errno == errno.ENAMETOOLONG:
+        return "source-file-name-too-long", {}
+    return "source-file-unreadable", {"reason": exc.strerror or str(exc)}
 
 
 def _before(first: str, second: str) -> bool:
     """`2025-02` is not before `2025-02-15`: partial dates are compared only as far as both go."""
     common = min(len(first), len(second))
     return first[:common] < second[:common]
+
+
+_FILE_NAME = re.compile(r"^[\w.-]+\.(xlsx|xlsm|xls|xml|csv|tsv|txt|docx|pdf)$", re.IGNORECASE)
+
+
+def title_is_a_file_name(title: str, files: list[str]) -> bool:
+    """`export.xlsx`, or `export` beside `data/raw/export.xlsx`: what an import without a title used to write, and
+    nothing a reader of the report should see as the name of a source."""
+    text = title.strip()
+    stems = {Path(name).stem.casefold() for name in files} | {Path(name).name.casefold() for name in files}
+    return bool(_FILE_NAME.match(text)) or text.casefold() in stems
 
 
 def party_key(name: str) -> str:
@@ -90,16 +113,34 @@ class ProblemRecorder:
         tree = self.trees.get(file_name)
         return line_of(tree, loc) if tree is not None else None
 
-    def add(self, severity: Severity, code: str, file_name: str, loc: Iterable[Any], message: str) -> None:
+    def add(
+        self,
+        severity: Severity,
+        code: str,
+        file_name: str,
+        loc: Iterable[Any],
+        values: dict[str, Any],
+        *,
+        fix: Fix | None = None,
+    ) -> None:
         self.problems.append(
-            Problem(severity, code, message, display_path(self.root, file_name), self.line(file_name, *loc))
+            Problem(severity, code, values, display_path(self.root, file_name), self.line(file_name, *loc), fix=fix)
         )
 
-    def error(self, code: str, file_name: str, loc: Iterable[Any], message: str) -> None:
-        self.add(Severity.ERROR, code, file_name, loc, message)
+    def error(self, code: str, file_name: str, loc: Iterable[Any], /, *, fix: Fix | None = None, **values: Any) -> None:
+        """An error `code` (its words: `messages.<code>`) at the node `loc` of `file_name`; `fix` is the edit `hkh
+        check --fix` makes for it, if it has one."""
+        self.add(Severity.ERROR, code, file_name, loc, values, fix=fix)
 
-    def warn(self, code: str, file_name: str, loc: Iterable[Any], message: str) -> None:
-        self.add(Severity.WARNING, code, file_name, loc, message)
+    def warn(self, code: str, file_name: str, loc: Iterable[Any], /, *, fix: Fix | None = None, **values: Any) -> None:
+        self.add(Severity.WARNING, code, file_name, loc, values, fix=fix)
+
+    def value_fix(self, file_name: str, loc: Iterable[Any], new: str, done: Message) -> Fix | None:
+        """The edit that writes the text `new` in place of the value at `loc` of `file_name` (quotes, comments and
+        the rest of the line kept); None when the value cannot be found in the file's text."""
+        from hkh.project.schema import text_fix
+
+        return text_fix(self.root / file_name, tuple(loc), new, done)
 
 
 
@@ -108,14 +149,14 @@ class _Checker(ProblemRecorder):
     """The cross-references between the project files."""
 
     def duplicates(self, kind: str, file_name: str, entries: Iterable[tuple[str | None, tuple[Any, ...]]]) -> set[str]:
-        """Report every repeat of an id after its first use; return the set of ids seen."""
+        """Report every repeat of an id after its first use; return the set of ids seen. `kind`: `source`, `need`, …"""
         first_line: dict[str, int | None] = {}
         for entry_id, loc in entries:
             if entry_id is None:
                 continue
             if entry_id in first_line:
-                where = f" (first on line {first_line[entry_id]})" if first_line[entry_id] else ""
-                self.error("duplicate-id", file_name, loc, f"{kind} id `{entry_id}` is used twice{where}; ids must be unique")
+                first = first_line[entry_id] or "?"
+                self.error("duplicate-id", file_name, loc, id=entry_id, kind=say(f"messages.kind-{kind}"), first=first)
             else:
                 first_line[entry_id] = self.line(file_name, *loc)
         return set(first_line)
@@ -137,18 +178,15 @@ class _Checker(ProblemRecorder):
         mapping = self.mapping
         if mapping is None:
             return
-        self.duplicates("mandate item", HKH_FILE, ((m.id, ("mandate", i, "id")) for i, m in enumerate(mapping.mandate)))
+        self.duplicates("mandate", HKH_FILE, ((m.id, ("mandate", i, "id")) for i, m in enumerate(mapping.mandate)))
         canonical = list(StepId)
-        seen: set[StepId] = set()
+        self.duplicates("step", HKH_FILE, ((step.id.value, ("steps", i, "id")) for i, step in enumerate(mapping.steps)))
         for index, step in enumerate(mapping.steps):
             loc = ("steps", index)
-            if step.id in seen:
-                self.error("duplicate-id", HKH_FILE, (*loc, "id"), f"step `{step.id.value}` is listed twice")
-            seen.add(step.id)
             if step.state is StepState.done and not step.end:
-                self.warn("step-without-end", HKH_FILE, (*loc, "state"), f"step `{step.id.value}` is done but has no `end` date")
+                self.warn("step-without-end", HKH_FILE, (*loc, "state"), step=step.id.value)
             if step.start and step.end and _before(step.end, step.start):
-                self.warn("step-dates", HKH_FILE, (*loc, "end"), f"step `{step.id.value}` ends ({step.end}) before it starts ({step.start})")
+                self.warn("step-dates", HKH_FILE, (*loc, "end"), step=step.id.value, start=step.start, end=step.end)
         listed = [step.id for step in mapping.steps]
         for index, step in enumerate(mapping.steps):
             earlier_later = [s for s in listed[:index] if canonical.index(s) > canonical.index(step.id)]
@@ -157,8 +195,9 @@ class _Checker(ProblemRecorder):
                     "steps-order",
                     HKH_FILE,
                     ("steps", index, "id"),
-                    f"steps out of order: `{step.id.value}` should come before `{earlier_later[0].value}`; "
-                    f"the HKH order is {', '.join(s.value for s in canonical)}",
+                    step=step.id.value,
+                    other=earlier_later[0].value,
+                    order=[s.value for s in canonical],
                 )
                 break
         by_order = sorted(mapping.steps, key=lambda s: canonical.index(s.id))
@@ -169,11 +208,12 @@ class _Checker(ProblemRecorder):
             if skipped:
                 index = mapping.steps.index(step)
                 self.warn(
-                    "steps-order",
+                    "steps-state-order",
                     HKH_FILE,
                     ("steps", index, "state"),
-                    f"steps out of order: `{step.id.value}` is {step.state.value} while the earlier step "
-                    f"`{skipped[0].id.value}` is not started",
+                    step=step.id.value,
+                    state=step.state.value,
+                    other=skipped[0].id.value,
                 )
 
     def source_ids(self) -> set[str] | None:
@@ -185,36 +225,35 @@ class _Checker(ProblemRecorder):
             return
         self.duplicates("source", SOURCES_FILE, ((s.id, ("sources", i, "id")) for i, s in enumerate(self.sources.sources)))
         for index, source in enumerate(self.sources.sources):
+            if title_is_a_file_name(source.title, source.files):
+                self.warn("source-title-file-name", SOURCES_FILE, ("sources", index, "title"), source=source.id, title=source.title)
             for file_index, name in enumerate(source.files):
-                if self.source_file_exists(name):
-                    continue
                 location = ("sources", index, "files", file_index)
+                try:
+                    if self.source_file_exists(name):
+                        continue
+                except (OSError, ValueError) as exc:
+                    code, values = _impossible_name(exc)
+                    self.error(code, SOURCES_FILE, location, source=source.id, file=_shortened(name), **values)
+                    continue
                 if Path(name).parts[:2] == RAW_DIR.parts:
                     # raw exports are personal data and kept out of git, so a clone legitimately lacks them
-                    self.warn(
-                        "source-file-missing",
-                        SOURCES_FILE,
-                        location,
-                        f"source `{source.id}`: raw file `{name}` is not in this copy of the project "
-                        "(data/raw/ is kept out of git); the imported data in data/survey/ is used",
-                    )
+                    self.warn("source-raw-missing", SOURCES_FILE, location, source=source.id, file=name)
                 else:
-                    self.error(
-                        "source-file-missing",
-                        SOURCES_FILE,
-                        location,
-                        f"source `{source.id}`: file `{name}` does not exist (paths are relative to the project folder)",
-                    )
+                    self.error("source-file-missing", SOURCES_FILE, location, source=source.id, file=name)
         if self.findings is None:
             return
         cited = {evidence.source for finding in self.findings.findings for evidence in finding.evidence}
         for index, source in enumerate(self.sources.sources):
             if source.id not in cited:
-                self.warn("source-unused", SOURCES_FILE, ("sources", index, "id"), f"source `{source.id}` is cited by no finding")
+                self.warn("source-unused", SOURCES_FILE, ("sources", index, "id"), source=source.id)
 
     def source_file_exists(self, name: str) -> bool:
+        """Whether the file is there; OSError or ValueError for a name no file can have (too long, a NUL)."""
         # A bare file name is also looked for in data/raw/, where raw exports are kept.
-        path = Path(name).expanduser()
+        path = Path(name)
+        with contextlib.suppress(RuntimeError):  # `~someone` who is no user of this machine: taken as written
+            path = path.expanduser()
         candidates = [path] if path.is_absolute() else [self.root / path, self.root / RAW_DIR / path]
         return any(candidate.exists() for candidate in candidates)
 
@@ -239,24 +278,23 @@ class _Checker(ProblemRecorder):
                             "unknown-source",
                             EFFORTS_FILE,
                             ("efforts", index, "sources", source_index),
-                            f"effort `{effort.id}` names source `{source_id}`, which is not in sources.yaml",
+                            source=source_id,
                         )
             if effort.opening_hours:
-                self.spillover(EFFORTS_FILE, ("efforts", index, "opening_hours"), f"effort `{effort.id}`", effort.opening_hours)
+                self.spillover(EFFORTS_FILE, ("efforts", index, "opening_hours"), effort.opening_hours)
             for s_index, schedule in enumerate(effort.schedules):
                 if schedule.opening_hours:
                     loc = ("efforts", index, "schedules", s_index, "opening_hours")
-                    what = f"effort `{effort.id}`, schedule `{schedule.name}`"
-                    self.spillover(EFFORTS_FILE, loc, what, schedule.opening_hours)
+                    self.spillover(EFFORTS_FILE, loc, schedule.opening_hours)
 
-    def spillover(self, file_name: str, loc: tuple[Any, ...], what: str, text: str) -> None:
+    def spillover(self, file_name: str, loc: tuple[Any, ...], text: str) -> None:
         try:
             lost = hours.cancelled_spillover(text)
         except hours.HoursError:
             return  # unparseable hours are already a schema error
         for day in lost:
-            advice = SPILLOVER_ADVICE.format(next_day=NEXT_DAY[day], day_name=DAY_NAMES[day])
-            self.warn("hours-spillover", file_name, loc, f"{what}: {advice}")
+            day_name: Message = say(f"hours.day_{day}")
+            self.warn("hours-spillover", file_name, loc, next_day=NEXT_DAY[day], day=day_name)
 
     def need_ids(self) -> set[str]:
         findings = self.findings
@@ -279,12 +317,7 @@ class _Checker(ProblemRecorder):
         self.duplicates("need", FINDINGS_FILE, need_entries)
         for need_id, loc in need_entries:
             if need_id in finding_ids:
-                self.error(
-                    "duplicate-id",
-                    FINDINGS_FILE,
-                    loc,
-                    f"need id `{need_id}` is also a finding id; plan.yaml could not tell which one it addresses",
-                )
+                self.error("need-id-is-finding", FINDINGS_FILE, loc, id=need_id)
 
         mandate_ids = {item.id for item in self.mapping.mandate} if self.mapping is not None else None
         source_ids = self.source_ids()
@@ -294,41 +327,30 @@ class _Checker(ProblemRecorder):
         for f_index, finding in enumerate(findings.findings):
             where = ("findings", f_index)
             if finding.mandate is not None and mandate_ids is not None and finding.mandate not in mandate_ids:
-                known = ", ".join(sorted(mandate_ids)) or "none"
                 self.error(
-                    "unknown-mandate",
+                    "unknown-mandate" if mandate_ids else "unknown-mandate-none",
                     FINDINGS_FILE,
                     (*where, "mandate"),
-                    f"finding `{finding.id}` names mandate item `{finding.mandate}`, which is not in hkh.yaml "
-                    f"`mandate` (known: {known})",
+                    finding=finding.id,
+                    mandate=finding.mandate,
+                    known=sorted(mandate_ids),
                 )
             if not finding.evidence:
-                self.warn("finding-without-evidence", FINDINGS_FILE, (*where, "id"), f"finding `{finding.id}` has no evidence")
+                self.warn("finding-without-evidence", FINDINGS_FILE, (*where, "id"), finding=finding.id)
             for e_index, evidence in enumerate(finding.evidence):
                 e_loc = (*where, "evidence", e_index)
                 if source_ids is not None and evidence.source not in source_ids:
-                    self.error(
-                        "unknown-source",
-                        FINDINGS_FILE,
-                        (*e_loc, "source"),
-                        f"finding `{finding.id}` cites source `{evidence.source}`, which is not in sources.yaml",
-                    )
+                    self.error("unknown-source", FINDINGS_FILE, (*e_loc, "source"), source=evidence.source)
                     continue
             for n_index, need in enumerate(finding.needs):
                 n_loc = (*where, "needs", n_index)
-                need_name = f"need `{finding.need_id(n_index)}`"
                 # a need without `when` is a need at any hour (the gap analysis reads it as 24/7)
                 if need.when:
-                    self.spillover(FINDINGS_FILE, (*n_loc, "when"), need_name, need.when)
+                    self.spillover(FINDINGS_FILE, (*n_loc, "when"), need.when)
             if self.plan is not None:
                 own_ids = {finding.id} | {finding.need_id(i) for i in range(len(finding.needs))}
                 if not own_ids & addressed and finding.id not in followed_up:
-                    self.warn(
-                        "finding-unaddressed",
-                        FINDINGS_FILE,
-                        (*where, "id"),
-                        f"finding `{finding.id}` is addressed by no measure in plan.yaml (nor listed under `follow_up`)",
-                    )
+                    self.warn("finding-unaddressed", FINDINGS_FILE, (*where, "id"), finding=finding.id)
 
     def addressed_ids(self) -> set[str]:
         if self.plan is None:
@@ -358,16 +380,11 @@ class _Checker(ProblemRecorder):
         for g_index, goal in enumerate(plan.goals):
             for m_index, measure in enumerate(goal.measures):
                 loc = ("goals", g_index, "measures", m_index)
-                name = f"measure {plan.measure_id(g_index, m_index)}"
+                name = plan.measure_id(g_index, m_index)
                 if finding_ids is not None:
                     for a_index, item in enumerate(measure.addresses):
                         if item not in finding_ids and item not in need_ids:
-                            self.error(
-                                "unknown-finding",
-                                PLAN_FILE,
-                                (*loc, "addresses", a_index),
-                                f"{name} addresses `{item}`, which is neither a finding nor a need in findings.yaml",
-                            )
+                            self.error("unknown-finding", PLAN_FILE, (*loc, "addresses", a_index), measure=name, item=item)
                 if parties is not None:
                     named: list[tuple[str, int | None, str]] = (
                         [("responsible", None, measure.responsible)] if measure.responsible else []
@@ -379,30 +396,24 @@ class _Checker(ProblemRecorder):
                                 "unknown-party",
                                 PLAN_FILE,
                                 (*loc, key) if index is None else (*loc, key, index),
-                                f"{name}: {key} party `{party}` is neither an organisation or effort in efforts.yaml "
-                                f"nor listed under `parties` in hkh.yaml",
+                                measure=name,
+                                party=party,
+                                role=say(f"messages.role-{key}"),
                             )
         if finding_ids is not None:
             for index, follow_up in enumerate(plan.follow_up):
                 if follow_up.finding is not None and follow_up.finding not in finding_ids:
-                    self.error(
-                        "unknown-finding",
-                        PLAN_FILE,
-                        ("follow_up", index, "finding"),
-                        f"follow_up names finding `{follow_up.finding}`, which is not in findings.yaml",
-                    )
+                    self.error("follow-up-unknown-finding", PLAN_FILE, ("follow_up", index, "finding"), finding=follow_up.finding)
 
 
     def check_consultations(self) -> None:
         """Consultation records against the plan and the findings: every measure presented at a final consultation
         (so that it is anchored with those who must carry it out), every id they name known, head counts that add up."""
-        from hkh.i18n import t
         from hkh.project.consultations import final_consultations, measure_ids, recorded_final_consultations
 
         sources = self.sources
         if sources is None:
             return
-        language = self.mapping.language if self.mapping is not None else "en"
         plan_ids = measure_ids(self.plan) if self.plan is not None else None
         finding_ids = {f.id for f in self.findings.findings} if self.findings is not None else None
         for index, source in enumerate(sources.sources):
@@ -417,8 +428,7 @@ class _Checker(ProblemRecorder):
                 named += [(("new_proposals", i, "measure"), p.measure) for i, p in enumerate(record.new_proposals)]
                 for where, measure in named:
                     if measure and measure not in plan_ids:
-                        self.warn("unknown-measure", SOURCES_FILE, (*loc, *where),
-                                  t("consultation.check_unknown_measure", language, source=source.id, id=measure))
+                        self.warn("consultation-unknown-measure", SOURCES_FILE, (*loc, *where), source=source.id, id=measure)
             if finding_ids is not None:
                 cited: list[tuple[tuple[Any, ...], str]] = [(("findings", i), f) for i, f in enumerate(record.findings)]
                 cited += [
@@ -428,12 +438,10 @@ class _Checker(ProblemRecorder):
                 ]
                 for where, finding in cited:
                     if finding not in finding_ids:
-                        self.error("unknown-finding", SOURCES_FILE, (*loc, *where),
-                                   t("consultation.check_unknown_finding", language, source=source.id, id=finding))
+                        self.error("consultation-unknown-finding", SOURCES_FILE, (*loc, *where), source=source.id, id=finding)
             counted = sum(p.count or 0 for p in record.participants)
             if source.n is not None and counted > source.n:
-                self.warn("consultation-count", SOURCES_FILE, (*loc, "participants"),
-                          t("consultation.check_count", language, source=source.id, counted=counted, n=source.n))
+                self.warn("consultation-count", SOURCES_FILE, (*loc, "participants"), source=source.id, counted=counted, n=source.n)
         if self.plan is None or not self.plan.goals:
             return
         finals = final_consultations(sources)
@@ -442,16 +450,14 @@ class _Checker(ProblemRecorder):
             return  # no final consultation yet: `hkh status` shows the step as not done
         if not recorded:
             first = sources.sources.index(finals[0])
-            self.warn("measure-not-presented", SOURCES_FILE, ("sources", first, "id"),
-                      t("consultation.check_no_record", language, source=finals[0].id))
+            self.warn("consultation-no-record", SOURCES_FILE, ("sources", first, "id"), source=finals[0].id)
             return
         presented = {p.measure for s in recorded for p in s.consultation.proposals if p.measure}  # type: ignore[union-attr]
         for g_index, goal in enumerate(self.plan.goals):
             for m_index in range(len(goal.measures)):
                 measure_id = self.plan.measure_id(g_index, m_index)
                 if measure_id not in presented:
-                    self.warn("measure-not-presented", PLAN_FILE, ("goals", g_index, "measures", m_index),
-                              t("consultation.check_not_presented", language, id=measure_id))
+                    self.warn("measure-not-presented", PLAN_FILE, ("goals", g_index, "measures", m_index), id=measure_id)
 
 
 FILE_ORDER = {name: index for index, name in enumerate(FILE_MODELS)}

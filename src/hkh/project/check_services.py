@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
-from hkh.project.models import EffortRegister, FindingRegister, Mapping, Provider
+from hkh.core.errors import Fix, Message, say
+from hkh.project.models import CHOICE_WORDS, EffortRegister, FindingRegister, Mapping, Provider
 from hkh.project.vocabulary import (
     KINDS,
     Kind,
@@ -31,14 +32,15 @@ from hkh.project.vocabulary import (
     term_key,
     terms_in_use,
     terms_of,
+    vocabulary_fix,
 )
 
 HKH_FILE = "hkh.yaml"
 EFFORTS_FILE = "efforts.yaml"
 FINDINGS_FILE = "findings.yaml"
 
-KIND_WORDS: dict[Kind, str] = {"offers": "offer tags", "target_groups": "target groups", "areas": "areas"}
 PROVIDER_KINDS = tuple(kind.value for kind in Provider)
+PROVIDER_WORDS = CHOICE_WORDS[Provider]
 
 
 class Recorder(Protocol):
@@ -50,12 +52,19 @@ class Recorder(Protocol):
     def efforts(self) -> EffortRegister | None: ...
     @property
     def findings(self) -> FindingRegister | None: ...
-    def error(self, code: str, file_name: str, loc: Iterable[Any], message: str) -> None: ...
-    def warn(self, code: str, file_name: str, loc: Iterable[Any], message: str) -> None: ...
+    def error(self, code: str, file_name: str, loc: Iterable[Any], /, *, fix: Fix | None = None, **values: Any) -> None: ...
+    def warn(self, code: str, file_name: str, loc: Iterable[Any], /, *, fix: Fix | None = None, **values: Any) -> None: ...
+    def value_fix(self, file_name: str, loc: Iterable[Any], new: str, done: Message) -> Fix | None: ...
 
 
-def _did_you_mean(found: str | None) -> str:
-    return f"; did you mean `{found}`?" if found else ""
+def _kinds(kind: Kind) -> Message:
+    """`offer tags`, `target groups`, `areas` in the mapping's language."""
+    return say(f"messages.term-kind-{kind.replace('_', '-')}")
+
+
+def _similar(code: str, near: str | None) -> str:
+    """`code`, or `<code>-similar` (whose words ask "did you mean") when there is a close one."""
+    return f"{code}-similar" if near else code
 
 
 def check_vocabulary(recorder: Recorder) -> None:
@@ -73,32 +82,31 @@ def check_vocabulary(recorder: Recorder) -> None:
             key = term_key(term.name)
             if key in seen:
                 recorder.warn(
-                    "vocabulary-duplicate",
-                    HKH_FILE,
-                    ("vocabulary", kind, index),
-                    f"`{term.name}` is declared twice under `vocabulary.{kind}` (first as `{seen[key]}`); "
-                    "case, blanks and dashes do not tell terms apart",
+                    "vocabulary-duplicate", HKH_FILE, ("vocabulary", kind, index), term=term.name, kind=kind, first=seen[key]
                 )
             seen.setdefault(key, term.name)
     for kind, name in containment_cycles(vocabulary):
-        recorder.error(
-            "vocabulary-cycle",
-            HKH_FILE,
-            ("vocabulary", kind),
-            f"`{name}` contains itself through `contains` under `vocabulary.{kind}`; an area or group cannot be inside itself",
-        )
+        recorder.error("vocabulary-cycle", HKH_FILE, ("vocabulary", kind), term=name, kind=kind)
     terms = terms_of(mapping)
     declared = terms.declared or {}
     for use in uses:
         if terms.is_declared(use.kind, use.term):
             continue
         near = suggest(use.term, declared[use.kind].values())
+        # the declared word written without æ, ø or å (`moteplass` for `møteplass`) has one meaning: --fix writes it
+        fix = None
+        if near is not None and loose_key(near) == loose_key(use.term):
+            fix = recorder.value_fix(use.file, use.loc, near, say("messages.fixed-value", old=use.term, new=near))
         recorder.error(
-            "undeclared-term",
+            _similar("undeclared-term", near),
             use.file,
             use.loc,
-            f"{use.owner}: `{use.term}` is not one of the {KIND_WORDS[use.kind]} in hkh.yaml `vocabulary.{use.kind}`"
-            f"{_did_you_mean(near)}" + ("" if near else " (declare it there, or use a declared term)"),
+            fix=fix,
+            owner=use.owner,
+            term=use.term,
+            kinds=_kinds(use.kind),
+            kind=use.kind,
+            meant=near or "",
         )
 
 
@@ -108,13 +116,12 @@ def _without_vocabulary(recorder: Recorder, uses: list[TermUse]) -> None:
     from hkh.project.vocabulary import proposed_terms
 
     count = sum(len(terms) for terms in proposed_terms(recorder.efforts, recorder.findings).values())
-    recorder.warn(
-        "no-vocabulary",
-        HKH_FILE,
-        (),
-        f"hkh.yaml declares no `vocabulary`, so a misspelt offer tag, group or area goes unnoticed; "
-        f"`hkh check --fix` adds one made of the {count} terms in use",
-    )
+    # proposed only when every file with terms was read: from findings.yaml alone while efforts.yaml has a tab, the
+    # efforts' words would be missing from it and be errors once the tab is mended
+    mapping, efforts, findings = recorder.mapping, recorder.efforts, recorder.findings
+    complete = mapping is not None and efforts is not None and findings is not None
+    fix = vocabulary_fix(recorder.root, mapping, efforts, findings) if complete and mapping is not None else None
+    recorder.warn("no-vocabulary", HKH_FILE, (), fix=fix, count=count)
     # the same term written two ways, with and without æ, ø, å (or with `oe`, `aa`): the spelling with them wins
     for kind in KINDS:
         spellings: dict[str, dict[str, TermUse]] = {}
@@ -128,11 +135,7 @@ def _without_vocabulary(recorder: Recorder, uses: list[TermUse]) -> None:
             for use in group.values():
                 if use is not preferred:
                     recorder.warn(
-                        "term-spelling",
-                        use.file,
-                        use.loc,
-                        f"{use.owner}: `{use.term}` and `{preferred.term}` are written two ways; did you mean "
-                        f"`{preferred.term}`? (they are compared as different words)",
+                        "term-spelling", use.file, use.loc, owner=use.owner, term=use.term, preferred=preferred.term
                     )
     # a need asking for what no effort offers, when an effort offers something close
     offered: dict[Kind, dict[str, str]] = {kind: {} for kind in KINDS}
@@ -147,11 +150,7 @@ def _without_vocabulary(recorder: Recorder, uses: list[TermUse]) -> None:
         near = suggest(use.term, offered[use.kind].values())
         if near:
             recorder.warn(
-                "term-unmatched",
-                use.file,
-                use.loc,
-                f"{use.owner}: no effort in efforts.yaml has `{use.term}` among its {KIND_WORDS[use.kind]}"
-                f"{_did_you_mean(near)}",
+                "term-unmatched", use.file, use.loc, owner=use.owner, term=use.term, kinds=_kinds(use.kind), meant=near
             )
 
 
@@ -168,19 +167,26 @@ def check_needs_against_efforts(recorder: Recorder) -> None:
     terms = terms_of(recorder.mapping)
     for f_index, finding in enumerate(findings.findings):
         for n_index, need in enumerate(finding.needs):
-            need_name = f"need `{finding.need_id(n_index)}`"
+            need_name = say("messages.owner-need", id=finding.need_id(n_index))
             base = ("findings", f_index, "needs", n_index)
             for b_index, entry in enumerate(need.by):
                 key = term_key(entry)
                 if key in PROVIDER_KINDS or key in names:
                     continue
-                near = suggest(entry, [*PROVIDER_KINDS, *names.values()])
+                # `politi` is the word the template gives for `police`: one meaning, so --fix writes it
+                word = PROVIDER_WORDS.get(" ".join(entry.split()).casefold())
+                near = word or suggest(entry, [*PROVIDER_KINDS, *names.values()])
+                by_loc = (*base, "by", b_index)
+                fix = recorder.value_fix(FINDINGS_FILE, by_loc, word, say("messages.fixed-value", old=entry, new=word)) if word else None
                 recorder.error(
-                    "unknown-provider",
+                    _similar("unknown-provider", near),
                     FINDINGS_FILE,
-                    (*base, "by", b_index),
-                    f"{need_name}: `by` names `{entry}`, which is neither a provider kind ({', '.join(PROVIDER_KINDS)}) "
-                    f"nor an organisation or effort in efforts.yaml{_did_you_mean(near)}",
+                    by_loc,
+                    fix=fix,
+                    owner=need_name,
+                    entry=entry,
+                    kinds=list(PROVIDER_KINDS),
+                    meant=near or "",
                 )
             listed: set[str] = set()
             for u_index, item in enumerate(need.unsuitable):
@@ -189,23 +195,20 @@ def check_needs_against_efforts(recorder: Recorder) -> None:
                 if listed_effort is None:
                     near = suggest(item.effort, by_id)
                     recorder.error(
-                        "unknown-effort",
+                        _similar("unknown-effort", near),
                         FINDINGS_FILE,
                         loc,
-                        f"{need_name}: `unsuitable` names effort `{item.effort}`, which is not in efforts.yaml"
-                        f"{_did_you_mean(near)}",
+                        owner=need_name,
+                        effort=item.effort,
+                        meant=near or "",
                     )
                     continue
                 if item.effort in listed:
-                    recorder.warn("duplicate-id", FINDINGS_FILE, loc, f"{need_name}: effort `{item.effort}` is listed as unsuitable twice")
+                    recorder.warn("unsuitable-twice", FINDINGS_FILE, loc, owner=need_name, effort=item.effort)
                 listed.add(item.effort)
                 if not any(term_key(offer) == term_key(need.offer) for offer in listed_effort.all_offers):
                     recorder.warn(
-                        "unsuitable-not-offered",
-                        FINDINGS_FILE,
-                        loc,
-                        f"{need_name}: effort `{item.effort}` is listed as unsuitable, but it does not offer "
-                        f"`{need.offer}`, so it would not count anyway",
+                        "unsuitable-not-offered", FINDINGS_FILE, loc, owner=need_name, effort=item.effort, offer=need.offer
                     )
             kinds = [term_key(entry) for entry in need.by if term_key(entry) in PROVIDER_KINDS]
             if not kinds:
@@ -223,9 +226,10 @@ def check_needs_against_efforts(recorder: Recorder) -> None:
                         "provider-missing",
                         EFFORTS_FILE,
                         ("efforts", index, "id"),
-                        f"effort `{effort.id}` offers `{need.offer}`, which {need_name} asks to be met by "
-                        f"{' or '.join(f'`{kind}`' for kind in kinds)}, but says no `provider`; it is not counted for "
-                        "that need until it does",
+                        effort=effort.id,
+                        offer=need.offer,
+                        owner=need_name,
+                        kinds=" / ".join(f"`{kind}`" for kind in kinds),
                     )
 
 
@@ -240,14 +244,8 @@ def check_effort_details(recorder: Recorder) -> None:
                 "capacity-contradiction",
                 EFFORTS_FILE,
                 ("efforts", index, "over_capacity"),
-                f"effort `{effort.id}` is marked `over_capacity: false` but turns away "
-                f"{numbers.turned_away_per_week:g} people a week (`capacity.turned_away_per_week`)",
+                effort=effort.id,
+                n=f"{numbers.turned_away_per_week:g}",
             )
         if effort.low_threshold and effort.eligibility.referral:
-            recorder.warn(
-                "referral-low-threshold",
-                EFFORTS_FILE,
-                ("efforts", index, "low_threshold"),
-                f"effort `{effort.id}` is marked low-threshold but needs a referral (`eligibility.referral: true`); "
-                "a low-threshold service takes people without one",
-            )
+            recorder.warn("referral-low-threshold", EFFORTS_FILE, ("efforts", index, "low_threshold"), effort=effort.id)

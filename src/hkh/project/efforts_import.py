@@ -27,11 +27,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError
+from hkh.core.errors import HkhError, Message, say
 from hkh.core.sheets import Cell, Sheet, Sheets, is_blank, read_sheets, text_of
-from hkh.i18n import LANGUAGES, t
+from hkh.i18n import LANGUAGES, render, t
 from hkh.project.load import Project
 from hkh.project.models import ID_PATTERN, Capacity, Effort, EffortRegister, HkhModel
+from hkh.project.schema import problems_of
 from hkh.project.yamledit import delete_key, flow_list, plain, set_key, text_value
 
 MAPPING_FILE = "efforts-import.yaml"
@@ -159,7 +160,7 @@ class Proposal:
     columns: list[tuple[str, str]]  # (header, field or `ignore`), in the sheet's order
     confirmed: bool
     own_export: bool = False
-    reason: str | None = None
+    reason: Message | None = None
 
     def mapping_text(self, language: str) -> str:
         from ruamel.yaml.comments import CommentedMap
@@ -182,8 +183,14 @@ class Proposal:
 
 @dataclass
 class RowProblem:
-    where: str  # `file!Sheet!C14`
-    message: str
+    """A row not taken or a cell not read: where (`file!Sheet!C14`) and what, put into words where it is shown."""
+
+    where: str
+    wording: Message
+
+    @property
+    def message(self) -> str:
+        return render(self.wording, "en")
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -226,7 +233,6 @@ def _load_mapping(project: Project) -> ColumnMapping | None:
     from pydantic import ValidationError
 
     from hkh.core.yamlio import load_yaml
-    from hkh.project.load import pydantic_message
 
     path = project.root / MAPPING_FILE
     if not path.exists():
@@ -235,7 +241,9 @@ def _load_mapping(project: Project) -> ColumnMapping | None:
     try:
         return ColumnMapping.model_validate(plain(tree) if tree is not None else {})
     except ValidationError as exc:
-        raise HkhError(pydantic_message(exc.errors(include_url=False)[0]), path=project.path(MAPPING_FILE)) from None
+        shown = project.path(MAPPING_FILE)
+        first = problems_of(exc.errors(include_url=False), path=path, shown=shown, tree=tree, model=ColumnMapping)[0]
+        raise HkhError("efforts-mapping-invalid", path=shown, line=first.line, detail=first.wording) from None
 
 
 def proposal_for(project: Project, sheets: Sheets, language: str, confirmed: bool) -> tuple[Proposal, Sheet, int]:
@@ -247,7 +255,7 @@ def proposal_for(project: Project, sheets: Sheets, language: str, confirmed: boo
         sheet = next((s for s in sheets.sheets if _header_row(s) is not None), sheets.sheets[0] if sheets.sheets else None)
     found = _header_row(sheet) if sheet is not None else None
     if sheet is None or found is None:
-        raise HkhError(t("efforts_sheet.no_header", language), path=sheets.shown)
+        raise HkhError("efforts-no-header", path=sheets.shown)
     header_row, headers = found
     named = [h for h in headers if h]
     if own is not None:
@@ -264,10 +272,10 @@ def proposal_for(project: Project, sheets: Sheets, language: str, confirmed: boo
     if saved is not None and (missing or new):
         parts = []
         if missing:
-            parts.append(t("efforts_sheet.mapping_missing_columns", language, columns=", ".join(missing)))
+            parts.append(say("efforts_sheet.mapping_missing_columns", columns=", ".join(missing)))
         if new:
-            parts.append(t("efforts_sheet.mapping_new_columns", language, columns=", ".join(new)))
-        reason = t("efforts_sheet.mapping_changed", language, what="; ".join(parts))
+            parts.append(say("efforts_sheet.mapping_new_columns", columns=", ".join(new)))
+        reason = say("messages.efforts-mapping-changed", what=parts)
     is_confirmed = confirmed or (saved is not None and not missing and not new)
     return Proposal(sheet.name, pairs, is_confirmed, reason=reason), sheet, header_row
 
@@ -310,18 +318,15 @@ class _Rows:
             if target == IGNORE:
                 continue
             if target not in self.kinds:
-                raise HkhError(f"`{target}` is not a field of efforts.yaml", path=project.path(MAPPING_FILE))
+                raise HkhError("efforts-not-a-field", path=project.path(MAPPING_FILE), field=target)
             doubled.setdefault(target, []).append(header)
             self.columns.setdefault(target, (index, header))
         for target, names in doubled.items():
             if len(names) > 1:
-                raise HkhError(
-                    t("efforts_sheet.mapping_twice", language, field=target, columns=", ".join(names)),
-                    path=project.path(MAPPING_FILE),
-                )
+                raise HkhError("efforts-mapping-twice", path=project.path(MAPPING_FILE), field=target, columns=names)
         lacking = [name for name in REQUIRED if name not in self.columns]
         if lacking:
-            raise HkhError(t("efforts_sheet.mapping_needs", language, fields=", ".join(lacking)), path=sheets.shown)
+            raise HkhError("efforts-mapping-needs", path=sheets.shown, fields=lacking)
         self.headers = headers
         self.rejected: list[RowProblem] = []
         self.warnings: list[RowProblem] = []
@@ -351,8 +356,7 @@ class _Rows:
             empty = [name for name in REQUIRED if is_blank(self.cell(cells, name))]
             if empty:
                 column, header = self.columns[empty[0]]
-                reason = t("efforts_sheet.empty_required", self.language, column=header)
-                self.reject(number, column, reason, cells)
+                self.reject(number, column, say("messages.efforts-empty-required", column=header), cells)
                 continue
             for target, (column, _header) in self.columns.items():
                 value = self.value(target, self.cell(cells, target), number, column)
@@ -361,12 +365,12 @@ class _Rows:
             taken.append((number, values))
         return taken
 
-    def reject(self, row: int, column: int, reason: str, cells: list[Cell]) -> None:
-        message = t("efforts_sheet.row_rejected", self.language, reason=reason, cells=self.row_text(cells))
+    def reject(self, row: int, column: int, reason: Message, cells: list[Cell]) -> None:
+        message = say("messages.efforts-row-rejected", reason=reason, cells=self.row_text(cells))
         self.rejected.append(RowProblem(self.where(row, column), message))
 
-    def warn(self, row: int, column: int, message: str) -> None:
-        self.warnings.append(RowProblem(self.where(row, column), message))
+    def warn(self, row: int, column: int, code: str, /, **values: Any) -> None:
+        self.warnings.append(RowProblem(self.where(row, column), say(f"messages.{code}", **values)))
 
     def value(self, target: str, cell: Cell, row: int, column: int) -> Any:
         kind = self.kinds[target]
@@ -381,19 +385,19 @@ class _Rows:
                 return True
             if folded in NO or folded == t("efforts_sheet.no", self.language).casefold():
                 return False
-            self.warn(row, column, t("efforts_sheet.bad_yes_no", self.language, text=text, field=target))
+            self.warn(row, column, "efforts-bad-yes-no", text=text, field=target)
             return _SKIP
         if kind == "int":
             if re.fullmatch(r"\d+", text.replace(" ", "")):
                 return int(text.replace(" ", ""))
-            self.warn(row, column, t("efforts_sheet.bad_number", self.language, text=text, field=target))
+            self.warn(row, column, "efforts-bad-number", text=text, field=target)
             return _SKIP
         if kind == "hours":
             return self.hours(text, row, column)
         if kind == "enum":
             return self.choice(target, text, row, column)
         if target == "id" and not re.match(ID_PATTERN, text):
-            self.warn(row, column, t("efforts_sheet.bad_id", self.language, text=text))
+            self.warn(row, column, "efforts-bad-id", text=text)
             return _SKIP
         return " ".join(text.split()) if "\n" not in text else text
 
@@ -405,13 +409,13 @@ class _Rows:
         for member in members[0] if members else []:
             if folded in (str(member.value).casefold(), member.name.casefold()):
                 return member.value
-        choices = ", ".join(str(member.value) for member in members[0]) if members else ""
-        self.warn(row, column, t("efforts_sheet.bad_choice", self.language, text=text, field=target, choices=choices))
+        choices = [str(member.value) for member in members[0]] if members else []
+        self.warn(row, column, "efforts-bad-choice", text=text, field=target, choices=choices)
         return _SKIP
 
     def hours(self, text: str, row: int, column: int) -> Any:
         from hkh.project import hours
-        from hkh.project.hours_text import REASONS, suggest_opening_hours
+        from hkh.project.hours_text import suggest_opening_hours
 
         try:
             return hours.validate(text)
@@ -421,10 +425,10 @@ class _Rows:
         if suggestion is not None and suggestion.certain:
             return suggestion.osm
         if suggestion is not None:
-            reason = REASONS.get(suggestion.reason or "", suggestion.reason or "")
-            self.warn(row, column, t("efforts_sheet.hours_uncertain", self.language, text=text, osm=suggestion.osm, reason=reason))
+            reason = say(f"messages.hours-doubt-{(suggestion.reason or 'ignored_text').replace('_', '-')}")
+            self.warn(row, column, "efforts-hours-uncertain", text=text, osm=suggestion.osm, reason=reason)
         else:
-            self.warn(row, column, t("efforts_sheet.hours_unread", self.language, text=text))
+            self.warn(row, column, "efforts-hours-unread", text=text)
         return _HoursNote(text)
 
 
@@ -481,14 +485,19 @@ def _yaml_value(name: str, value: Any, before: Any) -> Any:
     return value
 
 
+def _row_wording(error: Any, values: dict[str, Any]) -> Message:
+    """What the model refuses in a row, in the words `hkh check` uses for the same value in efforts.yaml."""
+    problem = problems_of([error], path=None, shown="", tree=values, model=Effort)[0]
+    return problem.wording
+
+
 def import_efforts(project: Project, path: Path, shown: str, *, language: str, confirmed: bool = False) -> EffortsImport:
     """Read a services list (or hkh's own export) and work out efforts.yaml's new text. Nothing is written here; a
     mapping that waits for the team's confirmation gives a result with `needs_confirmation` and no text."""
     from pydantic import ValidationError
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from hkh.core.yamlio import dump_yaml_wide, line_of, load_yaml
-    from hkh.project.load import pydantic_message
+    from hkh.core.yamlio import dump_yaml_wide, load_yaml
 
     sheets = read_sheets(path, shown)
     proposal, sheet, header_row = proposal_for(project, sheets, language, confirmed)
@@ -525,11 +534,13 @@ def import_efforts(project: Project, path: Path, shown: str, *, language: str, c
                 index = names[key[1]][0]
         first_column = rows.columns["name"][0]
         if index is not None and index in seen:
-            rows.reject(number, first_column, t("efforts_sheet.same_id", language, id=existing[index].id, first=seen[index]), sheet.rows[number - 1])
+            same = say("messages.efforts-same-id", id=existing[index].id, first=seen[index])
+            rows.reject(number, first_column, same, sheet.rows[number - 1])
             continue
         if index is None:
             if values.get("id") in ids:
-                rows.reject(number, rows.columns["id"][0], t("efforts_sheet.same_id", language, id=values["id"], first="?"), sheet.rows[number - 1])
+                same = say("messages.efforts-same-id", id=values["id"], first="?")
+                rows.reject(number, rows.columns["id"][0], same, sheet.rows[number - 1])
                 continue
             values["id"] = values.get("id") or _effort_id(str(values["name"]), ids)
             ids.add(values["id"])
@@ -540,7 +551,7 @@ def import_efforts(project: Project, path: Path, shown: str, *, language: str, c
                 error = exc.errors(include_url=False)[0]
                 loc = error.get("loc", ())
                 column = rows.columns.get(str(loc[0]), (first_column, ""))[0] if loc else first_column
-                rows.reject(number, column, pydantic_message(error), sheet.rows[number - 1])
+                rows.reject(number, column, _row_wording(error, candidate), sheet.rows[number - 1])
                 continue
             node = CommentedMap()
             for name in order:
@@ -567,7 +578,7 @@ def import_efforts(project: Project, path: Path, shown: str, *, language: str, c
             error = exc.errors(include_url=False)[0]
             loc = error.get("loc", ())
             column = rows.columns.get(str(loc[0]), (first_column, ""))[0] if loc else first_column
-            rows.reject(number, column, pydantic_message(error), sheet.rows[number - 1])
+            rows.reject(number, column, _row_wording(error, merged), sheet.rows[number - 1])
             continue
         for name in changed:
             value = values[name]
@@ -583,8 +594,9 @@ def import_efforts(project: Project, path: Path, shown: str, *, language: str, c
     try:
         EffortRegister.model_validate(plain(tree))
     except ValidationError as exc:  # pragma: no cover - every entry was validated above
-        error = exc.errors(include_url=False)[0]
-        raise HkhError(pydantic_message(error), path=project.path(EFFORTS_FILE), line=line_of(tree, error.get("loc", ()))) from None
+        shown = project.path(EFFORTS_FILE)
+        first = problems_of(exc.errors(include_url=False), path=None, shown=shown, tree=tree, model=EffortRegister)[0]
+        raise HkhError("efforts-import-invalid", path=shown, line=first.line, detail=first.wording) from None
     result.rejected = rows.rejected
     result.warnings = rows.warnings
     result.text = dump_yaml_wide(tree)

@@ -22,22 +22,25 @@ _REFERENCE_MONDAY = dt.datetime(2024, 1, 8)
 
 
 class HoursError(ValueError):
-    """The text is not valid opening_hours syntax. The message is meant for users."""
+    """The text is not valid opening_hours syntax: `code` is `hours-empty` or `hours-unreadable` (messages in the
+    word tables), `text` what was written."""
+
+    def __init__(self, code: str, text: str = "") -> None:
+        super().__init__(f"{code}: {text!r}")
+        self.code = code
+        self.text = text
 
 
 def _parse(text: str):  # -> opening_hours.OpeningHours, imported lazily: it is small but not needed for --help
     from opening_hours import OpeningHours
 
     if not isinstance(text, str) or not text.strip():
-        raise HoursError("opening hours are empty; write for example `Mo-Fr 09:00-14:00` or `24/7`")
+        raise HoursError("hours-empty")
     try:
         return OpeningHours(text.strip())
     except Exception:  # the binding raises its own ParserError, whose text is long and technical
         # the parser's own message points into its grammar ("--> 1:1"), which helps no user
-        raise HoursError(
-            f"cannot read opening hours {text.strip()!r}; use OpenStreetMap syntax such as "
-            "`Mo-Fr 09:00-14:00; Sa 10:00-13:00` or `Fr 22:00-04:00`"
-        ) from None
+        raise HoursError("hours-unreadable", text.strip()) from None
 
 
 def validate(text: str) -> str:
@@ -81,7 +84,7 @@ def hours_per_week(slots: tuple[bool, ...] | list[bool]) -> float:
 
 
 def cancelled_spillover(text: str) -> list[str]:
-    """Days whose past-midnight hours a later `;` rule wipes out (the trap in the design notes).
+    """Days whose past-midnight hours a later `;` rule wipes out (the trap described in docs/design.md, "The project folder").
 
     A rule set such as `Fr 08:00-04:00; Sa 10:00-04:00` is closed at Saturday 02:30, because the Saturday rule
     replaces the whole of Saturday, spill-over included. We compare each `;`-separated rule evaluated alone with the
@@ -218,7 +221,7 @@ def _osm_text(stretches: list[list[Stretch]], *, all_additional: bool = False) -
     text = ""
     for spans, days in rules:
         rule = f"{_day_selector(days)} {spans}"
-        # A `;` rule replaces its days whole, spill-over from the night before included (see the design notes), so
+        # A `;` rule replaces its days whole, spill-over from the night before included (docs/design.md), so
         # rules that give or take hours across midnight are joined as additional (`,`) rules. The days of the rules
         # never overlap, so adding them means the same as replacing.
         involved = bool((receives_spillover | gives_spillover) & set(days))

@@ -15,7 +15,8 @@ from pathlib import Path
 from hkh.core.errors import OverwriteRefusedError, UsageError
 from hkh.core.files import new_directory, write_text_atomic
 from hkh.core.lock import LOCK_NAME
-from hkh.project.load import OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
+from hkh.core.safe_text import FORBIDDEN, refuse_forbidden
+from hkh.project.load import KEPT_TABLES, OUT_DIR, PROJECT_FILE, RAW_DIR, STATS_DIR, SURVEY_DIR
 from hkh.project.models import FILE_MODELS, LANGUAGES
 
 TEMPLATE_FILES: tuple[str, ...] = tuple(FILE_MODELS)
@@ -28,10 +29,20 @@ _RAW_GITIGNORE_HEAD = {
     "nn": "# Rådata (eksportar frå SurveyXact og liknande) inneheld personopplysningar og skal ikkje i git.",
     "en": "# Raw exports (SurveyXact and the like) hold personal data and must not go into git.",
 }
+# Imported surveys: responses.csv holds every answer, open-text answers too (personal data); the codebook holds
+# questions and labels only, and the team's decisions about "vet ikke", so it stays in git.
+_SURVEY_GITIGNORE_HEAD = {
+    "nb": "# Svarene i importerte undersøkelser (også fritekstsvar) er personopplysninger og skal ikke i git; kodebøkene kan.",
+    "nn": "# Svara i importerte undersøkingar (òg fritekstsvar) er personopplysningar og skal ikkje i git; kodebøkene kan.",
+    "en": "# The answers of imported surveys (open-text answers too) are personal data and must not go into git; codebooks may.",
+}
 _PROJECT_GITIGNORE_HEAD = {
-    "nb": "# hkh holder denne fila mens en kommando skriver i prosjektet.",
-    "nn": "# hkh held denne fila medan ein kommando skriv i prosjektet.",
-    "en": "# hkh holds this file while a command writes to the project.",
+    "nb": "# hkh holder den første fila mens en kommando skriver i prosjektet; den andre er tabellene til\n"
+    "# en spørreundersøkelse, tatt vare på mellom kjøringer av `hkh run`.",
+    "nn": "# hkh held den første fila medan ein kommando skriv i prosjektet; den andre er tabellane til\n"
+    "# ei spørjeundersøking, tekne vare på mellom køyringar av `hkh run`.",
+    "en": "# hkh holds the first file while a command writes to the project; the second is a survey's tables,\n"
+    "# kept between runs of `hkh run`.",
 }
 
 
@@ -39,8 +50,12 @@ def raw_gitignore(language: str) -> str:
     return f"{_RAW_GITIGNORE_HEAD[language]}\n*\n!.gitignore\n"
 
 
+def survey_gitignore(language: str) -> str:
+    return f"{_SURVEY_GITIGNORE_HEAD[language]}\n*\n!.gitignore\n!*/\n!*/codebook.yaml\n"
+
+
 def project_gitignore(language: str) -> str:
-    return f"{_PROJECT_GITIGNORE_HEAD[language]}\n{LOCK_NAME}\n"
+    return f"{_PROJECT_GITIGNORE_HEAD[language]}\n{LOCK_NAME}\n{KEPT_TABLES}\n"
 
 
 def template_text(name: str, language: str) -> str:
@@ -50,8 +65,8 @@ def template_text(name: str, language: str) -> str:
 
 def default_title(directory: Path) -> str:
     """`brugata_storgata` → `Brugata storgata`: a readable title the team will usually replace."""
-    name = directory.expanduser().resolve().name.replace("_", " ").replace("-", " ").strip()
-    name = " ".join(name.split())
+    name = directory.expanduser().resolve().name.replace("_", " ").replace("-", " ")
+    name = " ".join(FORBIDDEN.sub("", name).split())  # a folder's name may hold what a title may not
     return (name[:1].upper() + name[1:]) if name else "HKH"
 
 
@@ -90,6 +105,7 @@ def render_template(name: str, language: str, *, title: str, area: str | None) -
 def planned_files(root: Path, language: str, *, title: str, area: str | None) -> dict[Path, str]:
     files = {root / name: render_template(name, language, title=title, area=area) for name in TEMPLATE_FILES}
     files[root / RAW_DIR / ".gitignore"] = raw_gitignore(language)
+    files[root / SURVEY_DIR / ".gitignore"] = survey_gitignore(language)
     files[root / ".gitignore"] = project_gitignore(language)
     return files
 
@@ -105,23 +121,24 @@ def create_project(
     looks like a project.
     """
     if language not in LANGUAGES:
-        raise UsageError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+        raise UsageError("language-unknown", language=language, known=list(LANGUAGES))
     root = directory.expanduser()
     if root.exists() and not root.is_dir():
-        raise UsageError("this is a file, not a folder; name a new or existing folder", path=root)
-    title = (_from_command_line(title) or "").strip() or _from_command_line(default_title(root)) or "HKH"
+        raise UsageError("init-on-file", path=root)
+    title = (_from_command_line(title) or "").strip() or None
     area = (_from_command_line(area) or "").strip() or None
+    # what `hkh check` refuses in the files is refused here, where the team typed it
+    refuse_forbidden(title or "", "--title")
+    refuse_forbidden(area or "", "--area")
+    title = title or _from_command_line(default_title(root)) or "HKH"
     files = planned_files(root, language, title=title, area=area)
     for path in files:
         if path.exists() or path.is_symlink():
-            raise OverwriteRefusedError(
-                "already exists; hkh init never overwrites a file (use a new folder, or move the file away)",
-                path=path,
-            )
+            raise OverwriteRefusedError("init-file-exists", path=path)
     for folder in FOLDERS:
         target = root / folder
         if target.exists() and not target.is_dir():
-            raise OverwriteRefusedError("exists as a file, but hkh needs a folder here", path=target)
+            raise OverwriteRefusedError("init-folder-is-file", path=target)
     in_order = sorted(files, key=lambda path: path == root / PROJECT_FILE)
     if not root.exists():
         with new_directory(root) as building:

@@ -10,7 +10,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from hkh.core.errors import (
-    FileMissingError,
     HkhError,
     Problem,
     ProjectInvalidError,
@@ -18,7 +17,7 @@ from hkh.core.errors import (
     Severity,
 )
 from hkh.core.files import shown_path
-from hkh.core.yamlio import line_of, load_yaml
+from hkh.core.yamlio import line_of, load_yaml_lines
 from hkh.project.models import (
     FILE_MODELS,
     EffortRegister,
@@ -28,11 +27,13 @@ from hkh.project.models import (
     Plan,
     SourceRegister,
 )
+from hkh.project.schema import problems_of
 
 PROJECT_FILE = "hkh.yaml"
 from hkh.core.guard import OUT_DIR  # noqa: E402  (re-exported: the folder every output goes to)
 
 SURVEY_DIR = Path("data") / "survey"
+KEPT_TABLES = ".hkh-tables.json"  # in data/survey/<source>/: the survey's tables kept by `hkh run` (hkh.survey.kept_tables)
 RAW_DIR = Path("data") / "raw"
 STATS_DIR = Path("data") / "stats"
 
@@ -42,22 +43,17 @@ def find_project(start: Path | None = None, explicit: Path | None = None) -> Pat
     if explicit is not None:
         root = explicit.expanduser()
         if not root.exists():
-            raise ProjectNotFoundError("no such folder", path=root)
+            raise ProjectNotFoundError("folder-missing", path=root)
         if root.is_file() and root.name == PROJECT_FILE:
             root = root.parent
         if not (root / PROJECT_FILE).is_file():
-            raise ProjectNotFoundError(
-                f"this folder holds no {PROJECT_FILE}; create a mapping with `hkh init {root}`", path=root
-            )
+            raise ProjectNotFoundError("project-not-here", path=root, folder=root)
         return root
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / PROJECT_FILE).is_file():
             return folder
-    raise ProjectNotFoundError(
-        f"no {PROJECT_FILE} here or in any folder above; name the project with -p DIR or create one with `hkh init DIR`",
-        path=here,
-    )
+    raise ProjectNotFoundError("project-not-found", path=here)
 
 
 def quick_language(root: Path) -> str | None:
@@ -78,31 +74,6 @@ def quick_language(root: Path) -> str | None:
 def display_path(root: Path, name: str | Path) -> str:
     """A project file as messages show it (relative to where the user stands when possible, so it can be clicked)."""
     return shown_path(root / name)
-
-
-def pydantic_message(error: AnyMapping[str, Any]) -> str:
-    loc = [str(part) for part in error.get("loc", ()) if not str(part).startswith("function-")]
-    kind = error.get("type", "")
-    message = str(error.get("msg", "invalid value"))
-    message = message.removeprefix("Value error, ")
-    message = message[:1].lower() + message[1:]
-    field_name = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        return f"unknown field `{field_name}` (misspelt? see docs/project-folder.md)"
-    if kind == "missing":
-        return f"`{field_name}` is required"
-    if kind == "string_pattern_mismatch":
-        pattern = str(error.get("ctx", {}).get("pattern", ""))
-        if pattern.startswith(r"^\d{4}"):
-            return f"`{field_name}`: {error.get('input')!r} must look like YYYY, YYYY-MM or YYYY-MM-DD"
-        if field_name.isdigit() and len(loc) > 1:
-            field_name = loc[-2]
-        return f"`{field_name}`: {error.get('input')!r} is not a valid id (letters, digits, `_`, `-`, `.`)"
-    if kind in {"enum", "literal_error"}:
-        return f"`{field_name}`: {error.get('input')!r} is not allowed; {message.lower()}"
-    if field_name and not field_name.isdigit():
-        return f"`{field_name}`: {message}"
-    return message
 
 
 @dataclass
@@ -147,34 +118,40 @@ def load_file(root: Path, name: str) -> tuple[HkhModel | None, Any, list[Problem
     shown = display_path(root, name)
     path = root / name
     try:
-        tree = load_yaml(path, display=shown)
+        tree = load_yaml_lines(path, display=shown)
     except HkhError as exc:
         return None, None, [exc.as_problem()]
     if tree is None:
-        return None, None, [
-            Problem(Severity.ERROR, "file-empty", "the file is empty; `hkh init` writes a commented template", shown, 1)
-        ]
+        return None, None, [Problem(Severity.ERROR, "file-empty", {}, shown, 1)]
     if name != PROJECT_FILE and isinstance(tree, list):
         key = {"sources.yaml": "sources", "efforts.yaml": "efforts", "findings.yaml": "findings"}.get(name)
         if key:
-            return None, tree, [
-                Problem(Severity.ERROR, "wrong-shape", f"the file must start with `{key}:` and then the list", shown, 1)
-            ]
+            return None, tree, [Problem(Severity.ERROR, "file-starts-with-list", {"key": key}, shown, 1)]
     if not isinstance(tree, dict):
-        return None, tree, [
-            Problem(Severity.ERROR, "wrong-shape", "the file must hold named fields (`key: value`), not a single value", shown, 1)
-        ]
+        return None, tree, [Problem(Severity.ERROR, "file-not-fields", {}, shown, 1)]
     try:
         model = model_type.model_validate(dict(tree))
     except ValidationError as exc:
-        problems = [
-            Problem(Severity.ERROR, "invalid-value", pydantic_message(err), shown, line_of(tree, err.get("loc", ())))
-            for err in exc.errors(include_url=False)
-        ]
-        return None, tree, problems
+        errors = exc.errors(include_url=False)
+        return None, tree, problems_of(errors, path=path, shown=shown, tree=tree, model=model_type)
     except RecursionError:
-        return None, tree, [Problem(Severity.ERROR, "invalid-value", "the file is nested too deeply", shown, 1)]
+        return None, tree, [Problem(Severity.ERROR, "yaml-too-deep", {}, shown, 1)]
     return model, tree, []
+
+
+def project_of(root: Path, models: AnyMapping[str, Any], trees: AnyMapping[str, Any]) -> Project | None:
+    """The project made of files already loaded (by `hkh check`, say); None unless all five loaded."""
+    if any(models.get(name) is None for name in FILE_MODELS):
+        return None
+    return Project(
+        root=root,
+        mapping=models["hkh.yaml"],
+        sources=models["sources.yaml"],
+        efforts=models["efforts.yaml"],
+        findings=models["findings.yaml"],
+        plan=models["plan.yaml"],
+        trees={name: trees[name] for name in FILE_MODELS},
+    )
 
 
 def load_with_problems(root: Path) -> tuple[Project | None, list[Problem]]:
@@ -188,16 +165,7 @@ def load_with_problems(root: Path) -> tuple[Project | None, list[Problem]]:
         problems.extend(found)
     if problems:
         return None, problems
-    project = Project(
-        root=root,
-        mapping=models["hkh.yaml"],
-        sources=models["sources.yaml"],
-        efforts=models["efforts.yaml"],
-        findings=models["findings.yaml"],
-        plan=models["plan.yaml"],
-        trees=trees,
-    )
-    return project, []
+    return project_of(root, models, trees), []
 
 
 def load_project(explicit: Path | None = None, *, start: Path | None = None) -> Project:
@@ -207,10 +175,3 @@ def load_project(explicit: Path | None = None, *, start: Path | None = None) -> 
     if project is None:
         raise ProjectInvalidError(problems)
     return project
-
-
-def require_file(root: Path, name: str | Path) -> Path:
-    path = root / name
-    if not path.exists():
-        raise FileMissingError("file is missing", path=display_path(root, name))
-    return path

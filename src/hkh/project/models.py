@@ -1,8 +1,12 @@
 """The project's files as pydantic models: `hkh.yaml`, `sources.yaml`, `efforts.yaml`, `findings.yaml`, `plan.yaml`.
 
 Unknown keys are refused (`extra="forbid"`): in hand-edited YAML a misspelt key (`responsibel:`) would otherwise be
-silently ignored and the team would wonder where their data went. Every field is documented in
-`docs/project-folder.md`, and a test keeps that document complete.
+silently ignored and the team would wonder where their data went. Every field is documented in the folder reference
+(`hkh docs project-folder`, src/hkh/docs/project-folder.md), and a test keeps that document complete.
+
+The models' own checks raise `PydanticCustomError` with a code of the messages tables (`period-reversed`,
+`hours-unreadable`) and the values its message takes, so that `hkh.project.schema` can say it in the mapping's
+language. Yes/no fields take what people write: `true`/`false`, `ja`/`nei`, `yes`/`no`, in any case.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from hkh.project import hours
 
@@ -100,6 +105,34 @@ class MeasureStatus(str, Enum):
     dropped = "dropped"
 
 
+# The words the templates give beside each value (`provider: ngo  # ideell: ngo`), in bokmål and nynorsk: a team that
+# writes the word instead of the value is told the value meant, and `hkh check --fix` writes it (case and repeated
+# blanks do not matter). hkh.project.schema reads them.
+CHOICE_WORDS: dict[type[Enum], dict[str, str]] = {
+    Provider: {
+        "politi": "police", "politiet": "police", "kommunal": "municipal", "kommunen": "municipal", "statlig": "state",
+        "statleg": "state", "staten": "state", "helse": "health", "helsetjeneste": "health", "helseteneste": "health",
+        "ideell": "ngo", "ideell organisasjon": "ngo", "frivillig": "volunteer", "frivillige": "volunteer",
+        "privat": "private",
+    },
+    EffortStatus: {
+        "planlagt": "planned", "i drift": "active", "aktiv": "active", "avsluttet": "ended", "avslutta": "ended",
+        "nedlagt": "ended", "nedlagd": "ended",
+    },
+    Stance: {
+        "støtter": "supports", "støttar": "supports", "motsier": "contradicts", "motseier": "contradicts",
+        "nevner": "mentions", "nemner": "mentions",
+    },
+    StepState: {
+        "ikke startet": "not_started", "ikkje starta": "not_started", "pågår": "in_progress", "ferdig": "done",
+    },
+    MeasureStatus: {
+        "ikke startet": "not_started", "ikkje starta": "not_started", "pågår": "in_progress",
+        "gjennomført": "done", "ferdig": "done", "lagt bort": "dropped",
+    },
+}
+
+
 class Reception(str, Enum):
     """How a proposal presented at a consultation was received."""
 
@@ -132,6 +165,22 @@ def _as_list(value: Any) -> Any:
     return [] if value is None else value
 
 
+YES = frozenset({"true", "ja", "yes", "j", "y", "sant"})
+NO = frozenset({"false", "nei", "no", "n", "usant"})
+
+
+def _yes_no(value: Any) -> Any:
+    """`ja`, `Nei`, `YES`: a yes/no field takes the words people write (anything else is left for pydantic to refuse)."""
+    if isinstance(value, str):
+        word = value.strip().casefold()
+        if word in YES:
+            return True
+        if word in NO:
+            return False
+    return value
+
+
+Flag = Annotated[bool, BeforeValidator(_yes_no)]
 TextList = Annotated[list[str], BeforeValidator(_as_list)]
 IdList = Annotated[list[Identifier], BeforeValidator(_as_list)]
 
@@ -149,7 +198,7 @@ def _check_partial_date(value: str | None) -> str | None:
     try:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
-        raise ValueError(f"{value!r} is not a real date") from None
+        raise PydanticCustomError("date-not-real", "{value} is not a real date", {"value": value}) from None
     return value
 
 
@@ -179,7 +228,9 @@ class Period(HkhModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.start and self.end and self.start > self.end:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+            raise PydanticCustomError(
+                "period-reversed", "ends {end} before it starts {start}", {"start": self.start, "end": self.end}
+            )
         return self
 
 
@@ -217,11 +268,17 @@ class Settings(HkhModel):
     @model_validator(mode="after")
     def _thresholds(self) -> Settings:
         if self.robust < self.triangulated:
-            raise ValueError(f"robust ({self.robust}) must be at least triangulated ({self.triangulated})")
+            raise PydanticCustomError(
+                "robust-below-triangulated",
+                "robust {robust} < triangulated {triangulated}",
+                {"robust": self.robust, "triangulated": self.triangulated},
+            )
         if self.protection is not None and self.protection > self.min_cell - 2:
-            raise ValueError(
-                f"protection ({self.protection}) can be at most min_cell - 2 ({self.min_cell - 2}): a count shown as "
-                f"<{self.min_cell} lies between 1 and {self.min_cell - 1}"
+            # a count shown as <min_cell lies between 1 and min_cell - 1: no wider protection is possible
+            raise PydanticCustomError(
+                "protection-above-min-cell",
+                "protection {protection} > min_cell - 2 ({most})",
+                {"protection": self.protection, "most": self.min_cell - 2, "min_cell": self.min_cell},
             )
         return self
 
@@ -281,10 +338,7 @@ def _no_person_names(value: Any) -> Any:
     if isinstance(value, dict):
         for key in value:
             if str(key).strip().casefold() in PERSON_KEYS:
-                raise ValueError(
-                    f"`{key}`: participants are recorded by organisation and role, never by name; "
-                    "write `organisation:` and `role:` instead"
-                )
+                raise PydanticCustomError("participant-named", "{key}: never a name", {"key": str(key)})
     return value
 
 
@@ -322,7 +376,7 @@ class PresentedProposal(HkhModel):
     @model_validator(mode="after")
     def _named(self) -> PresentedProposal:
         if not self.measure and not self.text:
-            raise ValueError("a presented proposal needs `measure` (its id in plan.yaml) or `text`")
+            raise PydanticCustomError("proposal-without-measure", "a presented proposal needs measure or text")
         return self
 
 
@@ -368,11 +422,14 @@ class Source(HkhModel):
     @model_validator(mode="after")
     def _counts(self) -> Source:
         if self.n is not None and self.n_complete is not None and self.n_complete > self.n:
-            raise ValueError(f"n_complete ({self.n_complete}) is larger than n ({self.n})")
+            raise PydanticCustomError(
+                "complete-above-n", "n_complete {complete} > n {n}", {"complete": self.n_complete, "n": self.n}
+            )
         if self.consultation is not None and self.method not in CONSULTATION_METHODS:
-            raise ValueError(
-                f"`consultation` records a meeting; source `{self.id}` has method {self.method.value}, "
-                "not initial_consultation or final_consultation"
+            raise PydanticCustomError(
+                "consultation-not-consultation",
+                "consultation on source {source} with method {method}",
+                {"source": self.id, "method": self.method.value},
             )
         return self
 
@@ -387,7 +444,7 @@ def _valid_hours(value: str | None) -> str | None:
     try:
         return hours.validate(value)
     except hours.HoursError as exc:
-        raise ValueError(str(exc)) from None
+        raise PydanticCustomError(exc.code, "cannot read opening hours {text}", {"text": exc.text}) from None
 
 
 class Validity(HkhModel):
@@ -402,7 +459,9 @@ class Validity(HkhModel):
     @model_validator(mode="after")
     def _ordered(self) -> Validity:
         if self.from_ and self.until and first_day(self.from_) > last_day(self.until):
-            raise ValueError(f"`until` ({self.until}) is before `from` ({self.from_})")
+            raise PydanticCustomError(
+                "valid-reversed", "until {until} before from {start}", {"start": self.from_, "until": self.until}
+            )
         return self
 
     @property
@@ -427,7 +486,7 @@ def _age_range(value: Any) -> Any:
         return value
     found = _AGE_TEXT.match(value)
     if not found or not (found.group(1) or found.group(3)):
-        raise ValueError(f"{value!r} is not an age range; write for example `15-20`, `18+` or `{{min: 18}}`")
+        raise PydanticCustomError("age-unreadable", "{text} is not an age range", {"text": value})
     low, separator, high = found.group(1), found.group(2), found.group(3)
     if separator is None:
         return {"min": int(low), "max": int(low)}
@@ -448,7 +507,7 @@ class AgeRange(HkhModel):
     @model_validator(mode="after")
     def _ordered(self) -> AgeRange:
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"the age range ends ({self.max}) below where it starts ({self.min})")
+            raise PydanticCustomError("age-reversed", "ends {max} below {min}", {"min": self.min, "max": self.max})
         return self
 
     def includes(self, other: AgeRange) -> bool:
@@ -469,7 +528,7 @@ class Eligibility(HkhModel):
     """Who may use an effort (the `eligibility` of a service in the Open Referral standard)."""
 
     age: AgeRange | None = None
-    referral: bool = False
+    referral: Flag = False
     target_groups: TextList = Field(default_factory=list)
     note: str | None = None
 
@@ -513,9 +572,9 @@ class Effort(HkhModel):
     opening_hours: str | None = None
     hours_note: str | None = None
     schedules: list[Schedule] = Field(default_factory=list)
-    over_capacity: bool | None = None
+    over_capacity: Annotated[bool | None, BeforeValidator(_yes_no)] = None
     capacity: Annotated[Capacity | None, BeforeValidator(_capacity)] = None
-    low_threshold: bool = False
+    low_threshold: Flag = False
     description: str | None = None
     sources: IdList = Field(default_factory=list)
     checked: bool = Field(default=False, description="the description was checked: what looks like personal data is not")
@@ -527,7 +586,7 @@ class Effort(HkhModel):
         names = [schedule.name.casefold() for schedule in self.schedules]
         repeated = sorted({name for name in names if names.count(name) > 1})
         if repeated:
-            raise ValueError(f"two schedules are called `{repeated[0]}`; give each its own name")
+            raise PydanticCustomError("schedule-name-twice", "two schedules called {name}", {"name": repeated[0]})
         return self
 
     @property
@@ -645,7 +704,6 @@ class FollowUp(HkhModel):
     text: str = Field(min_length=1)
 
 
-BUILTIN_COLUMNS = ("goal", "measure", "responsible", "timing", "theme", "addresses", "status", "anchored")
 COLUMN_KEY = r"^[a-z][a-z0-9_]*$"
 
 
@@ -664,9 +722,10 @@ class Plan(HkhModel):
     @classmethod
     def _columns(cls, value: list[str]) -> list[str]:
         if "measure" not in value:
-            raise ValueError("the plan's columns must include `measure`")
+            raise PydanticCustomError("columns-without-measure", "the columns must include measure")
         if len(set(value)) != len(value):
-            raise ValueError("a column is listed twice")
+            twice = next(column for column in value if value.count(column) > 1)
+            raise PydanticCustomError("column-twice", "column {column} is listed twice", {"column": twice})
         return value
 
     def measures(self) -> list[tuple[Goal, Measure]]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError
+from hkh.core.errors import HkhError, say
 from hkh.core.sheets import date_of, is_blank, text_of
 from hkh.core.yamlio import dump_yaml_wide, load_yaml
 from hkh.i18n import LANGUAGES, t
@@ -98,7 +98,7 @@ class PlanImport:
     """What `hkh plan import` found: the changes in words, warnings (located), and plan.yaml's new text."""
 
     changes: list[str]
-    warnings: list[str]
+    warnings: list[HkhError]  # located, each in words where it is shown
     text: str
     path: Path
 
@@ -138,7 +138,7 @@ class _Reader:
         self.book = book
         self.language = language
         self.today = today
-        self.warnings: list[str] = []
+        self.warnings: list[HkhError] = []
         self.old: dict[str, tuple[int, int, Measure]] = {
             self.plan.measure_id(g, m): (g, m, measure)
             for g, goal in enumerate(self.plan.goals)
@@ -152,12 +152,12 @@ class _Reader:
         self.goals: list[_Goal] = []
         self.measures: list[_Measure] = []
 
-    def fail(self, table: Table, row: int, key: str, message: str) -> HkhError:
-        return self.book.error(message, table, row, key)
+    def fail(self, table: Table, row: int, key: str, code: str, /, **values: Any) -> HkhError:
+        return self.book.error(code, table, row, key, **values)
 
-    def warn(self, table: Table, row: int, key: str, message: str) -> None:
-        error = self.book.error(message, table, row, key)
-        self.warnings.append(str(error))
+    def warn(self, table: Table, row: int, key: str, code: str, /, **values: Any) -> None:
+        """A located warning (an `HkhError` that stops nothing), shown in words where the CLI prints it."""
+        self.warnings.append(self.book.error(code, table, row, key, **values))
 
     # ------------------------------------------------------------------------------------------------ goals
 
@@ -198,15 +198,15 @@ class _Reader:
             written = row.text("number")
             if written:
                 if written in seen:
-                    raise self.fail(table, row.row, "number", t("followup.err_twice", self.language, id=written, first=seen[written]))
+                    raise self.fail(table, row.row, "number", "plan-number-twice", id=written, first=seen[written])
                 if written not in self.old:
-                    raise self.fail(table, row.row, "number", t("followup.err_unknown_number", self.language, id=written))
+                    raise self.fail(table, row.row, "number", "plan-unknown-number", id=written)
                 seen[written] = row.row
         claimed = set(seen)
         previous_goal: int | None = None
         for row in table.rows:
             if not row.text("measure"):
-                raise self.fail(table, row.row, "measure", t("followup.err_no_text", self.language))
+                raise self.fail(table, row.row, "measure", "plan-row-without-text")
             number: str | None = row.text("number") or None
             if number is None:
                 # a row whose number was lost, with a measure's exact text that is nowhere else in the sheet
@@ -217,7 +217,7 @@ class _Reader:
                         break
             if "goal" in table.columns:
                 if row.goal is None:
-                    raise self.fail(table, row.row, "goal", t("followup.err_no_goal", self.language))
+                    raise self.fail(table, row.row, "goal", "plan-row-without-goal")
                 goal = self.goal_for(row.goal)
                 self.goal_text(goal, row)
             elif number is not None:
@@ -228,7 +228,7 @@ class _Reader:
             elif self.plan.goals:
                 goal = self.goal_for(goal_label(self.numbers[0], self.plan.goals[0].text))
             else:
-                raise self.fail(table, row.row, "measure", t("followup.err_no_goal", self.language))
+                raise self.fail(table, row.row, "measure", "plan-row-without-goal")
             previous_goal = goal
             entry = _Measure(row, number, goal)
             self.measure_fields(entry, table, row)
@@ -278,7 +278,7 @@ class _Reader:
         if "addresses" in table.columns:
             items = [item for item in re.split(r"[\s,;]+", row.text("addresses")) if item]
             if any(not re.match(ID_PATTERN, item) for item in items):
-                raise self.fail(table, row.row, "addresses", t("followup.err_ids", self.language, text=row.text("addresses")))
+                raise self.fail(table, row.row, "addresses", "plan-ids-unreadable", text=row.text("addresses"))
             if items != (list(old.addresses) if old else []):
                 entry.updates["addresses"] = items or None
         for key in self.plan.columns:
@@ -319,26 +319,26 @@ class _Reader:
 
         for party in parties:
             if party_key(party) not in self.known:
-                self.warn(table, row.row, "responsible", t("followup.warn_unknown_party", self.language, party=party))
+                self.warn(table, row.row, "responsible", "plan-unknown-party", party=party)
         written = any(same_text(cell, join_words(parties, lang)) for lang in LANGUAGES)
         entry.updates["responsible"] = parties[0] if parties else None
         entry.updates["involved"] = parties[1:] or None
         entry.updates["responsible_text"] = None if written else cell
 
     def check_timing(self, text: str, table: Table, row: SheetRow) -> None:
-        from hkh.project.timing import REASONS, read_timing
+        from hkh.project.timing import read_timing
 
         timing = read_timing(text)
         if timing.reason in ("unread", "vague"):
-            reason = REASONS[timing.reason]
-            self.warn(table, row.row, "timing", t("followup.warn_timing", self.language, text=text, reason=reason))
+            reason = say(f"messages.timing-doubt-{timing.reason}")
+            self.warn(table, row.row, "timing", "plan-timing-unreadable", text=text, reason=reason)
 
     def status(self, entry: _Measure, old: Measure | None, table: Table, row: int, value: Any) -> None:
         try:
             status = read_status(text_of(value))
         except ValueError:
-            choices = ", ".join(status_label(s, self.language) for s in MeasureStatus)
-            raise self.fail(table, row, "status", t("followup.err_status", self.language, text=text_of(value), choices=choices)) from None
+            choices = [say(f"followup.status_{s.value}") for s in MeasureStatus]
+            raise self.fail(table, row, "status", "plan-status-unknown", text=text_of(value), choices=choices) from None
         if status != (old.status if old else None):
             entry.updates["status"] = status
 
@@ -351,7 +351,7 @@ class _Reader:
             number = row.text("number")
             if not number:
                 if any(not is_blank(row.cells.get(key)) for key in FOLLOW_READ):
-                    raise self.fail(table, row.row, "status", t("followup.err_follow_new_row", self.language, plan_sheet=plan_sheet))
+                    raise self.fail(table, row.row, "status", "plan-follow-up-new-row", plan_sheet=plan_sheet)
                 continue
             entry = by_id.get(number)
             if entry is None:
@@ -361,7 +361,7 @@ class _Reader:
                         row.text("status_note"), old.status_note or ""
                     ):
                         continue  # the row was deleted in the plan sheet only: nothing here to lose
-                    self.warn(table, row.row, "number", t("followup.warn_follow_removed", self.language, id=number, plan_sheet=plan_sheet))
+                    self.warn(table, row.row, "number", "plan-follow-up-removed", id=number, plan_sheet=plan_sheet)
                 # a number that is in neither the plan sheet nor plan.yaml: a measure deleted by an earlier import
                 continue
             old = self.old[number][2]
@@ -397,7 +397,7 @@ class _Reader:
             return
         when = date_of(value)
         if when is None:
-            raise self.fail(table, row.row, "status_date", t("followup.err_date", self.language, text=text_of(value)))
+            raise self.fail(table, row.row, "status_date", "plan-date-unreadable", text=text_of(value))
         if old.status_date != when.isoformat() and not (old.status_date and when.isoformat().startswith(old.status_date)):
             entry.updates["status_date"] = when.isoformat()
 
@@ -583,7 +583,7 @@ def import_plan(
     edit that cannot be read. Nothing is written here."""
     from pydantic import ValidationError
 
-    from hkh.project.load import pydantic_message
+    from hkh.project.schema import problems_of
 
     book = read_plan_workbook(workbook, shown, project.plan, language)
     reader = _Reader(project, book, language, today or dt.date.today())
@@ -596,8 +596,8 @@ def import_plan(
     try:
         Plan.model_validate(plain(tree))
     except ValidationError as exc:
-        message = pydantic_message(exc.errors(include_url=False)[0])
-        raise HkhError(t("followup.err_invalid", language, message=message), path=shown) from None
+        first = problems_of(exc.errors(include_url=False), path=None, shown=shown, tree=plain(tree), model=Plan)[0]
+        raise HkhError("plan-import-invalid", path=shown, message=first.wording) from None
     text = dump_yaml_wide(tree)
     return PlanImport(changes if text != old_text else [], reader.warnings, text, path)
 

@@ -9,11 +9,11 @@ headers (in nb, nn or en, or as plan.yaml labels them), whatever order they were
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from hkh.core.errors import HkhError
+from hkh.core.errors import HkhError, say
 from hkh.core.sheets import Cell, Sheet, Sheets, is_blank, read_sheets, text_of
 from hkh.i18n import LANGUAGES, t
 from hkh.i18n.formats import join_words
@@ -167,12 +167,14 @@ class PlanWorkbook:
     def where(self, table: Table, row: int, key: str) -> str:
         return table.sheet.where(row, table.columns[key]) if key in table.columns else table.sheet.where(row, 1)
 
-    def error(self, message: str, table: Table, row: int, key: str) -> HkhError:
+    def error(self, code: str, table: Table, row: int, key: str, /, **values: Any) -> HkhError:
+        """The error `code` (its words: `messages.<code>`) at the cell of column `key` in `row`."""
         if self.sheets.kind == "csv":
             from hkh.core.sheets import column_letter
 
-            return HkhError(message, path=self.sheets.shown, cell=f"{column_letter(table.columns.get(key, 1))}{row}")
-        return HkhError(message, path=self.sheets.shown, cell=self.where(table, row, key))
+            cell = f"{column_letter(table.columns.get(key, 1))}{row}"
+            return HkhError(code, path=self.sheets.shown, cell=cell, **values)
+        return HkhError(code, path=self.sheets.shown, cell=self.where(table, row, key), **values)
 
 
 def _find_table(sheet: Sheet, headers: dict[str, str], required: str) -> Table | None:
@@ -230,14 +232,14 @@ def read_plan_workbook(path: Path, shown: str, plan: Plan, language: str) -> Pla
         elif not is_follow and plan_table is None:
             plan_table = Table(found.sheet, found.header_row, found.columns, found.unread, _rows(found))
     if plan_table is None:
-        raise HkhError(t("followup.err_no_plan_sheet", language, measure=t("plan.measure", language)), path=shown)
+        raise HkhError("plan-no-plan-sheet", path=shown, measure=say("plan.measure"))
     if "number" not in plan_table.columns:
         raise HkhError(
-            t("followup.err_no_number_column", language, number=t("followup.number", language)),
+            "plan-no-number-column",
             path=shown,
             cell=plan_table.sheet.where(plan_table.header_row, 1) if sheets.kind == "workbook" else None,
+            number=say("followup.number"),
         )
     return PlanWorkbook(sheets, plan_table, follow_table)
 
 
-ID_IN_TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")

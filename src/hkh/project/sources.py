@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import HkhError, Problem, ProjectInvalidError, Severity
+from hkh.core.errors import HkhError, ProjectInvalidError
 from hkh.core.yamlio import dump_yaml_wide, line_of, load_yaml
-from hkh.project.load import display_path, pydantic_message
+from hkh.project.load import display_path
 from hkh.project.models import Method, SourceRegister
+from hkh.project.schema import problems_of
 
 SOURCES_FILE = "sources.yaml"
 SOURCE_KEY_ORDER = ("id", "method", "title", "date", "period", "n", "n_complete", "n_partial", "participants", "files", "note")
@@ -23,14 +24,16 @@ def register_source(
     source_id: str,
     *,
     method: Method,
-    title: str,
+    title: str | None,
     counts: dict[str, int | None],
     files: list[str],
-) -> tuple[str, str]:
-    """The new text of sources.yaml (comments kept), and whether the source was "added" or "updated".
+    replace_title: bool = False,
+) -> tuple[str, str, str]:
+    """The new text of sources.yaml (comments kept), whether the source was "added" or "updated", and its title.
 
     `counts` sets `n`, `n_complete`, `n_partial`; a count given as None is removed (a re-import of an export without
-    completion status must not keep the old split). An existing title is the team's and is kept.
+    completion status must not keep the old split). An existing title is the team's and is kept, unless
+    `replace_title` (the user gave one on the command line); `title` is needed when there is none.
     """
     from pydantic import ValidationError
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -41,12 +44,12 @@ def register_source(
     if tree is None:
         tree = CommentedMap()
     if not isinstance(tree, dict):
-        raise HkhError("sources.yaml must start with `sources:` and then the list", path=shown, line=1)
+        raise HkhError("file-starts-with-list", path=shown, line=1, key="sources")
     if tree.get("sources") is None:
         tree["sources"] = CommentedSeq()
     sources = tree["sources"]
     if not isinstance(sources, list):
-        raise HkhError("`sources:` must be a list", path=shown, line=line_of(tree, ["sources"]))
+        raise HkhError("list-expected", path=shown, line=line_of(tree, ["sources"]), field="sources")
     entry = next((s for s in sources if isinstance(s, dict) and str(s.get("id")) == source_id), None)
     action = "updated"
     if entry is None:
@@ -57,13 +60,15 @@ def register_source(
     elif str(entry.get("method", method.value)) != method.value:
         index = sources.index(entry)
         raise HkhError(
-            f"the source {source_id!r} is registered with method {entry.get('method')!r}, not {method.value}; "
-            "choose another id with --source",
+            "source-other-method",
             path=shown,
             line=line_of(tree, ["sources", index, "method"]),
+            source=source_id,
+            method=str(entry.get("method")),
+            wanted=method.value,
         )
     updates: dict[str, Any] = {"method": method.value}
-    if not entry.get("title"):
+    if title and (replace_title or not entry.get("title")):
         updates["title"] = title
     for key, value in updates.items():
         _set_key(entry, key, value)
@@ -79,11 +84,23 @@ def register_source(
     try:
         SourceRegister.model_validate(_plain_tree(tree))
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        raise ProjectInvalidError(
-            [Problem(Severity.ERROR, "invalid-value", pydantic_message(first), shown, line_of(tree, first.get("loc", ())))]
-        ) from None
-    return dump_yaml_wide(tree), action
+        problems = problems_of(exc.errors(include_url=False), path=path, shown=shown, tree=tree, model=SourceRegister)
+        raise ProjectInvalidError(problems) from None
+    return dump_yaml_wide(tree), action, str(entry.get("title") or "")
+
+
+def registered_title(root: Path, source_id: str) -> str | None:
+    """The title sources.yaml gives the source already (a re-import keeps it), if it can be read."""
+    path = root / SOURCES_FILE
+    try:
+        tree = load_yaml(path, display=display_path(root, SOURCES_FILE)) if path.exists() else None
+    except HkhError:
+        return None  # register_source says what is wrong with the file
+    sources = tree.get("sources") if isinstance(tree, dict) else None
+    for entry in sources if isinstance(sources, list) else []:
+        if isinstance(entry, dict) and str(entry.get("id")) == source_id and entry.get("title"):
+            return str(entry["title"]).strip() or None
+    return None
 
 
 

@@ -15,7 +15,7 @@ serves a need in Brugata/Storgata (not the other way round), as an effort for `u
 `mindreårige` when the first is declared to contain the second.
 
 A project without a vocabulary is compared the same forgiving way, term by term; `hkh check` warns about words that
-look alike, and `hkh check --fix` writes a vocabulary proposed from the words in use (`propose_vocabulary`).
+look alike, and `hkh check --fix` writes a vocabulary proposed from the words in use (`vocabulary_fix`).
 """
 
 from __future__ import annotations
@@ -27,12 +27,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from hkh.core.errors import Fix, Message, say
 from hkh.project.models import EffortRegister, FindingRegister, Mapping, Vocabulary
-
-if TYPE_CHECKING:  # pragma: no cover - typing only
-    from hkh.project.load import Project
 
 Kind = Literal["offers", "target_groups", "areas"]
 KINDS: tuple[Kind, ...] = ("offers", "target_groups", "areas")
@@ -77,10 +75,6 @@ class Terms:
     declared: dict[Kind, dict[str, str]] | None  # kind -> key -> the declared spelling
     # kind -> key -> the keys of every term that contains it, directly or through others
     containers: dict[Kind, dict[str, frozenset[str]]] = field(default_factory=dict)
-
-    @property
-    def has_vocabulary(self) -> bool:
-        return self.declared is not None
 
     def is_declared(self, kind: Kind, term: str) -> bool:
         return self.declared is None or term_key(term) in self.declared[kind]
@@ -185,13 +179,13 @@ class TermUse:
     term: str
     file: str
     loc: tuple[str | int, ...]
-    owner: str  # `effort \`cafe\`` or `need \`f1.1\``
+    owner: Message  # `effort \`cafe\`` or `need \`f1.1\``, in the mapping's language
 
 
 def terms_in_use(efforts: EffortRegister | None, findings: FindingRegister | None) -> Iterator[TermUse]:
     if efforts is not None:
         for index, effort in enumerate(efforts.efforts):
-            owner = f"effort `{effort.id}`"
+            owner = say("messages.owner-effort", id=effort.id)
             base: tuple[str | int, ...] = ("efforts", index)
             for position, offer in enumerate(effort.offers):
                 yield TermUse("offers", offer, "efforts.yaml", (*base, "offers", position), owner)
@@ -208,7 +202,7 @@ def terms_in_use(efforts: EffortRegister | None, findings: FindingRegister | Non
     if findings is not None:
         for f_index, finding in enumerate(findings.findings):
             for n_index, need in enumerate(finding.needs):
-                owner = f"need `{finding.need_id(n_index)}`"
+                owner = say("messages.owner-need", id=finding.need_id(n_index))
                 base = ("findings", f_index, "needs", n_index)
                 yield TermUse("offers", need.offer, "findings.yaml", (*base, "offer"), owner)
                 if need.who:
@@ -218,17 +212,6 @@ def terms_in_use(efforts: EffortRegister | None, findings: FindingRegister | Non
 
 
 # ----------------------------------------------------------------------------------------------- the proposal
-
-
-@dataclass(frozen=True)
-class TextEdit:
-    """An edit of a project file's text: at character `start`, `old` (as hkh read it) becomes `new`."""
-
-    file: Path
-    start: int
-    old: str
-    new: str
-    done: str  # what was done, in words, for the user
 
 
 _PROPOSAL_HEAD = {
@@ -277,28 +260,28 @@ def vocabulary_block(terms: dict[Kind, list[str]], language: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def vocabulary_edits(
+def vocabulary_fix(
     root: Path, mapping: Mapping, efforts: EffortRegister | None, findings: FindingRegister | None
-) -> list[TextEdit]:
-    """The edit of hkh.yaml that adds a vocabulary of the terms in use; none when it has one or none are in use."""
+) -> Fix | None:
+    """What `hkh check --fix` does for a project without a vocabulary: hkh.yaml gets one, made of the terms in use,
+    added at its end (the rest of the file, comments and all, stays as it is). None when it has one or none are used."""
     if mapping.vocabulary is not None:
-        return []
+        return None
     terms = proposed_terms(efforts, findings)
     count = sum(len(found) for found in terms.values())
     if not count:
-        return []
+        return None
     path = root / "hkh.yaml"
-    text = path.read_text("utf-8-sig")
-    separator = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    from hkh.i18n import t
-
-    done = t("services.vocabulary_added", mapping.language, count=count)
-    return [TextEdit(path, len(text), "", separator + vocabulary_block(terms, mapping.language), done)]
-
-
-def propose_vocabulary(project: Project) -> list[TextEdit]:
-    """`hkh check --fix` for a project without a vocabulary: hkh.yaml gets one, made of the terms in use."""
-    return vocabulary_edits(project.root, project.mapping, project.efforts, project.findings)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    separator = "" if not text or text.endswith(("\n\n", "\r\n\r\n")) else ("\n" if text.endswith("\n") else "\n\n")
+    block = separator + vocabulary_block(terms, mapping.language)
+    if "\r\n" in text:
+        block = block.replace("\n", "\r\n")
+    return Fix(path, len(text), "", block, say("services.vocabulary_added", count=count))
 
 
 def declare_new_terms(
@@ -333,28 +316,3 @@ def declare_new_terms(
             vocabulary[kind] = CommentedSeq()
         vocabulary[kind].append(term)
     return dump_yaml_wide(tree), new
-
-
-def apply_edits(edits: list[TextEdit]) -> list[TextEdit]:
-    """Make the edits, file by file, only where each still finds its text; return those made."""
-    from hkh.core.files import write_text_atomic
-
-    made: list[TextEdit] = []
-    by_file: dict[Path, list[TextEdit]] = {}
-    for edit in edits:
-        by_file.setdefault(edit.file, []).append(edit)
-    for path, own in by_file.items():
-        text = path.read_text("utf-8-sig")
-        shift = 0
-        changed = False
-        for edit in sorted(own, key=lambda edit: edit.start):
-            start = edit.start + shift
-            if text[start : start + len(edit.old)] != edit.old:
-                continue
-            text = text[:start] + edit.new + text[start + len(edit.old) :]
-            shift += len(edit.new) - len(edit.old)
-            made.append(edit)
-            changed = True
-        if changed:
-            write_text_atomic(path, text)
-    return made

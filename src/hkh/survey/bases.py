@@ -71,14 +71,14 @@ class Columns:
             if unreadable.any():
                 row = int(unreadable.to_numpy().nonzero()[0][0]) + 2  # header is line 1
                 raise HkhError(
-                    f"column `{variable}` holds {raw[unreadable].iloc[0]!r}, which is not a number",
+                    "answers-not-number",
                     path=self.survey.responses_display,
                     line=row,
+                    column=variable,
+                    value=raw[unreadable].iloc[0],
                 )
             if not decimals and (values.dropna() % 1 != 0).any():
-                raise HkhError(
-                    f"column `{variable}` holds codes that are not whole numbers", path=self.survey.responses_display
-                )
+                raise HkhError("answers-codes-not-whole", path=self.survey.responses_display, column=variable)
             self._numeric[key] = values
         return self._numeric[key]
 

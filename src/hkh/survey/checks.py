@@ -1,5 +1,6 @@
 """What `hkh check` finds about imported surveys: evidence citing questions and options a survey does not have,
-surveys that are not imported yet, and imported surveys that sources.yaml does not list."""
+surveys that are not imported yet, imported surveys that sources.yaml does not list, and survey answers that git
+keeps (the project is in a git work tree and a raw export or a survey's answers are committed)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from typing import Any
 from hkh.core.errors import HkhError, Problem, Severity
 from hkh.core.files import is_temporary
 from hkh.project.check import ProblemRecorder
-from hkh.project.load import SURVEY_DIR
+from hkh.project.load import RAW_DIR, SURVEY_DIR
 from hkh.project.models import Evidence, FindingRegister, Method, Source, SourceRegister
 from hkh.survey.codebook import Codebook, Question
 from hkh.survey.evidence import COMBINE
-from hkh.survey.store import CODEBOOK, display_in, survey_dir
+from hkh.survey.store import CODEBOOK, RESPONSES, display_in, survey_dir
 
 SOURCES_FILE = "sources.yaml"
 FINDINGS_FILE = "findings.yaml"
@@ -46,6 +47,7 @@ class _SurveyChecker(ProblemRecorder):
         return self.codebooks[source_id]
 
     def run(self) -> None:
+        self.tracked_answers()
         sources: SourceRegister | None = self.models.get(SOURCES_FILE)
         findings: FindingRegister | None = self.models.get(FINDINGS_FILE)
         self.codebook_texts()
@@ -66,43 +68,38 @@ class _SurveyChecker(ProblemRecorder):
     def evidence(self, finding_id: str, evidence: Evidence, loc: tuple[Any, ...], source: Source, warned: set[str]) -> None:
         if source.method is not Method.survey:
             self.error(
-                "question-not-survey",
-                FINDINGS_FILE,
-                (*loc, "question"),
-                f"finding `{finding_id}`: `question` is for survey sources, but source `{source.id}` has method "
-                f"`{source.method.value}`",
+                "question-not-survey", FINDINGS_FILE, (*loc, "question"), source=source.id, method=source.method.value
             )
             return
         codebook = self.codebook(source.id)
         if codebook is None:
             if source.id not in warned and not (survey_dir(self.root, source.id) / CODEBOOK).is_file():
                 warned.add(source.id)
-                self.warn(
-                    "survey-not-imported",
-                    FINDINGS_FILE,
-                    (*loc, "source"),
-                    f"survey `{source.id}` is not imported yet (no {(SURVEY_DIR / source.id / CODEBOOK).as_posix()}), "
-                    f"so its questions cannot be checked; run `hkh import`",
-                )
+                self.warn("survey-not-imported-yet", FINDINGS_FILE, (*loc, "source"), source=source.id)
             return
         question = codebook.question(str(evidence.question))
         if question is None:
-            self.error(
-                "unknown-question",
-                FINDINGS_FILE,
-                (*loc, "question"),
-                f"finding `{finding_id}`: question `{evidence.question}` is not in the codebook of survey `{source.id}`",
-            )
+            self.error("unknown-question", FINDINGS_FILE, (*loc, "question"), question=evidence.question, source=source.id)
             return
         if evidence.option is not None and question.options and not _option_exists(question, evidence.option):
-            listed = ", ".join(f"{o.code} {o.label}" for o in question.options)
+            listed = "; ".join(f"{o.code} {o.label}" for o in question.options)
             self.error(
-                "unknown-option",
-                FINDINGS_FILE,
-                (*loc, "option"),
-                f"finding `{finding_id}`: `{evidence.option}` is not an option of question `{evidence.question}` "
-                f"(options: {listed})",
+                "unknown-option", FINDINGS_FILE, (*loc, "option"), option=evidence.option, question=evidence.question, options=listed
             )
+
+    def tracked_answers(self) -> None:
+        """Raw exports and survey answers are personal data (open-text answers above all); new projects keep them
+        out of git, but a `git add -f`, an older project or a moved folder can still commit them."""
+        for relative in git_tracked(self.root, [RAW_DIR, SURVEY_DIR]):
+            parts = Path(relative).parts
+            shown = display_in(self.root, self.root / relative)
+            if parts[: len(RAW_DIR.parts)] == RAW_DIR.parts and parts[-1] != ".gitignore":
+                self.problems.append(Problem(Severity.WARNING, "git-tracks-raw", {"file": shown}, shown))
+            elif len(parts) == len(SURVEY_DIR.parts) + 2 and parts[-1] == RESPONSES:
+                codebook = self.codebook(parts[-2])
+                open_text = codebook is not None and any(q.type == "open" for q in codebook.questions)
+                code = "git-tracks-open-answers" if open_text else "git-tracks-answers"
+                self.problems.append(Problem(Severity.WARNING, code, {"file": shown}, shown))
 
     def codebook_texts(self) -> None:
         """Control characters in an imported survey's texts (a hand-edited codebook: `hkh import` removes them), which
@@ -140,13 +137,28 @@ class _SurveyChecker(ProblemRecorder):
         for folder in folders:
             if folder.name not in registered and (folder / CODEBOOK).is_file():
                 self.warn(
-                    "survey-not-registered",
-                    SOURCES_FILE,
-                    ("sources",),
-                    f"{(SURVEY_DIR / folder.name).as_posix()}/ holds an imported survey that sources.yaml does not "
-                    f"list; import it again (`hkh import ... --source {folder.name}`) or delete the folder",
+                    "survey-not-registered", SOURCES_FILE, ("sources",), folder=(SURVEY_DIR / folder.name).as_posix(), source=folder.name
                 )
 
+
+def git_tracked(root: Path, folders: list[Path]) -> list[str]:
+    """The files under `folders` that git tracks, relative to `root` (POSIX); none when `root` is not in a git work
+    tree or git is not installed: the check never fails for want of git."""
+    import subprocess
+
+    def git(*arguments: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *arguments], capture_output=True, text=True, timeout=20, check=False
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    if (git("rev-parse", "--is-inside-work-tree") or "").strip() != "true":
+        return []
+    listed = git("ls-files", "-z", "--", *(folder.as_posix() for folder in folders))
+    return [name for name in (listed or "").split("\0") if name]
 
 def _line_naming(path: Path, name: str) -> int | None:
     """The line of `- name: <name>` in a codebook, for the message."""

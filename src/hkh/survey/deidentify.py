@@ -1,7 +1,7 @@
 """What `hkh import` leaves out of the stored survey: identifying columns, and identifiers inside answers.
 
 The verdicts come from `hkh.survey.identifiers` (by name and question text, by content); this module applies them to
-an export's columns, as the codebook builder (`hkh.survey.codebook`) meets them:
+an export's columns, as the codebook builder (`hkh.survey.interpret`) meets them:
 
 - **A column is dropped** when its variable name, SurveyXact's question name or its question text names a direct
   identifier (a strong word anywhere, `Fødselsnummer (11 siffer)`; a weak word alone, `Ditt navn`), or when at
@@ -14,7 +14,7 @@ an export's columns, as the codebook builder (`hkh.survey.codebook`) meets them:
 - **Inside answers**: every open-text answer is screened (`screen_text`) and what is found is masked as `[•••]` in
   responses.csv; a number answer that is a valid identity number is removed; an option label holding an identifier
   is masked in the codebook. The raw export stays in data/raw/, out of git. The team may look at the raw answers and
-  import a question again unmasked with `--checked-text QUESTION` (docs/privacy.md); nothing else undoes a mask.
+  import a question again unmasked with `--checked-text QUESTION` (`hkh docs privacy`); nothing else undoes a mask.
 
 Every verdict is recorded (`PrivacyReport`) for the import's summary: what was dropped and why, how many answers
 were masked per question.

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hkh.core.errors import HkhError, SurveyNotImportedError
-from hkh.i18n import phrases, t
+from hkh.core.errors import HkhError, SurveyNotImportedError, say
+from hkh.i18n import phrases, render, t
 from hkh.i18n.formats import format_percent
 from hkh.project.load import Project
 from hkh.survey.bases import CODED_TYPES
@@ -94,24 +94,21 @@ def evidence_figure(
     where, line = _evidence_location(project, evidence, "question")
     if evidence.source not in list_imported_surveys(project):
         raise SurveyNotImportedError(
-            f"source `{evidence.source}` has no imported survey, so question `{evidence.question}` cannot be "
-            f"computed; run `hkh import EXPORT --source {evidence.source}`",
-            path=where,
-            line=line,
+            "evidence-survey-not-imported", path=where, line=line, source=evidence.source, question=evidence.question
         )
     tables = (tables_of or (lambda source: build_survey_tables(project, source, language=language)))(evidence.source)
     table = tables.question(str(evidence.question))
     if table is None:
-        known = ", ".join(q.name for q in tables.questions)
         raise HkhError(
-            f"question `{evidence.question}` is not in survey `{evidence.source}` (its questions: {known})",
+            "evidence-unknown-question",
             path=where,
             line=line,
+            question=evidence.question,
+            source=evidence.source,
+            known=[q.name for q in tables.questions],
         )
     if table.type == "open":
-        raise HkhError(
-            f"question `{table.name}` is open text; open answers are never quoted as figures", path=where, line=line
-        )
+        raise HkhError("evidence-open-question", path=where, line=line, question=table.name)
     if not table.tabulated:
         base = table.shown_base
         return EvidenceFigure(
@@ -121,9 +118,7 @@ def evidence_figure(
         )
     if evidence.option is None:
         choices = "; ".join(f"{o.code} {o.label}" for o in table.options)
-        raise HkhError(
-            f"question `{table.name}` has several options; name one with `option:` ({choices})", path=where, line=line
-        )
+        raise HkhError("evidence-option-missing", path=where, line=line, question=table.name, options=choices)
     option = _cited_option(project, evidence, table, language, tables.min_cell)
     base = table.shown_base
     count = option.shown_count
@@ -164,34 +159,26 @@ def _cited_option(
     wanted = str(evidence.option)
     if COMBINE not in wanted:
         raise HkhError(
-            f"option {evidence.option!r} is not an option of question `{table.name}` (options: {choices})",
-            path=where,
-            line=line,
+            "evidence-unknown-option", path=where, line=line, option=evidence.option, question=table.name, options=choices
         )
     parts: list[OptionCount] = []
     for piece in wanted.split(COMBINE):
         found = table.option(piece.strip())
         if found is None:
             raise HkhError(
-                f"option {piece.strip()!r} is not an option of question `{table.name}` (options: {choices})",
-                path=where,
-                line=line,
+                "evidence-unknown-option", path=where, line=line, option=piece.strip(), question=table.name, options=choices
             )
         if found not in parts:
             parts.append(found)
     if table.type not in CODED_TYPES:
-        raise HkhError(
-            f"options of the multiple-choice question `{table.name}` cannot be added up (one person may tick "
-            "several); cite them one by one",
-            path=where,
-            line=line,
-        )
+        raise HkhError("evidence-multiple-added", path=where, line=line, question=table.name)
     if any(p.non_substantive for p in parts):
         raise HkhError(
-            f"{', '.join(p.label for p in parts if p.non_substantive)} is kept out of the percentage base of "
-            f"`{table.name}`, so it cannot be part of a share",
+            "evidence-non-substantive-added",
             path=where,
             line=line,
+            options=[p.label for p in parts if p.non_substantive],
+            question=table.name,
         )
     return combine_options(table, parts, language, min_cell)
 
@@ -245,7 +232,8 @@ def cited_figures(project: Project, tables: SurveyTables, language: str) -> list
             try:
                 figure = evidence_figure(project, evidence, language, lambda _source: tables)
             except HkhError as error:
-                cited.append(CitedFigure(finding.id, evidence.question, option, evidence.says, None, str(error)))
+                line = render(say("messages.located", location=error.location, message=error.wording), language)
+                cited.append(CitedFigure(finding.id, evidence.question, option, evidence.says, None, line))
                 continue
             cited.append(CitedFigure(finding.id, evidence.question, option, evidence.says, figure, None))
     return cited

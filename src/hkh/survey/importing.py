@@ -18,21 +18,23 @@ import filecmp
 import gc
 import re
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hkh.core.errors import (
     HkhError,
+    Message,
     OverwriteRefusedError,
     SourceExistsError,
     UsageError,
     worded,
 )
 from hkh.core.limits import MAX_EXPORT_BYTES, check_regular
-from hkh.survey.codebook import Codebook, build_survey
+from hkh.survey.codebook import Codebook
 from hkh.survey.deidentify import PrivacyReport
+from hkh.survey.interpret import build_survey
 from hkh.survey.store import CODEBOOK, RESPONSES, display_in, survey_dir
 from hkh.survey.surveyxact import ProgressCallback, read_export
 
@@ -44,7 +46,7 @@ class ImportResult:
     source_id: str
     directory: Path
     codebook: Codebook
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     copied: list[str] = field(default_factory=list)
     registered: str = "added"
@@ -82,7 +84,7 @@ def _next_id(root: Path, source_id: str) -> str:
 def write_responses_csv(path: Path, header: list[str], columns: list[Sequence[Any]]) -> None:
     """responses.csv, streamed from the columns: rows are made one at a time by `zip`, never all at once.
 
-    The columns already hold the answers as text (see `hkh.survey.codebook`), so nothing is formatted per cell here.
+    The columns already hold the answers as text (see `hkh.survey.interpret`), so nothing is formatted per cell here.
     """
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
@@ -116,11 +118,7 @@ def _plan_raw_copies(
         if target.exists() or target.is_symlink():
             check_regular(target, target.relative_to(root).as_posix(), MAX_EXPORT_BYTES)  # never compare with a FIFO
         if target.exists() and not force and not filecmp.cmp(file, target, shallow=False):
-            raise OverwriteRefusedError(
-                "a different file of this name is already in data/raw/; rename the export, or add --force to "
-                "replace the old copy",
-                path=str(target),
-            )
+            raise OverwriteRefusedError("raw-copy-differs", path=str(target))
         copies.append((file, target))
         listed.append(target.relative_to(root).as_posix())
     return copies, listed
@@ -152,19 +150,25 @@ def import_survey(
     force: bool = False,
     replace: bool = False,
     progress: ProgressCallback | None = None,
+    title: str | None = None,
+    ask_title: Callable[[str], str] | None = None,
 ) -> ImportResult:
     """Read, check and interpret a SurveyXact export, then write data/survey/<source>/ and register the source.
 
     Everything is read and checked before anything is written: a malformed export raises `HkhError` and leaves
     the project as it was. responses.csv and codebook.yaml are written into a temporary folder that then takes the
     survey folder's place whole; sources.yaml is updated last, so it never registers a survey that is not there.
+
+    The source's title is `title` when given; else the one sources.yaml has already (a re-import); else the name
+    SurveyXact gives the survey in the export; else `ask_title(export name)` answers (the CLI asks a person at a
+    terminal); else the import is refused with a message asking for `--title`. A file name is no title for a report.
     """
     from hkh.core.files import atomic_directory, atomic_path, write_text_atomic
     from hkh.core.lock import project_lock
     from hkh.project.check import SOURCES_FILE, refuse_errors_in
     from hkh.project.load import find_project
     from hkh.project.models import Method, is_identifier
-    from hkh.project.sources import register_source
+    from hkh.project.sources import register_source, registered_title
 
     root = find_project(None, project_dir)
     sid = source_id if source_id is not None else default_source_id(exports)
@@ -175,11 +179,8 @@ def import_survey(
         refuse_errors_in(root, [SOURCES_FILE], missing_ok=[SOURCES_FILE])
         if survey_dir(root, sid).exists() and not replace:
             # a second round of the same survey imported under the same id would silently take the first's place
-            raise SourceExistsError(
-                f"the survey `{sid}` is already imported ({display_in(root, survey_dir(root, sid))}/); give a new round "
-                f"its own id (--source {_next_id(root, sid)}), or add --replace to replace the imported one",
-                path=display_in(root, survey_dir(root, sid)),
-            )
+            shown = display_in(root, survey_dir(root, sid))
+            raise SourceExistsError("survey-already-imported", path=shown, source=sid, folder=shown, next=_next_id(root, sid))
         raw = read_export(exports, progress=progress)
         built = build_survey(
             raw, source_id=sid, keep_identifiers=keep_identifiers, progress=progress, checked_texts=checked_texts
@@ -201,20 +202,24 @@ def import_survey(
                             kept.append(question.name)
                         question.non_substantive = list(before.non_substantive)
         copies, listed = _plan_raw_copies(exports, raw.files, root, force)
-        title = built.title or (exports[0].stem if exports else sid)
+        chosen = (title or "").strip() or registered_title(root, sid) or (built.title or "").strip()
+        if not chosen and ask_title is not None:
+            chosen = ask_title(exports[0].name).strip()
+        if not chosen:
+            raise UsageError("import-title-needed", export=exports[0].name)
         respondents = codebook.respondents
-        # read afresh under the lock: another import may have registered its source a moment ago
-        sources_text, action = register_source(
+        sources_text, action, registered = register_source(
             root,
             sid,
             method=Method.survey,
-            title=title,
+            title=chosen,
             counts={"n": respondents.answered, "n_complete": respondents.complete, "n_partial": respondents.partial},
             files=listed,
+            replace_title=bool((title or "").strip()),
         )
         codebook_text = codebook.to_yaml()
         if progress:
-            progress("writing", 0, 1)
+            progress("write", 0, 1)
         # Everything is written under temporary names first; then, in quick succession, the survey folder takes its
         # place (its two files together), the raw copies theirs, and sources.yaml is updated last. A kill while
         # writing leaves the project as it was.
@@ -228,7 +233,7 @@ def import_survey(
                 (building / CODEBOOK).write_text(codebook_text, encoding="utf-8")
         write_text_atomic(root / "sources.yaml", sources_text)
         if progress:
-            progress("writing", 1, 1)
+            progress("write", 1, 1)
     return ImportResult(
         source_id=sid,
         directory=directory,
@@ -238,6 +243,6 @@ def import_survey(
         copied=[t.relative_to(root).as_posix() for _, t in copies],
         registered=action,
         kept_edits=kept,
-        title=title,
+        title=registered,
         privacy=built.privacy,
     )

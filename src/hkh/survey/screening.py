@@ -12,7 +12,7 @@ addresses, "jeg heter …"). What is found is
 
 until the team marks the text as checked: `checked: true` on the evidence, the finding (title, statement, needs) or
 the effort (description), once they have made sure that what looked like personal data is not (a service's public
-phone number, an example address). docs/privacy.md explains it to the team.
+phone number, an example address). `hkh docs privacy` explains it to the team.
 """
 
 from __future__ import annotations

@@ -104,11 +104,11 @@ def read_spreadsheetml(path: Path, display: str) -> dict[str, list[list[Any]]]:
                 element.clear()
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise ExportFormatError(f"the XML workbook is damaged ({exc.msg if hasattr(exc, 'msg') else exc})", path=display, line=line) from None
-    except (ValueError, OverflowError) as exc:
-        raise ExportFormatError(f"the XML workbook has an invalid row or cell index ({exc})", path=display) from None
-    except LookupError as exc:  # the XML declaration names an encoding Python does not know (a damaged file)
-        raise ExportFormatError(f"the XML workbook is damaged ({exc})", path=display, line=1) from None
+        raise ExportFormatError("workbook-damaged", path=display, line=line) from None
+    except (ValueError, OverflowError):
+        raise ExportFormatError("xml-bad-index", path=display) from None
+    except LookupError:  # the XML declaration names an encoding Python does not know (a damaged file)
+        raise ExportFormatError("workbook-damaged", path=display, line=1) from None
     width = 0
     for rows in sheets.values():
         width = max((len(r) for r in rows), default=0)

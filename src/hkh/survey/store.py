@@ -48,7 +48,7 @@ class Survey:
         """True for respondents who answered the question (for multiple choice: ticked at least one option)."""
         found = self.codebook.question(question) if isinstance(question, str) else question
         if found is None:
-            raise UsageError(f"the survey {self.source_id!r} has no question {question!r}")
+            raise UsageError("survey-no-question", source=self.source_id, question=question)
         return self.frame[found.variables].notna().any(axis=1)
 
     @property
@@ -93,7 +93,7 @@ def load_survey(project: Project | Path, source_id: str | None = None, *, codes_
     responses = directory / RESPONSES
     shown_responses = display_in(root, responses)
     if not responses.is_file():
-        raise SurveyNotImportedError("the survey's answers are missing; run `hkh import` again", path=shown_responses)
+        raise SurveyNotImportedError("answers-missing", path=shown_responses)
     from hkh.core.limits import MAX_RESPONSES_BYTES, check_regular
 
     check_regular(responses, shown_responses, MAX_RESPONSES_BYTES)
@@ -112,15 +112,11 @@ def load_survey(project: Project | Path, source_id: str | None = None, *, codes_
         except ValueError:
             # some cell is not a number: read everything as text, so that the check below names the cell
             frame = pd.read_csv(responses, dtype=str, **options)
-    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise HkhError(f"cannot read the answers ({exc}); run `hkh import` again", path=shown_responses) from None
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
+        raise HkhError("answers-unreadable", path=shown_responses) from None
     missing = [c for c in expected if c not in frame.columns]
     if missing:
-        raise HkhError(
-            f"the answers have no column {missing[0]!r} that the codebook lists; run `hkh import` again",
-            path=shown_responses,
-            line=1,
-        )
+        raise HkhError("answers-column-missing", path=shown_responses, line=1, column=missing[0])
     converted: dict[str, Any] = {}
     for question in codebook.questions:
         for variable in question.variables:
@@ -156,7 +152,7 @@ def _integers(column: pd.Series, shown: str, name: str, *, nullable: bool = True
     bad = column.notna() & ~pd.Series(whole, index=column.index)
     if bad.any():
         row = int(bad.to_numpy().nonzero()[0][0]) + 2
-        raise HkhError(f"{column[bad].iloc[0]!r} in column {name!r} is not a code", path=shown, line=row)
+        raise HkhError("answers-not-code", path=shown, line=row, value=column[bad].iloc[0], column=name)
     if not nullable:
         return numbers if numbers.dtype == "float64" else pd.Series(values, index=column.index)
     return numbers.astype("Int64")
@@ -206,7 +202,6 @@ class SurveyData:
     directory: Path
     questions: list[SurveyQuestion]
     frame: pd.DataFrame
-    codebook_display: str
     responses_display: str
 
     def question(self, name: str) -> SurveyQuestion | None:
@@ -227,18 +222,14 @@ def choose_source(project: Project | Path, source_id: str | None) -> str:
     imported = list_imported_surveys(root)
     if source_id is not None:
         if source_id not in imported:
-            found = f" (imported: {', '.join(imported)})" if imported else ""
             raise SurveyNotImportedError(
-                f"survey `{source_id}` has not been imported{found}; run `hkh import EXPORT --source {source_id}`",
-                path=display_in(root, root / SURVEY_DIR / source_id),
+                "survey-not-imported", path=display_in(root, root / SURVEY_DIR / source_id), source=source_id
             )
         return source_id
     if not imported:
-        raise SurveyNotImportedError(
-            "no survey has been imported yet; run `hkh import EXPORT` first", path=display_in(root, root / SURVEY_DIR)
-        )
+        raise SurveyNotImportedError("no-survey-imported", path=display_in(root, root / SURVEY_DIR))
     if len(imported) > 1:
-        raise UsageError(f"several surveys are imported ({', '.join(imported)}); choose one with --source")
+        raise UsageError("several-surveys", surveys=imported)
     return imported[0]
 
 
@@ -273,14 +264,5 @@ def load_survey_data(project: Project, source_id: str | None = None) -> SurveyDa
         directory=survey.directory,
         questions=[_adapt_question(q) for q in survey.codebook.questions],
         frame=frame,
-        codebook_display=project.path(SURVEY_DIR / source / CODEBOOK),
         responses_display=project.path(SURVEY_DIR / source / RESPONSES),
     )
-
-
-def load_survey_question(project: Project, source: str, name: str) -> SurveyQuestion | None:
-    """A question of an imported survey by question or variable name (a grid item by its variable)."""
-    path = survey_dir(project, source) / CODEBOOK
-    codebook = Codebook.load(path, project.path(SURVEY_DIR / source / CODEBOOK))
-    found = codebook.question(str(name))
-    return _adapt_question(found) if found is not None else None

@@ -1,14 +1,15 @@
 """Reading a SurveyXact export into raw tables: sniffing the format, the encoding and the delimiter from the bytes.
 
 An export arrives as an .xlsx workbook, an Excel 2003 XML (SpreadsheetML) workbook, or a set of CSV files, in
-whatever encoding and delimiter the export dialog chose (see docs in `surveyxact-format.md`, §6 and §11). Nothing
+whatever encoding and delimiter the export dialog chose (see docs/surveyxact-format.md, §6 and §11). Nothing
 here trusts a file name for the format: a `.csv` saved as UTF-16 with tabs, or an `.xls` that is really an
 .xlsx, is read by what it is. File names only help to tell a labels file from a dataset when the content cannot.
 
 The result is a `RawExport`: the four tables as plain Python values, with enough bookkeeping to point an error at
 `export.xlsx!Dataset!C14` or `dataset.csv:17`. The dataset is kept by column (its header row, then one list per
 variable): a large .xlsx is streamed from calamine a few hundred rows at a time into columns, never held as millions
-of row lists. The small tables are kept as rows. Interpreting the tables is `hkh.survey.codebook`'s job.
+of row lists. The small tables are kept as rows. Interpreting the tables is the job of `hkh.survey.structure` and
+`hkh.survey.interpret`.
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from hkh.core.errors import ExportFormatError, FileMissingError, worded
+from hkh.core.errors import ExportFormatError, FileMissingError, Message, say, worded
 from hkh.core.limits import MAX_EXPORT_BYTES, check_regular, open_regular, read_regular
 from hkh.core.text import decode, sniff_delimiter
 from hkh.survey.spreadsheetml import SPREADSHEET_NS, read_spreadsheetml
 
-ROLES = ("dataset", "labels", "structure", "variables")
 DATASET_SHEET = re.compile(r"^dataset\s*(?:\(\s*(\d+)\s*\))?$", re.IGNORECASE)
 ProgressCallback = Callable[[str, int, int], None]
 STREAM_ROWS = 500  # rows of a Dataset sheet turned into columns at a time
@@ -92,8 +92,10 @@ class RawTable:
             return {"path": origin.path, "cell": f"{origin.sheet}!{col}{number}"}
         return {"path": origin.path, "line": number}
 
-    def error(self, message: str, row: int, column: int | None = None) -> ExportFormatError:
-        return ExportFormatError(message, **self.location(row, column))
+    def error(self, code: str, row: int, column: int | None = None, /, **values: Any) -> ExportFormatError:
+        """The error `code` (its words: `messages.<code>`) at a cell of this table."""
+        location = self.location(row, column)
+        return ExportFormatError(code, path=location.get("path"), line=location.get("line"), cell=location.get("cell"), **values)
 
 
 @dataclass
@@ -106,7 +108,7 @@ class RawExport:
     variables: RawTable | None = None
     files: list[Path] = field(default_factory=list)
     kind: str = ""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------------------------------------ value helpers
@@ -186,7 +188,7 @@ class TextTable:
 
 def read_text_table(path: Path, display: str) -> TextTable:
     raw = read_regular(path, display, MAX_EXPORT_BYTES)
-    decoded = decode(raw, display, advice="export it again from SurveyXact as Excel or as CSV")
+    decoded = decode(raw, display, kind="export")
     text, encoding = decoded.text.removeprefix("\ufeff"), decoded.encoding
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True)
@@ -199,8 +201,8 @@ def read_text_table(path: Path, display: str) -> TextTable:
                 rows.append(record)
                 numbers.append(start)
             start = reader.line_num + 1
-    except csv.Error as exc:
-        raise ExportFormatError(f"cannot split the line into fields ({exc})", path=display, line=start) from None
+    except csv.Error:
+        raise ExportFormatError("csv-unsplittable", path=display, line=start) from None
     return TextTable(rows, numbers, encoding, delimiter)
 
 
@@ -256,38 +258,30 @@ def _drop_blank_rows(rows: list[list[Any]], numbers: list[int]) -> tuple[list[li
     return [r for r, _ in kept], [n for _, n in kept]
 
 
-def _check_rectangular(table: RawTable, header_width: int, *, what: str) -> None:
+def _check_rectangular(table: RawTable, header_width: int) -> None:
     """Every row as wide as the header; one trailing empty field (SurveyXact's phantom delimiter) is tolerated."""
     for index, row in enumerate(table.rows):
         while len(row) > header_width and is_blank(row[-1]):
             row.pop()
         if len(row) > header_width:
-            raise table.error(
-                f"this row has {len(row)} fields but the {what} header has {header_width}; "
-                "a separator inside an unquoted text? export the file again",
-                index,
-            )
+            raise table.error("row-too-wide", index, fields=len(row), header=header_width)
         if len(row) < header_width:
             if table.sheet is not None:
                 row.extend([""] * (header_width - len(row)))
             else:
-                raise table.error(
-                    f"this row has {len(row)} fields but the {what} header has {header_width} "
-                    "(the row is cut short or the file was edited)",
-                    index,
-                )
+                raise table.error("row-too-short", index, fields=len(row), header=header_width)
 
 
 def _csv_dataset(table: RawTable) -> RawTable:
     """A CSV dataset: checked row by row (a delimiter inside an unquoted text makes a row too wide), then by column."""
     if not table.rows:
-        raise ExportFormatError("the dataset is empty (no header row and no respondents)", **table.location(0))
+        raise table.error("dataset-empty", 0)
     header = table.rows[0]
     width = len(header)
     while width > 0 and is_blank(header[width - 1]) and all(len(r) < width or is_blank(r[width - 1]) for r in table.rows):
         width -= 1
     del header[width:]
-    _check_rectangular(table, width, what="dataset")
+    _check_rectangular(table, width)
     table.columns = [list(column) for column in zip(*table.rows[1:])] if len(table.rows) > 1 else [[] for _ in header]
     table.rows = table.rows[:1]
     return _check_names(table)
@@ -311,7 +305,7 @@ def _sheet_dataset(sheet: SheetColumns, path: str, name: str) -> RawTable:
     origins = [CellOrigin(path, name, sheet.first_column + j) for j in range(len(header))]
     numbers = list(range(sheet.header_row, sheet.header_row + height + 1))
     if not header:
-        raise ExportFormatError("the dataset is empty (no header row and no respondents)", path=path, cell=name)
+        raise ExportFormatError("dataset-empty", path=path, cell=name)
     table = RawTable("dataset", [header], numbers, origins, path, name, columns=columns)
     width = len(header)
     while width > 0 and is_blank(header[width - 1]) and all(map(is_blank, columns[width - 1])):
@@ -325,14 +319,9 @@ def _check_names(table: RawTable) -> RawTable:
     names = [_norm(cell) for cell in table.rows[0]]
     for col, name in enumerate(names):
         if not name:
-            raise table.error("this dataset column has no name in the header row", 0, col)
+            raise table.error("column-unnamed", 0, col)
         if re.search(r"\s", name) or len(name) > 64:
-            raise table.error(
-                f"not a SurveyXact dataset: {name[:40]!r} in the first row is not a variable name "
-                "(the first row of a dataset names the variables, like s_1 or statoverall_4)",
-                0,
-                col,
-            )
+            raise table.error("not-a-variable-name", 0, col, name=name[:40])
     table.rows[0] = names
     return table
 
@@ -348,7 +337,7 @@ def _finish_dataset(table: RawTable) -> RawTable:
         table.columns = [[column[r] for r in kept] for column in columns]
         table.row_numbers = [table.row_numbers[0]] + [table.row_numbers[r + 1] for r in kept]
     if table.height < 1:
-        raise table.error("the dataset has a header but no respondents", 0)
+        raise table.error("dataset-no-respondents", 0)
     return table
 
 
@@ -357,8 +346,8 @@ def _check_duplicates(table: RawTable) -> None:
     for col, name in enumerate(table.rows[0]):
         if name in seen:
             first = table.location(0, seen[name])
-            where = first.get("cell") or f"line {first.get('line')}"
-            raise table.error(f"the column name {name!r} appears twice (also at {where})", 0, col)
+            where = first.get("cell") or first.get("line")
+            raise table.error("column-twice-in-export", 0, col, name=name, first=where)
         seen[name] = col
 
 
@@ -383,11 +372,7 @@ def _join_dataset_parts(parts: list[RawTable]) -> RawTable:
                 pairs = zip(base.columns[existing[name]], part.columns[col])
                 if all(as_text(a).strip() == as_text(b).strip() for a, b in pairs):
                     continue
-                raise part.error(
-                    f"the column name {name!r} appears again with other values (also in sheet {base.origins[existing[name]].sheet!r})",
-                    0,
-                    col,
-                )
+                raise part.error("column-again-other-values", 0, col, name=name, sheet=base.origins[existing[name]].sheet)
             base.rows[0].append(name)
             base.columns.append(part.columns[col])
             base.origins.append(part.origins[col])
@@ -438,15 +423,10 @@ def _read_xlsx_sheets(path: Path, display: str, kind: str) -> dict[str, Any]:
             # `testzip` would decompress the whole file a second time
             with zipfile.ZipFile(path) as archive:
                 names = archive.namelist()
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
-            raise ExportFormatError(
-                f"the workbook is damaged (not a readable .xlsx file: {exc}); download or export it again", path=display
-            ) from None
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+            raise ExportFormatError("workbook-damaged", path=display) from None
         if not any(n.startswith("xl/") for n in names) and "content.xml" not in names:
-            raise ExportFormatError(
-                "this is a ZIP file but not an Excel workbook; SurveyXact exports are .xlsx, .xml or CSV files",
-                path=display,
-            )
+            raise ExportFormatError("zip-not-workbook", path=display)
         if not any(n.startswith("xl/") for n in names):
             # an OpenDocument sheet repeats cells by number (`number-columns-repeated`): a few bytes for a billion
             raise worded(ExportFormatError, "privacy.export_ods", path=display)
@@ -466,25 +446,25 @@ def _read_xlsx_sheets(path: Path, display: str, kind: str) -> dict[str, Any]:
             else:
                 sheets[name] = []
         workbook.close()
-    except (CalamineError, OSError, ValueError, RuntimeError, OverflowError, TypeError) as exc:
-        raise ExportFormatError(f"cannot read the workbook ({exc}); is it damaged?", path=display) from None
+    except (CalamineError, OSError, ValueError, RuntimeError, OverflowError, TypeError):
+        raise ExportFormatError("workbook-damaged", path=display) from None
     except BaseException as exc:
         # calamine is Rust: a panic on a malformed file arrives as pyo3's PanicException (a BaseException)
         if type(exc).__name__ == "PanicException":
-            raise ExportFormatError("cannot read the workbook; it is damaged", path=display) from None
+            raise ExportFormatError("workbook-damaged", path=display) from None
         raise
     return sheets
 
 
 def _workbook_export(path: Path, display: str, kind: str, progress: ProgressCallback | None) -> RawExport:
     if progress:
-        progress("reading workbook", 0, 1)
+        progress("workbook", 0, 1)
     if kind == "spreadsheetml":
         sheets: dict[str, Any] = read_spreadsheetml(path, display)
     else:
         sheets = _read_xlsx_sheets(path, display, kind)
     if progress:
-        progress("reading workbook", 1, 1)
+        progress("workbook", 1, 1)
     parts: list[tuple[int, str]] = []
     others: dict[str, str] = {}
     for name in sheets:
@@ -494,12 +474,7 @@ def _workbook_export(path: Path, display: str, kind: str, progress: ProgressCall
         elif name.strip().lower() in {"labels", "structure", "variables"}:
             others[name.strip().lower()] = name
     if not parts:
-        listed = ", ".join(repr(n) for n in sheets) or "none"
-        raise ExportFormatError(
-            f"not a SurveyXact export: the workbook has no sheet named 'Dataset' (its sheets: {listed}); "
-            "export the data from SurveyXact as Excel with Dataset, Labels and Structure",
-            path=display,
-        )
+        raise ExportFormatError("no-dataset-sheet", path=display, sheets=[repr(name) for name in sheets] or "–")
     parts.sort()
     tables: list[RawTable] = []
     for _, name in parts:
@@ -529,32 +504,24 @@ def _csv_export(paths: list[Path], displays: dict[Path, str], progress: Progress
     encodings: set[str] = set()
     for number, path in enumerate(paths):
         if progress:
-            progress("reading CSV files", number, len(paths))
+            progress("csv", number, len(paths))
         display = displays[path]
         kind = sniff_kind(path, display)
         if kind in {"zip", "ole", "spreadsheetml"}:
-            raise ExportFormatError(
-                "this is a workbook, not a CSV file; name the workbook alone (`hkh import export.xlsx`)", path=display
-            )
+            raise ExportFormatError("workbook-among-csv", path=display)
         if kind == "xml":
-            raise ExportFormatError("an XML file that is not an Excel 2003 XML workbook", path=display)
+            raise ExportFormatError("xml-not-workbook", path=display)
         table = read_text_table(path, display)
         role = _csv_role(table, path)
         if role in found:
-            raise ExportFormatError(
-                f"two {role} files: {displays[found[role][0]]} and {display}; import one export at a time",
-                path=display,
-            )
+            raise ExportFormatError("csv-role-twice", path=display, role=role, first=displays[found[role][0]])
         found[role] = (path, table)
         encodings.add(table.encoding)
     if progress:
-        progress("reading CSV files", len(paths), len(paths))
+        progress("csv", len(paths), len(paths))
     if "dataset" not in found:
-        shown = ", ".join(displays[p] for p in paths) or "no files"
         raise ExportFormatError(
-            f"not a SurveyXact export: no dataset file among {shown} (expected dataset.csv with one row per "
-            "respondent, and labels.csv and structure.csv beside it)",
-            path=displays[paths[0]] if paths else None,
+            "no-dataset-file", path=displays[paths[0]] if paths else None, files=[displays[p] for p in paths] or "–"
         )
     path, text_table = found["dataset"]
     dataset = _table_from_rows("dataset", text_table.rows, text_table.row_numbers, displays[path], None)
@@ -567,10 +534,7 @@ def _csv_export(paths: list[Path], displays: dict[Path, str], progress: Progress
             role_table = _table_from_rows(role, t.rows, t.row_numbers, displays[p], None)
             setattr(result, role, role_table)
             if t.encoding == "cp1252" and any("?" in c for r in t.rows for c in r if re.search(r"\s\?\s|\w\?\w", c)):
-                result.warnings.append(
-                    f"{displays[p]}: some texts contain '?' where a character may have been lost in a "
-                    "Windows-1252 export; an Excel or Unicode export keeps them"
-                )
+                result.warnings.append(say("messages.import-lost-characters", file=displays[p]))
     return result
 
 
@@ -579,13 +543,13 @@ def _expand(exports: Iterable[Path]) -> tuple[list[Path], dict[Path, str]]:
     displays: dict[Path, str] = {}
     for export in exports:
         if not export.exists():
-            raise FileMissingError("no such file or folder", path=str(export))
+            raise FileMissingError("no-such-path", path=str(export))
         if export.is_dir():
             # only ordinary files (a FIFO or a device in the folder is not part of an export)
             inside = sorted(p for p in export.iterdir() if p.is_file() and not p.name.startswith("."))
             inside = [p for p in inside if p.suffix.lower() in {".csv", ".txt", ".tsv", ""}] or inside
             if not inside:
-                raise ExportFormatError("the folder holds no export files", path=str(export))
+                raise ExportFormatError("folder-no-export", path=str(export))
             for p in inside:
                 files.append(p)
                 displays[p] = str(p)
@@ -599,16 +563,13 @@ def _expand(exports: Iterable[Path]) -> tuple[list[Path], dict[Path, str]]:
 def read_export(exports: list[Path], *, progress: ProgressCallback | None = None) -> RawExport:
     """Read one export: a workbook (.xlsx/.xml, sniffed), a folder holding the CSV set, or the CSV files one by one."""
     if not exports:
-        raise ExportFormatError("name the export to import: an .xlsx or .xml workbook, a folder, or CSV files")
+        raise ExportFormatError("no-export-named")
     files, displays = _expand(exports)
     kinds = {p: sniff_kind(p, displays[p]) for p in files}
     workbooks = [p for p in files if kinds[p] in {"zip", "ole", "spreadsheetml"}]
     if workbooks:
         if len(files) > 1:
-            raise ExportFormatError(
-                "a workbook holds the whole export; name it alone, not together with other files",
-                path=displays[workbooks[0]],
-            )
+            raise ExportFormatError("workbook-with-others", path=displays[workbooks[0]])
         path = workbooks[0]
         return _workbook_export(path, displays[path], kinds[path], progress)
     return _csv_export(files, displays, progress)

@@ -1,7 +1,7 @@
 """Synthetic SurveyXact exports in every format SurveyXact writes, for tests, benchmarks and the example.
 
 Real exports hold personal data and cannot be shipped, so hkh builds its own with the same shape (documented in
-`surveyxact-format.md`): a Dataset (system columns first, question variables, the `statoverall_1..5` one-hot status
+docs/surveyxact-format.md): a Dataset (system columns first, question variables, the `statoverall_1..5` one-hot status
 at the end, "other, specify" texts after it as in real exports), headerless Labels, Structure with `choiceValue`
 codes that differ from option positions when asked to, and Variables. Writers:
 
@@ -124,6 +124,9 @@ def _other_text(survey: SynthSurvey, question: SynthQuestion) -> str:
     return f"{parent.text} - {label}"
 
 
+SURVEY_NUMBER = 1184203  # a survey's number in SurveyXact, as the `survey` column holds it
+
+
 def export_tables(survey: SynthSurvey) -> ExportTables:
     """Dataset, Labels, Structure and Variables for a synthetic survey, in SurveyXact's column order."""
     rng = random.Random(survey.seed)
@@ -138,7 +141,9 @@ def export_tables(survey: SynthSurvey) -> ExportTables:
             (s + dt.timedelta(seconds=int(d))) if status == 4 else None
             for s, d, status in zip(starts, seconds, survey.statuses)
         ]
+        # SurveyXact's first system column: the survey's number, labelled with its name (hkh takes the title from it)
         system = [
+            ("survey", "survey", "Closed", "Single", "Undersøkelse", [SURVEY_NUMBER] * n),
             ("respondentid", "respondentid", "Open", "Double", "Respondent-ID", ids),
             ("email", "email", "Open", "String", "E-mail", [f"respondent{i + 1}@example.invalid" for i in range(n)]),
             ("closeTime", "closetime", "Open", "Date", "Avsluttet", closes),
@@ -166,6 +171,8 @@ def export_tables(survey: SynthSurvey) -> ExportTables:
 
     for qname, var, qtype, subtype, text, values in system:
         structure.append([qname, rename[var], qtype, subtype, text, None, None])
+        if qname == "survey":
+            labels.append([rename[var], SURVEY_NUMBER, survey.title])
         variables.append([rename[var], text])
         columns.append((rename[var], values))
     for var, (text, values) in survey.background.items():

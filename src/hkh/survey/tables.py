@@ -18,7 +18,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hkh.core.errors import SmallCellError, UsageError
+from hkh.core.errors import SmallCellError, UsageError, say
 from hkh.i18n import phrases, t
 from hkh.i18n.formats import format_percent, round_half_up
 from hkh.project.load import Project
@@ -377,13 +377,11 @@ def _min_cell(project: Project, min_cell: int | None) -> int:
 def _by_question(survey: SurveyData, by: str) -> SurveyQuestion:
     question = survey.question(by)
     if question is None:
-        candidates = ", ".join(q.name for q in survey.questions if q.type in CODED_TYPES)
-        raise UsageError(f"--by {by}: no such question or variable in survey `{survey.source}` (choose from: {candidates})")
+        candidates = [q.name for q in survey.questions if q.type in CODED_TYPES]
+        raise UsageError("by-unknown", by=by, source=survey.source, known=candidates)
     if question.type not in CODED_TYPES:
-        raise UsageError(
-            f"--by {by}: `{question.name}` is not a single-choice question ({t(f'survey.type_{question.type}', 'en')}); "
-            "break down by a single-choice background question such as gender or age group"
-        )
+        kind = say(f"survey.type_{question.type}")
+        raise UsageError("by-not-single-choice", by=by, question=question.name, kind=kind)
     return question
 
 
@@ -406,10 +404,7 @@ def build_from_survey(
         by_values = columns.numeric(by_question.variables[0])
         sizes = by_values.dropna().astype(int).value_counts()
         if sizes.empty or (sizes < min_cell).all():
-            raise SmallCellError(
-                f"--by {by_question.name}: every group has fewer than {min_cell} respondents, so a breakdown would "
-                f"identify people; choose a broader background question"
-            )
+            raise SmallCellError("by-groups-too-small", by=by_question.name, min_cell=min_cell)
     describer = describe_cells(survey, language)
     publication = publish(
         survey, columns, answered, project_min_cell=project_min_cell or min_cell, min_cell=min_cell, protection=protection,

@@ -89,5 +89,9 @@ WORDS: Words = {
     "places": {"nb": "Plasser", "nn": "Plassar", "en": "Places"},
     "visits_per_day": {"nb": "Besøk per dag", "nn": "Besøk per dag", "en": "Visits per day"},
     "turned_away": {"nb": "Avvist per uke", "nn": "Avviste per veke", "en": "Turned away per week"},
-    "calendar_notes": {"nb": "Merknader om kalenderen", "nn": "Merknader om kalenderen", "en": "Notes on the calendar"},
+    "calendar_note": {
+        "nb": "Merknad om kalenderen: {note}",
+        "nn": "Merknad om kalenderen: {note}",
+        "en": "Note on the calendar: {note}",
+    },
 }

@@ -76,11 +76,6 @@ WORDS: Words = {
         "nn": "Send ut {plan_workbook} frå no av: nye rader har fått nummer der, ikkje i {workbook}.",
         "en": "Send out {plan_workbook} from now on: new rows carry their numbers there, not in {workbook}.",
     },
-    "edited_plan": {
-        "nb": "handlingsplanen er endret etter at hkh skrev den; les endringene inn i plan.yaml med `hkh plan import {path}` (så skriver `hkh plan` den på nytt), eller legg til --force for å kaste dem",
-        "nn": "handlingsplanen er endra etter at hkh skreiv han; les endringane inn i plan.yaml med `hkh plan import {path}` (så skriv `hkh plan` han på nytt), eller legg til --force for å kaste dei",
-        "en": "the plan workbook was changed after hkh wrote it; read the changes into plan.yaml with `hkh plan import {path}` (then `hkh plan` writes it anew), or add --force to throw them away",
-    },
     "out_edited": {
         "nb": "{plan_workbook} er også endret etter at hkh skrev den, og er latt være; les den inn, eller skriv den på nytt med `hkh plan --force`.",
         "nn": "{plan_workbook} er òg endra etter at hkh skreiv han, og er late vere; les han inn, eller skriv han på nytt med `hkh plan --force`.",

@@ -1,5 +1,5 @@
 """What hkh says when it refuses hostile or oversized input: files that are not files, sizes beyond its limits, YAML
-aliases, control characters, a lock it cannot take, folders that lead out of the project (docs/limits.md)."""
+aliases, control characters, a lock it cannot take, folders that lead out of the project (`hkh docs limits`)."""
 
 from __future__ import annotations
 
@@ -172,6 +172,11 @@ WORDS: Words = {
         "nb": "en tekst inneholder tegnet {char}, som kan styre en terminal eller ødelegge et dokument; fjern det",
         "nn": "ein tekst inneheld teiknet {char}, som kan styre ein terminal eller øydeleggje eit dokument; fjern det",
         "en": "a text holds the character {char}, which can act on a terminal or break a document; remove it",
+    },
+    "control_character_option": {
+        "nb": "{option} inneholder tegnet {char}, som kan styre en terminal eller ødelegge et dokument; skriv teksten uten det",
+        "nn": "{option} inneheld teiknet {char}, som kan styre ein terminal eller øydeleggje eit dokument; skriv teksten utan det",
+        "en": "{option} holds the character {char}, which can act on a terminal or break a document; write the text without it",
     },
     "project_has_errors": {
         "nb": "hkh arbeider ikke med et prosjekt med feil; `hkh check` viser alle {n}",

@@ -31,7 +31,7 @@ WORDS: Words = {
     "figure": {"nb": "Tall fra undersøkelsen", "nn": "Tal frå undersøkinga", "en": "Figure from the survey"},
     "not_imported": {"nb": "ikke importert", "nn": "ikkje importert", "en": "not imported"},
     "unknown_source": {"nb": "(ukjent kilde)", "nn": "(ukjend kjelde)", "en": "(unknown source)"},
-    "no_evidence_row": {"nb": "(intet belegg)", "nn": "(inkje belegg)", "en": "(no evidence)"},
+    "no_evidence_row": {"nb": "(uten belegg)", "nn": "(utan belegg)", "en": "(no evidence)"},  # the word of strength.none
     "warning": {"nb": "Advarsel", "nn": "Åtvaring", "en": "Warning"},
     "kind": {"nb": "Type", "nn": "Type", "en": "Kind"},
     "concerns": {"nb": "Gjelder", "nn": "Gjeld", "en": "Concerns"},

@@ -24,6 +24,7 @@ from hkh.project import hours
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hkh.analysis.gaps import GapAnalysis
+    from hkh.outputs.charts.cache import FigureJob
 
 # ColorBrewer "Blues", light to dark: told apart by lightness, so they read alike to colour-blind readers and in
 # greyscale. "Nothing open" is not on this scale: it is hatched grey.
@@ -233,40 +234,39 @@ def _figure(result: GapAnalysis) -> Any:
     return figure
 
 
-def _key(result: GapAnalysis) -> tuple[Any, ...]:
-    """What the figure shows, as a key: the same week draws the same figure, once per process."""
-    return (result.language, tuple((row.offer, row.label, row.hours_unknown, tuple(map(tuple, row.counts)))
-                                   for row in result.week))
-
-
-_DRAWN: dict[tuple[Any, ...], bytes | str] = {}
-
-
 def week_heatmap_png(result: GapAnalysis) -> bytes:
-    """The heatmap as PNG (for the Word report and out/figurer/)."""
-    key = ("png", *_key(result))
-    if key not in _DRAWN:
-        _DRAWN[key] = _draw_png(result)
-    drawn = _DRAWN[key]
-    assert isinstance(drawn, bytes)
-    return drawn
+    """The heatmap as PNG (for the Word report and out/figurer/), drawn once per content
+    (`hkh.outputs.charts.cache`): the gaps step and the report share it."""
+    from hkh.outputs.charts.cache import FIGURES
 
-
-def _draw_png(result: GapAnalysis) -> bytes:
-    figure = _figure(result)
-    buffer = io.BytesIO()
-    # no timestamp or version in the file, so the same data gives the same bytes (and the output guard stays quiet)
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()
+    return FIGURES.figure(heatmap_job(result, "png"))
 
 
 def week_heatmap_svg(result: GapAnalysis) -> str:
     """The heatmap as SVG with its text as text (for the HTML report: it scales and can be searched)."""
-    from hkh.outputs.charts.svg import figure_svg
+    from hkh.outputs.charts.cache import FIGURES
 
-    key = ("svg", *_key(result))
-    if key not in _DRAWN:
-        _DRAWN[key] = figure_svg(_figure(result))
-    drawn = _DRAWN[key]
-    assert isinstance(drawn, str)
-    return drawn
+    return FIGURES.figure(heatmap_job(result, "svg")).decode("utf-8")
+
+
+def heatmap_job(result: GapAnalysis, fmt: str) -> FigureJob:
+    """The heatmap as a figure to draw, keyed by what it shows."""
+    from hkh.outputs.charts.cache import FigureJob
+
+    shows = {
+        "language": result.language,
+        "rows": [[row.label, row.offer is None, row.hours_unknown, row.counts] for row in result.week],
+    }
+    return FigureJob("week-heatmap", shows, lambda: _draw(result, fmt), fmt)
+
+
+def _draw(result: GapAnalysis, fmt: str) -> bytes:
+    figure = _figure(result)
+    if fmt == "svg":
+        from hkh.outputs.charts.svg import figure_svg
+
+        return figure_svg(figure).encode("utf-8")
+    buffer = io.BytesIO()
+    # no timestamp or version in the file, so the same data gives the same bytes (and the output guard stays quiet)
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hkh.analysis.stats import StatsTable
 from hkh.i18n.formats import format_quantity, month_name
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hkh.outputs.charts.cache import FigureJob
 
 # Sober, print-safe colours that stay apart in greyscale; the first matches the plan workbook's header colour.
 PALETTE = ("#1F4E79", "#C55A11", "#7F7F7F", "#548235", "#7030A0", "#BF9000")
@@ -41,19 +44,40 @@ def figure_png(figure: Any) -> bytes:
 
 
 def stats_chart_png(table: StatsTable, language: str) -> bytes:
-    """A line chart for a year series, grouped bars otherwise, as PNG (for the Word report)."""
-    return figure_png(_stats_figure(table, language))
+    """A line chart for a year series, grouped bars otherwise, as PNG (for the Word report); drawn once per
+    content (`hkh.outputs.charts.cache`)."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    return FIGURES.figure(stats_chart_job(table, language, "png"))
 
 
 def stats_chart_svg(table: StatsTable, language: str) -> str:
     """The same chart as SVG with its text as text (for the HTML report)."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    return FIGURES.figure(stats_chart_job(table, language, "svg")).decode("utf-8")
+
+
+def stats_chart_job(table: StatsTable, language: str, fmt: str) -> FigureJob:
+    """The chart as a figure to draw, keyed by what it shows."""
+    import dataclasses
+
+    from hkh.outputs.charts.cache import FigureJob
+
+    shows = {"language": language, **dataclasses.asdict(table), "path": None}  # where the file lies is not drawn
+    return FigureJob("statistics", shows, lambda: _draw(table, language, fmt), fmt)
+
+
+def _draw(table: StatsTable, language: str, fmt: str) -> bytes:
+    if fmt == "png":
+        return figure_png(_stats_figure(table, language))
     import matplotlib.pyplot as plt
 
     from hkh.outputs.charts.svg import figure_svg
 
     figure = _stats_figure(table, language)
     try:
-        return figure_svg(figure, tight=True)
+        return figure_svg(figure, tight=True).encode("utf-8")
     finally:
         plt.close(figure)
 

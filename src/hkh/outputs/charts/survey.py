@@ -24,6 +24,7 @@ from hkh.i18n.formats import format_percent
 from hkh.survey.tables import base_text, mark_notes, mark_text
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hkh.outputs.charts.cache import FigureJob
     from hkh.survey.tables import QuestionTable
 
 BAR_COLOUR = "#2F6690"
@@ -45,8 +46,41 @@ _LOCK = threading.Lock()
 _CANVAS: _ChartCanvas | None = None
 
 
+def chart_shows(question: QuestionTable, language: str, min_cell: int) -> dict[str, object]:
+    """What the chart of one question shows (its cache key): shown percentages and marks, never a hidden count."""
+    return {
+        "language": language,
+        "min_cell": min_cell,
+        "text": question.text,
+        "type": question.type,
+        "base": None if question.base_suppressed else question.base,
+        "options": [[o.code, o.label, o.percent, o.suppressed, o.non_substantive] for o in question.options],
+    }
+
+
 def chart_png(question: QuestionTable, language: str, min_cell: int) -> bytes:
-    """A horizontal bar chart of one question's percentages, as PNG bytes."""
+    """A horizontal bar chart of one question's percentages, as PNG bytes (drawn once per content)."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    return FIGURES.figure(chart_job(question, language, min_cell))
+
+
+def chart_job(question: QuestionTable, language: str, min_cell: int, fmt: str = "png") -> FigureJob:
+    """The chart as a figure to draw, keyed by what it shows."""
+    from hkh.outputs.charts.cache import FigureJob
+
+    if fmt == "svg":
+        return FigureJob(
+            "survey-bar", chart_shows(question, language, min_cell),
+            lambda: draw_chart_svg(question, language, min_cell).encode("utf-8"), "svg",
+        )
+    return FigureJob(
+        "survey-bar", chart_shows(question, language, min_cell), lambda: draw_chart_png(question, language, min_cell)
+    )
+
+
+def draw_chart_png(question: QuestionTable, language: str, min_cell: int) -> bytes:
+    """The chart drawn now, whether or not it was drawn before (`chart_png` draws each content once)."""
     global _CANVAS
 
     with _LOCK:
@@ -56,7 +90,14 @@ def chart_png(question: QuestionTable, language: str, min_cell: int) -> bytes:
 
 
 def chart_svg(question: QuestionTable, language: str, min_cell: int) -> str:
-    """The same chart as SVG with its text as text, for the HTML report (it scales with the page)."""
+    """The same chart as SVG with its text as text, for the HTML report (it scales with the page); drawn once."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    return FIGURES.figure(chart_job(question, language, min_cell, "svg")).decode("utf-8")
+
+
+def draw_chart_svg(question: QuestionTable, language: str, min_cell: int) -> str:
+    """The SVG drawn now (`chart_svg` draws each content once)."""
     global _CANVAS
 
     with _LOCK:
@@ -66,7 +107,25 @@ def chart_svg(question: QuestionTable, language: str, min_cell: int) -> str:
 
 
 def _draw_batch(batch: list[QuestionTable], language: str, min_cell: int) -> list[bytes]:
-    return [chart_png(question, language, min_cell) for question in batch]
+    return [draw_chart_png(question, language, min_cell) for question in batch]
+
+
+def chart_pngs(questions: list[QuestionTable], language: str, min_cell: int, *, parallel_from: int = 24) -> list[bytes]:
+    """The charts of several questions, in order: those kept already are not drawn again; when `parallel_from` or
+    more are missing, they are drawn by one worker process per core."""
+    from hkh.outputs.charts.cache import FIGURES
+
+    keys = [chart_job(question, language, min_cell).key for question in questions]
+    found = [FIGURES.get(key) for key in keys]
+    missing = [index for index, png in enumerate(found) if png is None]
+    todo = [questions[index] for index in missing]
+    drawn = draw_charts_in_parallel(todo, language, min_cell) if len(todo) >= parallel_from else _draw_batch(
+        todo, language, min_cell
+    )
+    for index, png in zip(missing, drawn):
+        FIGURES.put(keys[index], png)
+        found[index] = png
+    return [png for png in found if png is not None]
 
 
 def draw_charts_in_parallel(questions: list[QuestionTable], language: str, min_cell: int) -> list[bytes]:

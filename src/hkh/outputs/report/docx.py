@@ -17,7 +17,6 @@ from hkh.outputs.report.model import Bullets, Facts, Figure, Paragraph, Quote, R
 
 ACCENT = "1F4E79"
 ACCENT_LIGHT = "DDEBF7"
-DRAFT_LIGHT = "FDF3EC"
 CONTENT_WIDTH_CM = 16.0  # A4 (21 cm) less 2.5 cm margins each side
 # Word's proofing language per mapping language: without it every Norwegian word is underlined as misspelt English
 PROOFING = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
@@ -96,6 +95,12 @@ class _Writer:
             style = styles[name]
             style.font.color.rgb = RGBColor.from_string(ACCENT)
             style.font.size = Pt(size)
+        # python-docx searches every style for the one named, and again for the default style, each time a style is
+        # set (a third of the document's time): the ids are looked up once and set directly
+        self.style_ids = {
+            name: styles[name].style_id
+            for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Quote", "Caption", "Table Grid")
+        }
         _set_language(self.document, PROOFING.get(report.language, "en-GB"))
         _set_properties(self.document, report)
         _no_hyphenation(self.document)
@@ -117,7 +122,7 @@ class _Writer:
         report = self.report
         subtitle = self.document.add_paragraph()
         _add_text(subtitle, report.subtitle.upper(), size=self.Pt(9), color=self.RGBColor.from_string("595959"))
-        self.document.add_heading(_one_line(report.title), level=0)
+        self.heading(_one_line(report.title), 0)
         if report.meta:
             table = self.document.add_table(rows=0, cols=2)
             for label, value in report.meta:
@@ -160,12 +165,21 @@ class _Writer:
         _add_field(paragraph, "PAGE", "1", size=self.Pt(9))
 
     def section(self, section: Section) -> None:
-        level = min(section.level, 3)
-        self.document.add_heading(_one_line(section.heading), level=level)
+        self.heading(_one_line(section.heading), min(section.level, 3))
         for block in section.blocks:
             self.block(block)
         for child in section.sections:
             self.section(child)
+
+    def add_paragraph(self, style: str, text: str = "") -> Any:
+        """`Document.add_paragraph(text, style)`, the same XML, with the style's id looked up once."""
+        paragraph = self.document.add_paragraph(text)
+        paragraph._p.style = self.style_ids[style]
+        return paragraph
+
+    def heading(self, text: str, level: int) -> None:
+        """What `Document.add_heading` does."""
+        self.add_paragraph("Title" if level == 0 else f"Heading {level}", text)
 
     # ------------------------------------------------------------------------------------------------ blocks
 
@@ -174,11 +188,11 @@ class _Writer:
             self.paragraph(block)
         elif isinstance(block, Bullets):
             for item in block.items:
-                _add_text(self.document.add_paragraph(style="List Bullet"), item)
+                _add_text(self.add_paragraph("List Bullet"), item)
         elif isinstance(block, Facts):
             self.facts(block)
         elif isinstance(block, Quote):
-            quote = self.document.add_paragraph(style="Quote")
+            quote = self.add_paragraph("Quote")
             marks = ("“", "”") if self.report.language == "en" else ("«", "»")
             _add_text(quote, f"{marks[0]}{block.text}{marks[1]}")
             if block.attribution:
@@ -220,7 +234,7 @@ class _Writer:
         self.document.add_paragraph().paragraph_format.space_after = self.Pt(0)
 
     def caption(self, kind: str, number: int | None, text: str, *, before: bool) -> None:
-        caption = self.document.add_paragraph(style="Caption")
+        caption = self.add_paragraph("Caption")
         prefix = f"{kind} {number}. " if number is not None else ""
         _add_text(caption, prefix, bold=True)
         _add_text(caption, text)
@@ -236,14 +250,15 @@ class _Writer:
             self.caption(labels["table"], block.number, block.caption, before=True)
         columns = len(block.headers)
         table = self.document.add_table(rows=1, cols=columns)
-        table.style = "Table Grid"
+        table._tbl.tblStyle_val = self.style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         small = self.Pt(8) if block.style == "matrix" else self.Pt(9.5)
         header = table.rows[0]
         _repeat_header(header)
+        header_cells = header.cells  # python-docx works the cells out again on every `.cells`
         upright = _upright_columns(block)
         for index, text in enumerate(block.headers):
-            cell = header.cells[index]
+            cell = header_cells[index]
             cell.text = ""
             _add_text(cell.paragraphs[0], text, bold=True, size=small, color=self.RGBColor.from_string("FFFFFF"))
             _shade(cell, ACCENT)
@@ -262,8 +277,9 @@ class _Writer:
         for row_index, (_row, cells) in enumerate(laid_out, start=1):
             word_row = table.add_row()
             _keep_row_together(word_row)
+            row_cells = word_row.cells
             for cell in cells:
-                target = word_row.cells[cell.column]
+                target = row_cells[cell.column]
                 target.text = ""
                 paragraph = target.paragraphs[0]
                 _add_text(paragraph, cell.text, size=small, bold=cell.column == block.merge_column)
@@ -333,9 +349,10 @@ class _Writer:
             if index < len(table.columns):
                 table.columns[index].width = self.Cm(width)
         for row in table.rows:
+            cells = row.cells
             for index, width in enumerate(widths_cm):
-                if index < len(row.cells):
-                    row.cells[index].width = self.Cm(width)
+                if index < len(cells):
+                    cells[index].width = self.Cm(width)
 
     def figure(self, block: Figure) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH

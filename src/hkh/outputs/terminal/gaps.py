@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from hkh.analysis.gaps import GapAnalysis
-from hkh.i18n import t
+from hkh.i18n import render, t
 from hkh.outputs.gap_tables import (
     capacity_rows,
     changes_text,
@@ -62,5 +62,5 @@ def render_gaps(result: GapAnalysis) -> RenderableType:
     if result.hours_unknown:
         parts.append(plain(t("gaps.unknown_hours_note", language).format(efforts=join_ids(result.hours_unknown)), style="yellow"))
     for warning in result.warnings:
-        parts.append(plain(f"{t('coverage.calendar_notes', language)}: {warning}", style="yellow"))
+        parts.append(plain(t("coverage.calendar_note", language, note=render(warning, language)), style="yellow"))
     return Group(*parts)

@@ -1,4 +1,10 @@
-"""`hkh survey` in the terminal: one table per question, and the figures that findings cite."""
+"""`hkh survey` in the terminal: one line per question (its base and its headline share), or one full table per
+question (`--all`, `--question NAME`), and the figures that findings cite.
+
+A survey of 150 questions printed in full is thousands of lines that nobody reads in a terminal; the workbook holds
+every table. So the default is a summary that fits a screen or two: each question's base, its most common answer
+and that answer's share in words, one line each (long texts cut, never wrapped).
+"""
 
 from __future__ import annotations
 
@@ -21,11 +27,11 @@ from hkh.survey.tables import (
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from rich.console import RenderableType
+    from rich.text import Text
 
 
 def render_cited_figures(cited: list[CitedFigure], language: str) -> RenderableType | None:
     from rich.table import Table
-    from rich.text import Text
 
     if not cited:
         return None
@@ -47,14 +53,67 @@ def render_cited_figures(cited: list[CitedFigure], language: str) -> RenderableT
     return table
 
 
-def render_survey_tables(tables: SurveyTables) -> list[RenderableType]:
+def headline(question: QuestionTable, min_cell: int, language: str) -> tuple[str, str, str]:
+    """(the answer, its percentage, its share in words) that sums a question up on one line."""
+    if question.type == "open":
+        return t("survey.type_open", language), "", t("survey.not_shown", language)
+    if question.type == "date":
+        return t("survey.type_date", language), "", ""
+    if question.type == "number":
+        summary = question.summary
+        if summary is None or summary.suppressed or summary.median is None:
+            return t("survey.type_number", language), "", ""
+        mean = "" if summary.mean is None else format_number(summary.mean, language, 1)
+        return t("cli.survey_number", language, median=format_number(summary.median, language, 1), mean=mean), "", ""
+    shown = [o for o in question.options if o.percent is not None and not o.suppressed and not o.non_substantive]
+    if question.base_suppressed or not shown:
+        return t("cli.survey_hidden", language, min_cell=min_cell), "", ""
+    top = max(shown, key=lambda option: option.count)
+    return top.label, shown_percent_text(top, language), top.phrase or ""
+
+
+def render_survey_summary(tables: SurveyTables) -> RenderableType:
+    """One line per question: name, text, base, the most common answer, its share (cut to fit, never wrapped)."""
+    from rich import box
+    from rich.table import Table
+
+    language = tables.language
+    table = Table(
+        title=t("cli.survey_summary", language, source=tables.source, n=len(tables.questions)),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column(t("cli.survey_col_question", language), no_wrap=True, max_width=18, overflow="ellipsis")
+    table.add_column(t("cli.survey_col_text", language), no_wrap=True, ratio=3, overflow="ellipsis")
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column(t("cli.survey_col_top", language), no_wrap=True, ratio=2, overflow="ellipsis")
+    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column(t("cli.survey_col_share", language), no_wrap=True, ratio=2, overflow="ellipsis")
+    for question in tables.questions:
+        answer, percent, phrase = headline(question, tables.min_cell, language)
+        # texts and labels come from the survey: markup characters in them are shown as they are
+        table.add_row(
+            _plain(question.name), _plain(question.text), base_text(question, tables.min_cell), _plain(answer),
+            percent, _plain(phrase),
+        )
+    return table
+
+
+def _plain(text: str) -> Text:
+    from rich.text import Text
+
+    return Text(" ".join(text.split()))
+
+
+def render_survey_tables(tables: SurveyTables, only: list[QuestionTable] | None = None) -> list[RenderableType]:
     """One rich table per question (open text as one line), in codebook order."""
     from rich.table import Table
     from rich.text import Text
 
     language = tables.language
     out: list[RenderableType] = []
-    for question in tables.questions:
+    for question in tables.questions if only is None else only:
         # question texts and labels come from the survey: "[" in them must not be read as rich markup
         title = escape(f"{question.name}: {question.text}")
         base = base_text(question, tables.min_cell)
