@@ -30,7 +30,6 @@ class EvidenceFigure:
     source: str
     question: str
     question_text: str
-    option_code: int | None
     label: str | None
     count: int | None  # None when suppressed
     base: int | None
@@ -129,7 +128,6 @@ def evidence_figure(
         source=evidence.source,
         question=table.name,
         question_text=table.text,
-        option_code=option.code,
         label=option.label,
         count=count,
         base=base,

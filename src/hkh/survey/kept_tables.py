@@ -17,10 +17,12 @@ import json
 from typing import Any
 
 from hkh.project.load import KEPT_TABLES
+from hkh.survey.publication import SECONDARY, SMALL
 from hkh.survey.tables import (
     Breakdown,
     ByVariable,
     GroupTable,
+    Hidden,
     NumberSummary,
     OptionCount,
     QuestionTable,
@@ -28,7 +30,7 @@ from hkh.survey.tables import (
 )
 
 FILE_NAME = KEPT_TABLES
-_FORMAT = 1
+_FORMAT = 2  # 2: two marks (small, secondary), number questions by their released ends, the record's breakdowns
 
 
 def _option(data: dict[str, Any]) -> OptionCount:
@@ -38,7 +40,7 @@ def _option(data: dict[str, Any]) -> OptionCount:
         count=_int(data["count"]),
         percent=_float_or_none(data["percent"]),
         phrase=_str_or_none(data["phrase"]),
-        suppressed=_bool(data["suppressed"]),
+        suppressed=_hidden(data["suppressed"]),
         non_substantive=_bool(data["non_substantive"]),
         variable=_str_or_none(data["variable"]),
     )
@@ -49,7 +51,7 @@ def _group(data: dict[str, Any]) -> GroupTable:
         code=_int_or_none(data["code"]),
         label=_str(data["label"]),
         base=_int(data["base"]),
-        base_suppressed=_bool(data["base_suppressed"]),
+        base_suppressed=_hidden(data["base_suppressed"]),
         options=[_option(option) for option in _list(data["options"])],
     )
 
@@ -62,7 +64,7 @@ def _question(data: dict[str, Any]) -> QuestionTable:
         text=_str(data["text"]),
         type=_str(data["type"]),
         base=_int(data["base"]),
-        base_suppressed=_bool(data["base_suppressed"]),
+        base_suppressed=_hidden(data["base_suppressed"]),
         options=[_option(option) for option in _list(data["options"])],
         summary=None
         if summary is None
@@ -70,16 +72,16 @@ def _question(data: dict[str, Any]) -> QuestionTable:
             n=_int(summary["n"]),
             mean=_float_or_none(summary["mean"]),
             median=_float_or_none(summary["median"]),
-            minimum=_float_or_none(summary["minimum"]),
-            maximum=_float_or_none(summary["maximum"]),
-            suppressed=_bool(summary["suppressed"]),
+            bottom=_float_or_none(summary["bottom"]),
+            top=_float_or_none(summary["top"]),
+            suppressed=_hidden(summary["suppressed"]),
         ),
         breakdown=None
         if breakdown is None
         else Breakdown(
             variable=_str(breakdown["variable"]),
             groups=[_group(group) for group in _list(breakdown["groups"])],
-            refused=_str_or_none(breakdown["refused"]),
+            left_out=[_str(label) for label in _list(breakdown["left_out"])],
         ),
         variables=tuple(_str(variable) for variable in _list(data["variables"])),
     )
@@ -106,6 +108,7 @@ def tables_from_text(text: str, key: str) -> SurveyTables | None:
             min_cell=_int(tables["min_cell"]),
             questions=[_question(question) for question in _list(tables["questions"])],
             by=None if by is None else ByVariable(_str(by["question"]), _str(by["text"]), _str(by["variable"])),
+            published_breakdowns=tuple(_str(name) for name in _list(tables["published_breakdowns"])),
         )
     except (ValueError, KeyError, TypeError, RecursionError):
         return None
@@ -144,6 +147,12 @@ def _float_or_none(value: Any) -> float | None:
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
+        raise TypeError(value)
+    return value
+
+
+def _hidden(value: Any) -> Hidden:
+    if value not in (None, SMALL, SECONDARY):
         raise TypeError(value)
     return value
 
