@@ -258,7 +258,7 @@ class Step(HkhModel):
 class Settings(HkhModel):
     min_cell: int = Field(default=5, ge=3, le=100, description="smallest count published; smaller shows as <N")
     # how closely a hidden count (small or secondary) may be known from everything published: an interval at least this wide
-    # (default 2, at most min_cell - 2; docs/privacy.md)
+    # (default 2, at most min_cell - 2; `hkh docs privacy`)
     protection: int | None = Field(default=None, ge=1, le=98)
     triangulated: int = Field(default=2, ge=1, le=9)
     robust: int = Field(default=3, ge=1, le=9)

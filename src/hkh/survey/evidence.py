@@ -111,7 +111,7 @@ def evidence_figure(
     if not table.tabulated:
         base = table.shown_base
         return EvidenceFigure(
-            evidence.source, table.name, table.text, None, None, base, base, None, None, table.base_suppressed,
+            evidence.source, table.name, table.text, None, base, base, None, None, table.base_suppressed,
             f"n = {base if base is not None else hidden_words(table.base_suppressed, tables.min_cell, language)}",
             tables.min_cell,
         )

@@ -189,7 +189,7 @@ class Record:
         content = {
             "format": RECORD_FORMAT,
             "about": "the survey tables hkh has published from this import, and the counts hidden in them "
-            "(docs/privacy.md); a new import starts a new record",
+            "(`hkh docs privacy`); a new import starts a new record",
             "data": self.data,
             "min_cell": self.min_cell,
             "breakdowns": list(self.breakdowns),
@@ -213,10 +213,7 @@ def read_record(survey: SurveyData) -> Record | None:
         record = Record(str(content["data"]), int(content["min_cell"]), tuple(map(str, content["breakdowns"])), marks)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise HkhError(
-            f"the record of published survey tables cannot be read ({exc}); it says which counts hkh has hidden, so "
-            "hkh will not publish without it. Restore it from a backup, or import the survey again to start a new "
-            "record (docs/privacy.md)",
-            path=f"{survey.responses_display.rsplit('/', 1)[0]}/{RECORD}",
+            "survey-record-unreadable", path=f"{survey.responses_display.rsplit('/', 1)[0]}/{RECORD}", reason=str(exc)
         ) from None
     if record.data != fingerprint(survey):
         return None  # the data changed by hand since: the record describes other counts

@@ -106,7 +106,7 @@ WORDS: Words = {
     "survey_col_top": {"nb": "Vanligste svar", "nn": "Vanlegaste svar", "en": "Most common answer"},
     "survey_col_share": {"nb": "Andel", "nn": "Del", "en": "Share"},
     "survey_number": {"nb": "median {median}, snitt {mean}", "nn": "median {median}, snitt {mean}", "en": "median {median}, mean {mean}"},
-    "survey_hidden": {"nb": "skjult (<{min_cell})", "nn": "skjult (<{min_cell})", "en": "hidden (<{min_cell})"},
+    "survey_hidden": {"nb": "skjult ({marks})", "nn": "skjult ({marks})", "en": "hidden ({marks})"},
     "survey_more": {
         "nb": "Hele tabellene: `hkh survey --all`, eller `--question NAVN` for ett spørsmål; alle står i {workbook}.",
         "nn": "Heile tabellane: `hkh survey --all`, eller `--question NAMN` for eitt spørsmål; alle står i {workbook}.",

@@ -14,12 +14,13 @@ from hkh.i18n import t
 from hkh.i18n.formats import format_number, format_percent
 from hkh.outputs.terminal.common import escape, plain
 from hkh.survey.evidence import CitedFigure
-from hkh.survey.publication import GROUP_FACTOR
+from hkh.survey.publication import GROUP_FACTOR, SECONDARY, SMALL
 from hkh.survey.tables import (
     QuestionTable,
     SurveyTables,
     base_text,
     mark_notes,
+    mark_text,
     shown_count_text,
     shown_percent_text,
     summary_rows,
@@ -67,7 +68,10 @@ def headline(question: QuestionTable, min_cell: int, language: str) -> tuple[str
         return t("cli.survey_number", language, median=format_number(summary.median, language, 1), mean=mean), "", ""
     shown = [o for o in question.options if o.percent is not None and not o.suppressed and not o.non_substantive]
     if question.base_suppressed or not shown:
-        return t("cli.survey_hidden", language, min_cell=min_cell), "", ""
+        # the marks the hidden counts show in the full table, so the line and the table say the same
+        marks = {question.base_suppressed} if question.base_suppressed else question.marks(breakdown=False)
+        shown_marks = "/".join(mark_text(mark, min_cell) for mark in (SMALL, SECONDARY) if mark in marks)
+        return t("cli.survey_hidden", language, marks=shown_marks), "", ""
     top = max(shown, key=lambda option: option.count)
     return top.label, shown_percent_text(top, language), top.phrase or ""
 
@@ -83,20 +87,29 @@ def render_survey_summary(tables: SurveyTables) -> RenderableType:
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
+        expand=True,  # so that the ratios below share out the width (rich ignores them otherwise)
     )
-    table.add_column(t("cli.survey_col_question", language), no_wrap=True, max_width=18, overflow="ellipsis")
+    # the name, n and % keep their width on a narrow terminal (rich gives ratio columns the room first and would
+    # squeeze the others to nothing); the texts share what is left and are cut, never wrapped
+    table.add_column(t("cli.survey_col_question", language), no_wrap=True, min_width=8, max_width=18, overflow="ellipsis")
     table.add_column(t("cli.survey_col_text", language), no_wrap=True, ratio=3, overflow="ellipsis")
-    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("n", justify="right", no_wrap=True, min_width=3)
     table.add_column(t("cli.survey_col_top", language), no_wrap=True, ratio=2, overflow="ellipsis")
-    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True, min_width=6)
     table.add_column(t("cli.survey_col_share", language), no_wrap=True, ratio=2, overflow="ellipsis")
+    marks: set[str | None] = set()
     for question in tables.questions:
+        marks |= question.marks(breakdown=False)
         answer, percent, phrase = headline(question, tables.min_cell, language)
         # texts and labels come from the survey: markup characters in them are shown as they are
         table.add_row(
             _plain(question.name), _plain(question.text), base_text(question, tables.min_cell), _plain(answer),
             percent, _plain(phrase),
         )
+    notes = mark_notes(marks, tables.min_cell, language)
+    if notes:
+        table.caption = "; ".join(notes)
+        table.caption_justify = "left"
     return table
 
 

@@ -6,6 +6,11 @@ from __future__ import annotations
 from hkh.i18n.types import Words
 
 WORDS: Words = {
+    "survey-record-unreadable": {
+        "nb": "lista over publiserte tabeller fra undersøkelsen kan ikke leses ({reason}); den sier hvilke tall hkh har skjult, så hkh publiserer ikke uten den. Hent den fra en sikkerhetskopi, eller importer undersøkelsen på nytt for å begynne en ny liste (`hkh docs privacy`)",
+        "nn": "lista over publiserte tabellar frå undersøkinga kan ikkje lesast ({reason}); ho seier kva tal hkh har skjult, så hkh publiserer ikkje utan ho. Hent ho frå ein tryggleikskopi, eller importer undersøkinga på nytt for å byrje ei ny liste (`hkh docs privacy`)",
+        "en": "the record of the survey tables published cannot be read ({reason}); it says which counts hkh has hidden, so hkh will not publish without it. Restore it from a backup, or import the survey again to start a new record (`hkh docs privacy`)",
+    },
     "codebook-missing": {
         "nb": "undersøkelsen har ingen kodebok; kjør `hkh import` på nytt",
         "nn": "undersøkinga har inga kodebok; køyr `hkh import` på nytt",
