@@ -234,7 +234,7 @@ def test_kept_survey_tables_read_back_exactly(example: Path) -> None:
     from hkh.survey.tables import build_survey_tables
 
     project = load_project(example)
-    for language, by in (("nb", None), ("en", "kjonn")):
+    for language, by in (("nb", None), ("en", "alder")):  # kjonn is refused on the example (a count of 1 it would expose)
         tables = build_survey_tables(project, None, by=by, language=language)
         text = tables_to_text(tables, "key-1")
         assert tables_from_text(text, "key-1") == tables
@@ -242,7 +242,7 @@ def test_kept_survey_tables_read_back_exactly(example: Path) -> None:
     damaged = [text[: len(text) // 2], text.replace('"count": ', '"count": "', 1), "[]", "null", "{}", "\ufeff"]
     assert all(tables_from_text(bad, "key-1") is None for bad in damaged)
     flipped = json.loads(text)
-    flipped["tables"]["questions"][0]["options"][0]["suppressed"] = 0  # 0 is no boolean
+    flipped["tables"]["questions"][0]["options"][0]["suppressed"] = 0  # 0 is no mark
     assert tables_from_text(json.dumps(flipped), "key-1") is None
 
 
@@ -255,7 +255,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("file", "old", "new"),
     [
-        ("hkh.yaml", "min_cell: 5", "min_cell: 4"),  # the survey tables change: kept tables must not be used
+        ("hkh.yaml", "min_cell: 5", "min_cell: 6"),  # the survey tables change: kept tables must not be used
         ("hkh.yaml", "language: en", "language: nb"),  # every word and file name changes
         ("plan.yaml", "timing: 2022", "timing: 2023"),
         ("efforts.yaml", "Mo-Fr 09:00-14:00", "Mo-Fr 09:00-16:00"),  # the heatmap changes

@@ -144,7 +144,11 @@ class Inputs:
         return self._hashes[path]
 
     def _tree(self, relative: Path) -> list[Path]:
+        """The files under a folder that a run reads. Left out: hkh's own notes there (dot files such as the kept
+        tables) and the record of what was published from a survey, which a run adds to: a table once published keeps
+        what it showed and hid, so the record growing never changes a table already made."""
         from hkh.core.files import is_temporary
+        from hkh.project.load import PUBLISHED_RECORD
 
         folder = self.root / relative
         if not folder.is_dir():
@@ -152,7 +156,9 @@ class Inputs:
         return sorted(
             path
             for path in folder.rglob("*")
-            if path.is_file() and not any(part.startswith(".") or is_temporary(Path(part)) for part in path.relative_to(folder).parts)
+            if path.is_file()
+            and path.name != PUBLISHED_RECORD
+            and not any(part.startswith(".") or is_temporary(Path(part)) for part in path.relative_to(folder).parts)
         )
 
     def survey_digest(self, source_id: str, *settings: object) -> str:

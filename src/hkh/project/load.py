@@ -34,6 +34,8 @@ from hkh.core.guard import OUT_DIR  # noqa: E402  (re-exported: the folder every
 
 SURVEY_DIR = Path("data") / "survey"
 KEPT_TABLES = ".hkh-tables.json"  # in data/survey/<source>/: the survey's tables kept by `hkh run` (hkh.survey.kept_tables)
+# in data/survey/<source>/: the record of the tables published from the survey (hkh.survey.publication)
+PUBLISHED_RECORD = "published.json"
 RAW_DIR = Path("data") / "raw"
 STATS_DIR = Path("data") / "stats"
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hkh.core.errors import HkhError, worded
+from hkh.project.load import PUBLISHED_RECORD
 from hkh.survey.bases import TABULATED_TYPES, Columns
 from hkh.survey.disclosure import (
     Cell,
@@ -42,7 +43,7 @@ from hkh.survey.store import CODEBOOK, RESPONSES, SurveyData, SurveyQuestion
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
 
-RECORD = "published.json"
+RECORD = PUBLISHED_RECORD
 RECORD_FORMAT = 1
 # a breakdown shows a group only when it has at least this many times min_cell people: in a smaller group a small
 # count and the count hidden beside it are both close to the group's size, and the secondary mark (":", at least
@@ -264,7 +265,9 @@ def publish(
         record = read_record(survey)
         level = project_min_cell if record is None else record.min_cell
         if min_cell < level:
-            raise worded(MinCellLoweredError, "survey.min_cell_lowered", given=min_cell, level=level)
+            # the project's own min_cell lowered since the tables went out, or a lower --min-cell
+            entry = "survey.min_cell_setting_lowered" if min_cell == project_min_cell else "survey.min_cell_lowered"
+            raise worded(MinCellLoweredError, entry, given=min_cell, level=level)
         before = record.breakdowns if record is not None else ()
         wanted = before + ((by,) if by is not None and by not in before else ())
         if record is None or wanted != before:

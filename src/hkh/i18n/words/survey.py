@@ -72,6 +72,11 @@ WORDS: Words = {
         "nn": "grupper med færre enn {min_cell} personar blir ikkje viste: {groups}",
         "en": "groups of fewer than {min_cell} people are not shown: {groups}",
     },
+    "min_cell_setting_lowered": {
+        "nb": "min_cell: {given} i hkh.yaml er lavere enn terskelen tabellene fra denne undersøkelsen er publisert med ({level}); da kunne tall som er skjult i publiserte tabeller regnes ut. Skriv min_cell: {level} igjen, eller importer undersøkelsen på nytt (med --replace) for å begynne en ny publisering",
+        "nn": "min_cell: {given} i hkh.yaml er lågare enn terskelen tabellane frå denne undersøkinga er publiserte med ({level}); då kunne tal som er skjulte i publiserte tabellar reknast ut. Skriv min_cell: {level} att, eller importer undersøkinga på nytt (med --replace) for å byrje ei ny publisering",
+        "en": "min_cell: {given} in hkh.yaml is lower than the threshold this survey's tables were published with ({level}); counts hidden in published tables could then be worked out. Write min_cell: {level} again, or import the survey again (with --replace) to start a new publication",
+    },
     "min_cell_lowered": {
         "nb": "--min-cell {given} er lavere enn terskelen tabellene fra denne undersøkelsen publiseres med ({level}); den kan bare heves",
         "nn": "--min-cell {given} er lågare enn terskelen tabellane frå denne undersøkinga blir publiserte med ({level}); han kan berre hevast",
