@@ -88,6 +88,7 @@ def render_survey_summary(tables: SurveyTables) -> RenderableType:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         expand=True,  # so that the ratios below share out the width (rich ignores them otherwise)
+        caption_justify="left",
     )
     # the name, n and % keep their width on a narrow terminal (rich gives ratio columns the room first and would
     # squeeze the others to nothing); the texts share what is left and are cut, never wrapped
@@ -109,7 +110,6 @@ def render_survey_summary(tables: SurveyTables) -> RenderableType:
     notes = mark_notes(marks, tables.min_cell, language)
     if notes:
         table.caption = "; ".join(notes)
-        table.caption_justify = "left"
     return table
 
 
