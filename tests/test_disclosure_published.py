@@ -126,14 +126,14 @@ def test_the_examples_secondary_counts_carry_the_secondary_mark_in_every_output(
         row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Alle" and r[3] == label)
         assert row[4] == ":" and row[5] is None
         assert any(note in str(r[0]) for r in sheet.iter_rows(max_row=5, values_only=True) if r[0])
-        # report, HTML: the table of the question, and its note; the chart beside it draws ":" too
+        # report, HTML: the table of the question, and its note; the chart beside it says "skjult (:)"
         cells = page.xpath(f"//table[@data-question='{name}']/tbody/tr[@data-code='{code}']/td")
         assert [" ".join(c.text_content().split()) for c in cells][:2] == [label, ":"]
         figure = page.xpath(f"//table[@data-question='{name}']/ancestor::figure[1]")[0]
         assert note in " ".join(figure.text_content().split())
         chart = page.xpath(f"//figure[@data-question='{name}']//svg")[0]
         texts = [" ".join(t.text_content().split()) for t in chart.iter("{*}text", "text")]
-        assert ":" in texts and any("skjult fordi et lite tall" in t for t in texts), texts
+        assert "skjult (:)" in texts and any("skjult fordi et lite tall" in t for t in texts), texts
         # report, Word
         assert docx_rows[label][:2] == [label, ":"]
     assert note in docx_text

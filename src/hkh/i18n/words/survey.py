@@ -50,10 +50,11 @@ WORDS: Words = {
         "nn": "<{min_cell} tyder færre enn {min_cell} svar (talet og prosenten er skjulte av omsyn til personvern)",
         "en": "<{min_cell} means fewer than {min_cell} answers (the count and its percentage are hidden for privacy)",
     },
+    "secondary_in_chart": {"nb": "skjult (:)", "nn": "skjult (:)", "en": "hidden (:)"},
     "secondary_note": {
-        "nb": ": betyr at tallet er skjult fordi et lite tall ellers kunne regnes ut fra summene eller andre publiserte tabeller (tallet selv er ikke lite)",
-        "nn": ": tyder at talet er skjult fordi eit lite tal elles kunne reknast ut frå summane eller andre publiserte tabellar (talet sjølv er ikkje lite)",
-        "en": ": means the count is hidden because a small count could otherwise be worked out from the totals or other published tables (the count itself is not small)",
+        "nb": "«:» betyr at tallet er skjult fordi et lite tall ellers kunne regnes ut fra summene eller andre publiserte tabeller (tallet selv er ikke lite)",
+        "nn": "«:» tyder at talet er skjult fordi eit lite tal elles kunne reknast ut frå summane eller andre publiserte tabellar (talet sjølv er ikkje lite)",
+        "en": "“:” means the count is hidden because a small count could otherwise be worked out from the totals or other published tables (the count itself is not small)",
     },
     # a hidden count in a sentence that quotes it (hkh.survey.evidence.figure_sentence): said in words, with its mark
     "figure_small": {

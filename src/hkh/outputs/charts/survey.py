@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from hkh.i18n import t
 from hkh.i18n.formats import format_percent
+from hkh.survey.publication import SECONDARY
 from hkh.survey.tables import base_text, mark_notes, mark_text
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -228,7 +229,13 @@ class _ChartCanvas:
         value_texts: list[tuple[float, str]] = []
         for position, option in zip(positions, rows):
             if option.suppressed:
-                shown, at, colour = mark_text(option.suppressed, min_cell), top * 0.01, MARK_COLOUR
+                # a lone colon beside an empty bar is easily missed: the secondary mark is said in a word as well
+                shown = (
+                    t("survey.secondary_in_chart", language)
+                    if option.suppressed == SECONDARY
+                    else mark_text(option.suppressed, min_cell)
+                )
+                at, colour = top * 0.01, MARK_COLOUR
             elif option.percent is not None:
                 shown, at, colour = format_percent(option.percent, language, 0), option.percent + top * 0.01, "black"
             else:
