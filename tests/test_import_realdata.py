@@ -56,7 +56,9 @@ def _comparable(codebook: Codebook, ignore: set[str]) -> dict[str, Any]:
     return data
 
 
-def _import_all(tmp_path: Path, structure: Path, labels: Path, real_flavours: dict[str, Path] | None) -> dict[str, Any]:
+def _import_all(
+    tmp_path: Path, structure: Path, labels: Path, real_flavours: dict[str, Path] | None, title: str | None = None
+) -> dict[str, Any]:
     """Import the metadata with one generated dataset in every format; returns {format: (codebook, csv text)}."""
     structure_rows = _typed_structure(_rows(structure))
     label_rows = _typed_labels(_rows(labels))
@@ -73,9 +75,9 @@ def _import_all(tmp_path: Path, structure: Path, labels: Path, real_flavours: di
             shutil.copyfile(real_flavours[flavour] / "labels.csv", folder / "labels.csv")
         else:
             write_csv_set(tables, folder, flavour, include=("labels", "structure"))
-        results[flavour] = import_survey([folder], project_dir=project, source_id=f"real-{flavour}")
+        results[flavour] = import_survey([folder], project_dir=project, source_id=f"real-{flavour}", title=title)
     workbook = write_xlsx(tables, tmp_path / "export.xlsx", blanks_as_empty_strings=True)
-    results["xlsx"] = import_survey([workbook], project_dir=project, source_id="real-xlsx")
+    results["xlsx"] = import_survey([workbook], project_dir=project, source_id="real-xlsx", title=title)
     return {
         name: (result.codebook, (result.directory / "responses.csv").read_text("utf-8"), result)
         for name, result in results.items()
@@ -90,6 +92,7 @@ def test_readsx_all_flavours_agree(tmp_path: Path) -> None:
         base / "structure.csv",
         base / "labels.csv",
         {flavour: READSX / folder for flavour, folder in FLAVOUR_DIRS.items()},
+        title="readSX example survey",  # its exports do not name the survey (laravel-sx's do)
     )
     # Only the comma export carries the school labels of the background variable b_1_1 (SOURCE.txt), so that
     # question differs between flavours by design; everything else must be identical.
@@ -174,7 +177,7 @@ def test_readsx_contact_columns_dropped(tmp_path: Path) -> None:
     shutil.copyfile(base / "structure.csv", folder / "structure.csv")
     shutil.copyfile(base / "labels.csv", folder / "labels.csv")
     project = make_project(tmp_path / "project")
-    result = import_survey([folder], project_dir=project, source_id="skole")
+    result = import_survey([folder], project_dir=project, source_id="skole", title="readSX example survey")
     assert set(result.dropped) == {"id", "orgnr", "forn", "ettern", "email"}
     text = (result.directory / "responses.csv").read_text("utf-8")
     assert "Fornavn1" not in text and "example.invalid" not in text
@@ -182,4 +185,4 @@ def test_readsx_contact_columns_dropped(tmp_path: Path) -> None:
     # b_1_1 (school) has its labels in this flavour, including one with a '?' for a character lost in cp1252
     school = result.codebook.question("b_1_1")
     assert school is not None and len(school.options) > 10
-    assert any("'?'" in warning for warning in result.warnings)
+    assert any("'?'" in warning.render() for warning in result.warnings)
