@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
                 new_project(project)
 
             imported = best_of(
-                count, [*hkh, "import", str(export), "-p", str(project), "--source", "bench"], prepare=fresh
+                count, [*hkh, "import", str(export), "-p", str(project), "--source", "bench", "--title", "Benchmark survey"], prepare=fresh
             )
             projects[size] = project
             ratio = imported.wall / calamine.wall
