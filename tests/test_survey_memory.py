@@ -7,6 +7,7 @@ chart whatever was drawn before it, margins where matplotlib's tight_layout puts
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import warnings
 from pathlib import Path
@@ -105,12 +106,12 @@ def _question(
             count=0 if percent is None else int(percent),
             percent=percent,
             phrase=None,
-            suppressed=percent is None,
+            suppressed=None if percent is not None else "small",
             non_substantive=False,
         )
         for index, (label, percent) in enumerate(zip(labels, percents))
     ]
-    return QuestionTable(name="q", text=text, type=kind, base=120, base_suppressed=False, options=options)
+    return QuestionTable(name="q", text=text, type=kind, base=120, base_suppressed=None, options=options)
 
 
 def _fresh_chart(question: QuestionTable, language: str = "nb") -> bytes:
@@ -171,6 +172,8 @@ def test_long_labels_and_titles_are_not_cut_off() -> None:
         kind="multiple",
         text="Hvor trygg føler du deg i sentrum av byen om kvelden etter klokken ti, særlig i helgene og i ferier? " * 3,
     )
+    # both marks, so both notes are drawn under the chart (each a long line at 9 points)
+    question.options.append(dataclasses.replace(question.options[0], code=9, label="Nei", suppressed="secondary"))
     image = _pixels(_fresh_chart(question))
     width, height = image.size
     edges = [(0, 0, width, 1), (0, height - 1, width, height), (0, 0, 1, height), (width - 1, 0, width, height)]

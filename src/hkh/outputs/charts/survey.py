@@ -248,7 +248,9 @@ class _ChartCanvas:
         # the notes under the chart: several answers allowed, and what each mark it shows means
         notes = [t("survey.multiple_note", language)] if question.type == "multiple" else []
         notes += mark_notes({o.suppressed for o in rows} | {question.base_suppressed} - {None}, min_cell, language)
-        lines = [line for note in notes for line in textwrap.wrap(note, NOTE_WIDTH)]
+        # wrapped to the figure's measured width, as the title is: a count of characters let a line run off the edge
+        room = FIGURE_WIDTH * DPI * 0.98 - self.pad()
+        lines = [line for note in notes for line in self.fit_text(note, NOTE_WIDTH, 9, room).split("\n")]
         if lines:
             figure.text(0.01, 0.01, "\n".join(lines), fontsize=9, color=MARK_COLOUR, va="bottom")
         note_share = len(lines) * NOTE_LINE * DPI / 72 / (height * DPI) + (0.01 if lines else 0.0)
@@ -282,11 +284,14 @@ class _ChartCanvas:
     def fit_title(self, text: str, room: float) -> str:
         """The question wrapped at TITLE_WIDTH characters, or narrower when long option labels leave less room
         than that right of them (the title starts where the bars do)."""
-        width = TITLE_WIDTH
+        return self.fit_text(text, TITLE_WIDTH, 11, room)
+
+    def fit_text(self, text: str, width: int, size: float, room: float) -> str:
+        """`text` wrapped at `width` characters, or narrower until its widest line fits `room` pixels at `size`."""
         while True:
-            title = "\n".join(textwrap.wrap(text, width))
-            if width <= 10 or self.extent(title, 11, "left", "baseline")[2] <= room:
-                return title
+            wrapped = "\n".join(textwrap.wrap(text, width))
+            if width <= 10 or self.extent(wrapped, size, "left", "baseline")[2] <= room:
+                return wrapped
             width -= 5
 
     def place_axes(
